@@ -1,0 +1,67 @@
+"""The command line: parses options, calls the library, renders, writes. Nothing else prints.
+
+One module per command (``compare.py``, ``claims.py``, ...), all registered on ``app``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+import typer
+
+from ..errors import ReconcileError
+
+__all__ = ["app", "main", "user_errors"]
+
+app = typer.Typer(
+    name="reconcile",
+    help=(
+        "Where news reports of the same story agree, where they contradict each other, "
+        "and what only one of them says. Runs offline: no text leaves this machine."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a ReconcileError into one line on stderr and exit code 2 (never a traceback)."""
+    try:
+        yield
+    except ReconcileError as exc:
+        typer.echo(f"reconcile: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("reconcile: interrupted; nothing was written", err=True)
+        raise typer.Exit(130) from None
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr."""
+    typer.echo(f"reconcile: warning: {message}", err=True)
+
+
+def _register() -> None:
+    # Imported for their side effect: each module adds its command to ``app``.
+    from . import claims, compare  # noqa: F401
+
+    with contextlib.suppress(ImportError):
+        from . import check  # noqa: F401
+    with contextlib.suppress(ImportError):
+        from . import prepare  # noqa: F401
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the ``reconcile`` script."""
+    try:
+        app()
+    except BrokenPipeError:  # `reconcile ... | head`
+        sys.stderr.close()

@@ -1,0 +1,219 @@
+"""The dataclasses passed between stages: documents, claims, facts, findings.
+
+Every piece of text a stage hands on carries its offsets into the original document,
+so ``document.text[claim.start:claim.end] == claim.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Bound",
+    "Claim",
+    "Conflict",
+    "DateMention",
+    "Document",
+    "Entity",
+    "Facts",
+    "Finding",
+    "FindingKind",
+    "Quantity",
+    "Result",
+    "Settings",
+    "Span",
+]
+
+Bound = Literal["exact", "at_least", "at_most", "about"]
+FindingKind = Literal[
+    "agreement", "contradiction", "unique", "update", "supported", "contradicted", "unsupported"
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a document's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk: its original text and what in it is page furniture."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    language: str = "en"
+    furniture: tuple[Span, ...] = ()
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        """The file name, for people (``-`` for standard input)."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset.
+
+        >>> Document(id="d1", path="a.txt", text="one\\ntwo").line_of(4)
+        2
+        """
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count in a claim: "at least 7 officers were killed" -> 7, at_least, officers, police, killed."""
+
+    value: int
+    bound: Bound
+    noun: str
+    cls: str | None
+    event: str | None
+    text: str
+    start: int
+    end: int
+    hypothetical: bool = False
+    scoped: bool = False  # "so far this year", "in January": a figure for another span of time
+    update: bool = False  # "the toll rose to 5"
+
+    @property
+    def slot(self) -> str | None:
+        """``count.<class>.<event>`` when both are known, else None."""
+        if self.cls is None or self.event is None:
+            return None
+        return f"count.{self.cls}.{self.event}"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a claim, resolved where it can be: "on Thursday", "May 17", "17 May"."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+
+    def compatible(self, other: DateMention) -> bool:
+        """Whether two mentions can name the same day (missing parts match anything)."""
+        pairs = [
+            (self.year, other.year),
+            (self.month, other.month),
+            (self.day, other.day),
+            (self.weekday, other.weekday),
+        ]
+        return all(a is None or b is None or a == b for a, b in pairs)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A capitalised name in a claim and its guessed role: person, place or org."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The typed slots read off one claim."""
+
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement with its exact source span and who is credited with it."""
+
+    id: str
+    doc: str
+    text: str
+    start: int
+    end: int
+    attribution: str | None = None
+    quoted: bool = False
+    language: str = "en"
+    facts: Facts = field(default_factory=Facts)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def voice(self) -> str:
+        """Who speaks: the attribution, or the article's own voice."""
+        return self.attribution or "the article"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The slot two or more claims disagree on, and each claim's value."""
+
+    slot: str
+    values: dict[str, int | str]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the judge concluded about a group of claims."""
+
+    kind: FindingKind
+    claims: tuple[str, ...]
+    confidence: float
+    reason: str
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """The whole outcome of a comparison: documents, claims and findings."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    mode: Literal["compare", "check", "self-check"] = "compare"
+    model: str = ""
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims_by_id()[claim_id]
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)
+
+    def _claims_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def of_kind(self, kind: FindingKind) -> list[Finding]:
+        return [f for f in self.findings if f.kind == kind]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the alignment and the judge, with their documented defaults."""
+
+    #: cosine at or above which two claims may state the same fact
+    similarity: float = 0.62
+    #: rapidfuzz token_set_ratio (0-100) at or above which two claims are near copies
+    lexical: float = 88.0
+    #: cosine at or above which two claims that differ only by a name are the same statement
+    name_conflict_similarity: float = 0.8
+    #: shortest claim, in words
+    min_words: int = 4
+    #: encode this many texts at a time
+    batch_size: int = 64
