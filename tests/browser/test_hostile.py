@@ -1,0 +1,63 @@
+"""A hostile article in the HTML report: its markup shows as text and no script of its runs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reconcile.model import Claim, Document, Finding, Result
+from reconcile.report.html import render_html
+
+HOSTILE = (
+    "Police said <script>window.__pwned = 'script'; alert('script')</script> that "
+    '<img src="x" onerror="window.__pwned = \'img\'; alert(\'img\')"> four officers died. '
+    "<svg onload=\"window.__pwned='svg'\"></svg><a href=\"javascript:window.__pwned='a'\">click</a>"
+)
+
+
+def _hostile_result() -> Result:
+    doc = Document(
+        id="d1", path="<img src=x onerror=alert(1)>.txt", text=HOSTILE, title="<script>alert('t')</script>"
+    )
+    spans = [(0, HOSTILE.index(" four")), (HOSTILE.index("four"), len(HOSTILE))]
+    claims = tuple(
+        Claim(
+            id=f"d1.c{i}",
+            doc="d1",
+            text=HOSTILE[s:e],
+            start=s,
+            end=e,
+            attribution="<b onmouseover=\"window.__pwned='b'\">x</b>",
+        )
+        for i, (s, e) in enumerate(spans, start=1)
+    )
+    findings = (
+        Finding("unique", ("d1.c1",), 1.0, "<script>window.__pwned='reason'</script>"),
+        Finding("unique", ("d1.c2",), 1.0, "<img src=y onerror=\"window.__pwned='reason2'\">"),
+    )
+    return Result(documents=(doc,), claims=claims, findings=findings)
+
+
+def _assert_inert(page: Any) -> None:
+    page.locator("button.finding").first.click()
+    page.locator("mark").first.hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
+    assert page.errors == []
+    assert page.locator(".text img, .text svg, .text script, .detail img, .detail script").count() == 0
+    assert not [url for url in page.requests if not url.startswith("file:")]
+    shown = page.locator(".source .text").first.inner_text()
+    assert "<script>window.__pwned = 'script'; alert('script')</script>" in shown
+    assert "onerror=\"window.__pwned = 'img'; alert('img')\">" in shown
+
+
+def test_hostile_article_runs_no_script(open_report: Any) -> None:
+    _assert_inert(open_report(render_html(_hostile_result())))
+
+
+def test_hostile_article_is_escaped_even_without_the_csp(open_report: Any) -> None:
+    """The Content-Security-Policy is a second line; escaping alone must keep the page inert."""
+    page_html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", render_html(_hostile_result()))
+    assert "Content-Security-Policy" not in page_html
+    _assert_inert(open_report(page_html))
