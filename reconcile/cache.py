@@ -1,0 +1,313 @@
+"""One SQLite file of per-document analyses and claim embeddings, so a re-run does no work twice.
+
+Keys are content hashes: a document's analysis by the hash of the document plus the rules
+version and the model; an embedding by the model's identity plus the hash of the claim text.
+A corrupt cache file is deleted and rebuilt; a locked one is bypassed. Neither is an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .embed import Encoder
+    from .model import Claim, Document
+
+__all__ = ["SCHEMA_VERSION", "Cache", "CachingEncoder", "NullCache", "cache_dir", "document_key"]
+
+#: bump when the tables or the pickled classes change incompatibly; an older file is rebuilt
+SCHEMA_VERSION = 1
+_FILE = "cache.sqlite3"
+_CHUNK = 500  # keys per SELECT ... IN (...)
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder: $RECONCILE_CACHE, $XDG_CACHE_HOME/reconcile or ~/.cache/reconcile."""
+    explicit = os.environ.get("RECONCILE_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "reconcile"
+    return Path.home() / ".cache" / "reconcile"
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_key(document: Document, *, rules_version: str, model: str) -> str:
+    """The key of a document's analysis: everything in it but its id and path, the rules and the model.
+
+    >>> from reconcile.model import Document
+    >>> a = document_key(Document(id="d1", path="a.txt", text="x"), rules_version="1", model="m")
+    >>> a == document_key(Document(id="d2", path="b.txt", text="x"), rules_version="1", model="m")
+    True
+    """
+    fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
+    fields.pop("id", None)
+    fields.pop("path", None)
+    return _sha(repr(sorted(fields.items())) + "\0" + rules_version + "\0" + model)
+
+
+def _rename(claims: Sequence[Claim], doc_id: str) -> tuple[Claim, ...]:
+    """The same claims, renumbered for a document with id ``doc_id``."""
+    out = []
+    for claim in claims:
+        suffix = claim.id[len(claim.doc) :] if claim.id.startswith(claim.doc) else f".{claim.id}"
+        out.append(dataclasses.replace(claim, id=f"{doc_id}{suffix}", doc=doc_id))
+    return tuple(out)
+
+
+class Cache:
+    """The SQLite cache. Every method degrades to a miss or a no-op when the file cannot be used.
+
+    ``problem`` says why the cache was bypassed (None while it works), for the CLI to warn.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 0.25) -> None:
+        self.path = Path(path) if path is not None else cache_dir() / _FILE
+        self.problem: str | None = None
+        self._timeout = timeout
+        self._db: sqlite3.Connection | None = None
+        self._opened = False
+
+    # -- connection -------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._opened:
+            return self._db
+        self._opened = True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.problem = f"cache folder {self.path.parent} cannot be created ({exc}); running without it"
+            return None
+        for attempt in (1, 2):
+            try:
+                self._db = self._open()
+                return self._db
+            except sqlite3.OperationalError as exc:
+                if _is_locked(exc):
+                    self._bypass(f"cache {self.path} is locked by another process; running without it")
+                    return None
+                if attempt == 2:
+                    self._bypass(f"cache {self.path} cannot be opened ({exc}); running without it")
+                    return None
+                self._rebuild()
+            except sqlite3.DatabaseError:
+                if attempt == 2:
+                    self._bypass(f"cache {self.path} is corrupt and could not be rebuilt; running without it")
+                    return None
+                self._rebuild()
+        return None  # pragma: no cover
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if version != SCHEMA_VERSION or not {"analysis", "embedding"} <= tables:
+                if tables:
+                    raise sqlite3.DatabaseError(f"schema {version}, expected {SCHEMA_VERSION}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.executescript(
+                    f"""
+                    BEGIN;
+                    CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, claims BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS embedding (
+                        model TEXT NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL,
+                        PRIMARY KEY (model, text)
+                    ) WITHOUT ROWID;
+                    PRAGMA user_version = {SCHEMA_VERSION};
+                    COMMIT;
+                    """
+                )
+            db.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _rebuild(self) -> None:
+        """Delete the cache file and its journals, so the next open starts empty."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{suffix}")
+
+    def _bypass(self, why: str) -> None:
+        self.problem = why
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        self._opened = True
+
+    def _fail(self, exc: sqlite3.Error) -> None:
+        """A query failed: locked -> bypass from now on; corrupt -> start a new file (this call misses)."""
+        if _is_locked(exc):
+            self._bypass(f"cache {self.path} is locked by another process; running without it")
+            return
+        self.close()
+        self._rebuild()
+
+    def close(self) -> None:
+        """Close the file; the object may be used again (it reopens)."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        self._opened = False
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- document analyses ------------------------------------------------------------------------
+
+    def get_claims(self, document: Document, *, rules_version: str, model: str) -> tuple[Claim, ...] | None:
+        """The cached claims (with facts) of ``document``, renumbered for its id; None on a miss."""
+        db = self._connect()
+        if db is None:
+            return None
+        key = document_key(document, rules_version=rules_version, model=model)
+        try:
+            row = db.execute("SELECT claims FROM analysis WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            claims = pickle.loads(row[0])
+        except Exception:  # an entry pickled by an older version of the classes: a miss
+            return None
+        return _rename(claims, document.id)
+
+    def put_claims(
+        self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str
+    ) -> None:
+        """Remember the claims (with facts) found in ``document``."""
+        db = self._connect()
+        if db is None:
+            return
+        key = document_key(document, rules_version=rules_version, model=model)
+        blob = pickle.dumps(tuple(claims), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            db.execute("INSERT OR REPLACE INTO analysis (key, claims) VALUES (?, ?)", (key, blob))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    # -- embeddings -------------------------------------------------------------------------------
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, bytes]:
+        """Cached float32 vectors (as bytes) of those ``texts`` that have one, by text."""
+        db = self._connect()
+        if db is None or not texts:
+            return {}
+        by_hash = {_sha(t): t for t in texts}
+        hashes = list(by_hash)
+        found: dict[str, bytes] = {}
+        try:
+            for start in range(0, len(hashes), _CHUNK):
+                chunk = hashes[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT text, vector FROM embedding WHERE model = ? AND text IN ({marks})"
+                rows = db.execute(query, (model, *chunk))
+                for digest, vector in rows:
+                    found[by_hash[digest]] = vector
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return {}
+        return found
+
+    def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        """Remember float32 vectors (as bytes) by text."""
+        db = self._connect()
+        if db is None or not vectors:
+            return
+        rows = [(model, _sha(text), vector) for text, vector in vectors.items()]
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO embedding VALUES (?, ?, ?)", rows)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+
+class NullCache(Cache):
+    """A cache that never remembers anything: what ``--no-cache`` uses."""
+
+    def __init__(self) -> None:
+        super().__init__(os.devnull)
+        self._opened = True
+        self.problem = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        return None
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class CachingEncoder:
+    """An Encoder that looks each text up in the cache and encodes only the misses."""
+
+    def __init__(self, encoder: Encoder, cache: Cache, *, identity: str | None = None) -> None:
+        self.inner = encoder
+        self.name = encoder.name
+        self.cache = cache
+        self.identity = identity or str(getattr(encoder, "identity", None) or encoder.name)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for ``texts``: cached ones read back, the rest encoded and remembered."""
+        import numpy as np
+
+        if not texts:
+            return self.inner.encode(texts)
+        found = self.cache.get_vectors(self.identity, texts)
+        if len({len(v) for v in found.values()}) > 1:  # damaged entries: encode them all again
+            found = {}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        fresh: dict[str, np.ndarray] = {}
+        if missing:
+            vectors = np.asarray(self.inner.encode(missing), dtype=np.float32)
+            if vectors.ndim != 2 or vectors.shape[0] != len(missing):
+                raise ModelError(f"encoder {self.name!r} returned {vectors.shape} for {len(missing)} texts")
+            fresh = {t: vectors[i] for i, t in enumerate(missing)}
+            if found and len(next(iter(found.values()))) != vectors.shape[1] * 4:
+                return self._encode_all(texts)
+            self.cache.put_vectors(self.identity, {t: v.tobytes() for t, v in fresh.items()})
+        dim = next(iter(fresh.values())).shape[0] if fresh else len(next(iter(found.values()))) // 4
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = fresh[text] if text in fresh else np.frombuffer(found[text], dtype=np.float32)
+        return out
+
+    def _encode_all(self, texts: Sequence[str]) -> np.ndarray:
+        """Encode every text and overwrite what the cache had (its entries did not fit)."""
+        import numpy as np
+
+        vectors = np.asarray(self.inner.encode(texts), dtype=np.float32)
+        self.cache.put_vectors(self.identity, {t: v.tobytes() for t, v in zip(texts, vectors, strict=True)})
+        return vectors
