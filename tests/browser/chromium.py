@@ -54,7 +54,7 @@ def ensure_chromium() -> tuple[str | None, str]:
     path = chromium_path()
     if path:
         return path, ""
-    return None, said[-1] if said else "Chromium is not installed and install_chromium.sh could not install it"
+    return None, said[-1] if said else "Chromium is missing and install_chromium.sh could not install it"
 
 
 def screenshot(html_path: str | Path, png_path: str | Path, *, width: int = 1280, height: int = 900) -> None:

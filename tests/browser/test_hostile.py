@@ -10,7 +10,7 @@ from reconcile.report.html import render_html
 
 HOSTILE = (
     "Police said <script>window.__pwned = 'script'; alert('script')</script> that "
-    '<img src="x" onerror="window.__pwned = \'img\'; alert(\'img\')"> four officers died. '
+    "<img src=\"x\" onerror=\"window.__pwned = 'img'; alert('img')\"> four officers died. "
     "<svg onload=\"window.__pwned='svg'\"></svg><a href=\"javascript:window.__pwned='a'\">click</a>"
 )
 
@@ -58,6 +58,7 @@ def test_hostile_article_runs_no_script(open_report: Any) -> None:
 
 def test_hostile_article_is_escaped_even_without_the_csp(open_report: Any) -> None:
     """The Content-Security-Policy is a second line; escaping alone must keep the page inert."""
-    page_html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", render_html(_hostile_result()))
+    csp = r'<meta http-equiv="Content-Security-Policy"[^>]*>'
+    page_html = re.sub(csp, "", render_html(_hostile_result()))
     assert "Content-Security-Policy" not in page_html
     _assert_inert(open_report(page_html))
