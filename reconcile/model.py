@@ -55,6 +55,7 @@ class Document:
     language: str = "en"
     furniture: tuple[Span, ...] = ()
     encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

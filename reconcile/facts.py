@@ -1,0 +1,281 @@
+"""Claim -> typed slots: counts (value, bound, counted noun, its class, the event), dates, names, negation.
+
+Number words go through number-parser ("eight", "dos", "veintiún"); every other word comes from
+the lexicon in ``rules/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .model import Bound, DateMention, Entity, Facts, Quantity, Span
+from .rules import Lexicon
+
+__all__ = ["Count", "Token", "find_counts", "number_value", "read", "tokens"]
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
+#: a count this large is a year, a sum or an address, not people
+MAX_COUNT = 100_000
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or a number with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number and the participants it counts, before an event is attached."""
+
+    value: int
+    bound: Bound
+    noun: str
+    cls: str
+    start: int
+    end: int
+
+
+def tokens(text: str, span: Span) -> list[Token]:
+    """Words and numbers inside ``span``.
+
+    >>> [t.text for t in tokens("At least 7 officers.", Span(0, 20))]
+    ['At', 'least', '7', 'officers']
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+
+
+@functools.lru_cache(maxsize=8192)
+def number_value(word: str, language: str = "en") -> int | None:
+    """The integer a token stands for, or None.
+
+    >>> number_value("eight"), number_value("dos", "es"), number_value("12"), number_value("a")
+    (8, 2, 12, None)
+    """
+    if word.isdigit():
+        return int(word)
+    if not word.isalpha() and "-" not in word:
+        return None
+    from number_parser import parse_number
+
+    for lang in dict.fromkeys((language, "en", "es")):
+        try:
+            value = parse_number(word.lower(), language=lang)
+        except Exception:  # number-parser raises on odd input; that just means "not a number"
+            value = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def _is_year(tok: Token, text: str) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
+
+
+def _bound_before(text: str, start: int, lexicon: Lexicon) -> tuple[Bound, int]:
+    window_start = max(0, start - 30)
+    best: tuple[Bound, int] = ("exact", start)
+    for m in lexicon.bound_pattern.finditer(text, window_start, start):
+        if text[m.end() : start].strip() == "":
+            name = lexicon.bounds[re.sub(r"\s+", " ", m.group().lower())]
+            best = (_BOUND_NAMES.get(name, "exact"), m.start())
+    return best
+
+
+def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -> list[Count]:
+    """Every "number + counted noun" in ``span``, anaphora ("three others") resolved in order.
+
+    >>> from reconcile.rules import load_rules
+    >>> lex = load_rules().lexicon
+    >>> s = "eight gunmen died and three others were injured"
+    >>> [(c.value, c.noun, c.cls) for c in find_counts(s, Span(0, len(s)), lex)]
+    [(8, 'gunmen', 'attackers'), (3, 'others', 'attackers')]
+    """
+    toks = tokens(text, span)
+    counts: list[Count] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        value = number_value(tok.text, language)
+        if value is None or _is_year(tok, text) or value > MAX_COUNT or value < 0:
+            i += 1
+            continue
+        # the counted noun: a lexicon noun (or anaphor) within a few words after the number
+        found: tuple[str, str, int] | None = None
+        j, skipped = i + 1, 0
+        while j < len(toks) and skipped <= 3:
+            word = toks[j].text.lower()
+            if text[toks[j - 1].end : toks[j].start].strip(" \u00a0") not in ("",):
+                break  # punctuation between: the noun phrase ended
+            two = f"{word} {toks[j + 1].text.lower()}" if j + 1 < len(toks) else ""
+            if two in lexicon.nouns:
+                found = (two, lexicon.nouns[two], toks[j + 1].end)
+                j += 1
+                break
+            if word in lexicon.nouns:
+                found = (word, lexicon.nouns[word], toks[j].end)
+                break
+            if word in lexicon.anaphora and counts:
+                prev = counts[-1]
+                found = (word, prev.cls, toks[j].end)
+                break
+            if number_value(toks[j].text, language) is not None:
+                break
+            skipped += 1
+            j += 1
+        if found is None:
+            i += 1
+            continue
+        noun, cls, end = found
+        # "12 criminals and officers": participants of several classes are just people
+        if j + 2 < len(toks) and toks[j + 1].text.lower() in ("and", "y", "e", "or", "o"):
+            other = toks[j + 2].text.lower()
+            if other in lexicon.nouns and lexicon.nouns[other] != cls:
+                noun = text[toks[j].start : toks[j + 2].end]
+                cls = next(iter(sorted(lexicon.generic)), cls)
+                end = toks[j + 2].end
+        bound, start = _bound_before(text, tok.start, lexicon)
+        counts.append(Count(value, bound, noun, cls, start, end))
+        i = j + 1
+    return counts
+
+
+def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
+    """The event nearest the count inside its claim; None when the count is the doer."""
+    best: tuple[int, str] | None = None
+    for m in lexicon.event_pattern.finditer(text, claim.start, claim.end):
+        if count.start <= m.start() < count.end:
+            continue
+        if m.start() >= count.end:
+            gap = text[count.end : m.start()]
+            # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
+            after = text[m.end() : m.end() + 12].lstrip()
+            if len(gap.split()) <= 1 and after[:1].isdigit():
+                continue
+            distance = len(gap.split())
+        else:
+            distance = len(text[m.end() : count.start].split())
+        if distance > 8:
+            continue
+        event = lexicon.events[re.sub(r"\s+", " ", m.group().lower())]
+        if best is None or distance < best[0]:
+            best = (distance, event)
+    return best[1] if best else None
+
+
+def _dates(text: str, span: Span, lexicon: Lexicon, today: dt.date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    toks = tokens(text, span)
+    for i, tok in enumerate(toks):
+        word = tok.text.lower()
+        if word in lexicon.weekdays and tok.text[:1].isupper():
+            weekday = lexicon.weekdays[word]
+            resolved = None
+            if today is not None:
+                resolved = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+            out.append(
+                DateMention(
+                    tok.text, tok.start, tok.end,
+                    year=resolved.year if resolved else None,
+                    month=resolved.month if resolved else None,
+                    day=resolved.day if resolved else None,
+                    weekday=weekday,
+                )
+            )
+        elif word in lexicon.months and tok.text[:1].isupper():
+            month = lexicon.months[word]
+            day = year = None
+            start, end = tok.start, tok.end
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            prev = toks[i - 1] if i > 0 else None
+            if prev is not None and prev.text.lower() == "de" and i > 1 and toks[i - 2].text.isdigit():
+                prev = toks[i - 2]
+            if nxt is not None and nxt.text.isdigit() and int(nxt.text) <= 31 and nxt.start - tok.end <= 2:
+                day, end = int(nxt.text), nxt.end
+            elif prev is not None and prev.text.isdigit() and int(prev.text) <= 31 and tok.start - prev.end <= 4:
+                day, start = int(prev.text), prev.start
+            later = [t for t in toks[i + 1 : i + 4] if _is_year(t, text)]
+            if later and later[0].start - end <= 3:
+                year, end = int(later[0].text), later[0].end
+            if word == "may" and day is None and year is None:
+                continue  # the verb "may"
+            out.append(DateMention(text[start:end], start, end, year=year, month=month, day=day))
+        elif word in lexicon.relative_days and today is not None:
+            resolved = today + dt.timedelta(days=lexicon.relative_days[word])
+            out.append(DateMention(tok.text, tok.start, tok.end, resolved.year, resolved.month, resolved.day))
+    return out
+
+
+def _entities(text: str, span: Span, lexicon: Lexicon) -> list[Entity]:
+    out: list[Entity] = []
+    toks = tokens(text, span)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        sentence_start = i == 0 or text[toks[i - 1].end : tok.start].strip() in (".", "“", '"', "—")
+        if not tok.text[:1].isupper() or tok.text.lower() in lexicon.months or tok.text.lower() in lexicon.weekdays:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and (
+            (toks[j].text[:1].isupper() and text[toks[j - 1].end : toks[j].start] in (" ", "\u00a0"))
+            or (toks[j].text in ("de", "del", "la", "of") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())
+        ):
+            j += 1
+        if sentence_start and j == i + 1:
+            i += 1
+            continue
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        kind = "place" if prev in lexicon.locative else "name"
+        out.append(Entity(text[tok.start : toks[j - 1].end], kind, tok.start, toks[j - 1].end))
+        i = j
+    return out
+
+
+def read(
+    text: str,
+    claim: Span,
+    *,
+    sentence: Span,
+    counts: list[Count],
+    lexicon: Lexicon,
+    today: dt.date | None = None,
+) -> Facts:
+    """The facts of one claim; ``counts`` are its sentence's (so "three others" knows whom it counts)."""
+    body = text[claim.start : claim.end]
+    sentence_text = text[sentence.start : sentence.end]
+    scoped = bool(lexicon.scope.search(sentence_text))
+    quantities = []
+    for c in counts:
+        if not (claim.start <= c.start and c.end <= claim.end):
+            continue
+        event = _event_for(text, c, claim, lexicon)
+        before = text[max(claim.start, c.start - 60) : c.start]
+        quantities.append(
+            Quantity(
+                value=c.value,
+                bound=c.bound,
+                noun=c.noun,
+                cls=c.cls,
+                event=event,
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                hypothetical=bool(lexicon.hypothetical.search(before) or lexicon.hypothetical.search(body[:20])),
+                scoped=scoped,
+                update=bool(lexicon.update.search(before)),
+            )
+        )
+    return Facts(
+        quantities=tuple(quantities),
+        dates=tuple(_dates(text, claim, lexicon, today)),
+        entities=tuple(_entities(text, claim, lexicon)),
+        negated=bool(lexicon.negation.search(body)),
+    )

@@ -1,0 +1,259 @@
+"""Load the YAML rules in ``rules/`` into typed, compiled objects, once.
+
+Every language-specific word reconcile knows is in those files; this module only knows their shape.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RulesError
+
+__all__ = ["Lexicon", "Rules", "load_rules", "phrase_pattern"]
+
+LANGUAGE_FILES = ("en.yaml", "es.yaml")
+
+
+def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any phrase on word boundaries, longest first.
+
+    >>> bool(phrase_pattern(["at least", "over"]).search("At least 7"))
+    True
+    >>> bool(phrase_pattern(["over"]).search("moreover"))
+    False
+    """
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w']){'(?:' + alternatives + ')'}(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of every loaded language, merged: mixed-language articles need them all at once."""
+
+    languages: tuple[str, ...]
+    bounds: dict[str, str]
+    anaphora: frozenset[str]
+    between: frozenset[str]
+    nouns: dict[str, str]
+    generic: frozenset[str]
+    events: dict[str, str]
+    hypothetical: re.Pattern[str]
+    scope: re.Pattern[str]
+    update: re.Pattern[str]
+    negation: re.Pattern[str]
+    attribution_verbs: frozenset[str]
+    according_to: re.Pattern[str]
+    that: frozenset[str]
+    not_speakers: frozenset[str]
+    pronouns: frozenset[str]
+    passive: frozenset[str]
+    speaker_trailing: re.Pattern[str]
+    speaker_stop: re.Pattern[str]
+    adverbial_leads: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    breaks: tuple[str, ...]
+    dashes: tuple[str, ...]
+    gerund: re.Pattern[str]
+    gerund_leads: tuple[str, ...]
+    not_gerunds: frozenset[str]
+    coordination: tuple[str, ...]
+    locative: frozenset[str]
+    bound_pattern: re.Pattern[str]
+    noun_pattern: re.Pattern[str]
+    event_pattern: re.Pattern[str]
+    verb_pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything read from ``rules/``: furniture patterns, date formats, tweets, the lexicon."""
+
+    paragraph_furniture: tuple[re.Pattern[str], ...]
+    sentence_furniture: tuple[re.Pattern[str], ...]
+    inline_furniture: tuple[re.Pattern[str], ...]
+    header: tuple[re.Pattern[str], ...]
+    document_date: tuple[re.Pattern[str], ...]
+    tweet_trailer: re.Pattern[str]
+    lexicon: Lexicon
+    version: str
+    source: str
+
+
+def _read(folder: Any, name: str) -> dict[str, Any]:
+    try:
+        text = (folder / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulesError(f"{name}: missing from the rules folder {folder}") from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{name}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise RulesError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _compile(name: str, patterns: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for p in patterns or []:
+        try:
+            out.append(re.compile(p, flags))
+        except re.error as exc:
+            raise RulesError(f"{name}: bad pattern {p!r}: {exc}") from None
+    return tuple(out)
+
+
+def _negation_pattern(words: set[str]) -> re.Pattern[str]:
+    """Negation words, plus contracted "n't" (also with a curly apostrophe) where listed."""
+    pattern = phrase_pattern(words - {"n't"}).pattern
+    if "n't" in words:
+        pattern += r"|n[’']t\b"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _check_words(name: str, data: Any) -> None:
+    """YAML reads a bare on/off/yes/no as a boolean: say so instead of silently losing the word."""
+    if isinstance(data, bool):
+        raise RulesError(f"{name}: a word was read as {data}; quote on/off/yes/no, e.g. \"on\"")
+    if isinstance(data, dict):
+        for value in data.values():
+            _check_words(name, value)
+    elif isinstance(data, list):
+        for value in data:
+            _check_words(name, value)
+
+
+def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
+    bounds: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    events: dict[str, str] = {}
+    lists: dict[str, set[str]] = {
+        k: set()
+        for k in (
+            "anaphora", "between", "generic", "hypothetical", "scope", "update", "negation",
+            "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
+            "adverbial_leads", "not_gerunds", "passive",
+        )
+    }
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, int] = {}
+    breaks: list[str] = []
+    dashes: list[str] = []
+    gerunds: list[str] = []
+    leads: list[str] = []
+    coordination: list[str] = []
+    stops: list[str] = []
+    trailing: list[str] = []
+    for d in docs:
+        for bound, words in (d.get("bounds") or {}).items():
+            for w in words:
+                bounds[w.lower()] = bound
+        for cls, words in (d.get("nouns") or {}).items():
+            for w in words:
+                nouns[w.lower()] = cls
+        for event, words in (d.get("events") or {}).items():
+            for w in words:
+                events[w.lower()] = event
+        for key in ("anaphora", "between", "generic", "hypothetical", "scope", "update", "negation", "locative"):
+            lists[key].update(str(w).lower() for w in d.get(key) or [])
+        attribution = d.get("attribution") or {}
+        for key in ("verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive"):
+            lists[key].update(str(w).lower() for w in attribution.get(key) or [])
+        if attribution.get("speaker_stop"):
+            stops.append(attribution["speaker_stop"])
+        if attribution.get("speaker_trailing"):
+            trailing.append(attribution["speaker_trailing"])
+        months.update({k.lower(): int(v) for k, v in (d.get("months") or {}).items()})
+        weekdays.update({k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()})
+        relative.update({k.lower(): int(v) for k, v in (d.get("relative_days") or {}).items()})
+        clause = d.get("clause") or {}
+        breaks += clause.get("breaks") or []
+        dashes += clause.get("dashes") or []
+        if clause.get("gerund"):
+            gerunds.append(clause["gerund"])
+        leads += clause.get("gerund_leads") or []
+        lists["not_gerunds"].update(str(w).lower() for w in clause.get("not_gerunds") or [])
+        coordination += clause.get("coordination") or []
+    uniq = lambda xs: tuple(dict.fromkeys(xs))  # noqa: E731 - keep order, drop repeats
+    return Lexicon(
+        languages=tuple(str(d.get("language", "?")) for d in docs),
+        bounds=bounds,
+        anaphora=frozenset(lists["anaphora"]),
+        between=frozenset(lists["between"]),
+        nouns=nouns,
+        generic=frozenset(lists["generic"]),
+        events=events,
+        hypothetical=phrase_pattern(lists["hypothetical"]),
+        scope=phrase_pattern(lists["scope"]),
+        update=phrase_pattern(lists["update"]),
+        negation=_negation_pattern(lists["negation"]),
+        attribution_verbs=frozenset(lists["verbs"]),
+        according_to=phrase_pattern(lists["according_to"]),
+        that=frozenset(lists["that"]),
+        not_speakers=frozenset(lists["not_speakers"]),
+        pronouns=frozenset(lists["pronouns"]),
+        passive=frozenset(lists["passive"]),
+        speaker_trailing=re.compile("|".join(trailing or ["(?!x)x"]), re.IGNORECASE),
+        speaker_stop=re.compile("|".join(stops or [r"\s*,"]), re.IGNORECASE),
+        adverbial_leads=frozenset(lists["adverbial_leads"]),
+        months=months,
+        weekdays=weekdays,
+        relative_days=relative,
+        breaks=uniq(breaks),
+        dashes=uniq(dashes),
+        gerund=re.compile("(?:" + "|".join(gerunds or ["(?!x)x"]) + r")\b", re.IGNORECASE),
+        gerund_leads=uniq(sorted(leads, key=len, reverse=True)),
+        not_gerunds=frozenset(lists["not_gerunds"]),
+        coordination=uniq(sorted(coordination, key=len, reverse=True)),
+        locative=frozenset(lists["locative"]),
+        bound_pattern=phrase_pattern(list(bounds)),
+        noun_pattern=phrase_pattern(list(nouns)),
+        event_pattern=phrase_pattern(list(events)),
+        verb_pattern=phrase_pattern(lists["verbs"]),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_rules(folder: str | None = None) -> Rules:
+    """Read and compile the rules in ``folder`` (default: the ones shipped with reconcile)."""
+    base: Any = Path(folder) if folder else resources.files("reconcile_rules")
+    if folder and not Path(folder).is_dir():
+        raise RulesError(f"{folder}: not a rules folder (expected a directory of YAML files)")
+    names = ("furniture.yaml", "dates.yaml", "tweets.yaml", *LANGUAGE_FILES)
+    raw = {name: (base / name).read_bytes() if (base / name).is_file() else b"" for name in names}
+    furniture = _read(base, "furniture.yaml")
+    dates = _read(base, "dates.yaml")
+    tweets = _read(base, "tweets.yaml")
+    languages = [_read(base, name) for name in LANGUAGE_FILES]
+    for name, data in zip(LANGUAGE_FILES, languages, strict=True):
+        _check_words(name, data)
+    try:
+        trailer = re.compile(tweets["trailer"])
+    except (KeyError, re.error) as exc:
+        raise RulesError(f"tweets.yaml: needs a valid `trailer` pattern ({exc})") from None
+    version = hashlib.sha256(b"\0".join(raw[n] for n in names)).hexdigest()[:16]
+    return Rules(
+        paragraph_furniture=_compile("furniture.yaml", furniture.get("paragraphs")),
+        sentence_furniture=_compile("furniture.yaml", furniture.get("sentences")),
+        inline_furniture=_compile("furniture.yaml", furniture.get("inline")),
+        header=_compile("furniture.yaml", furniture.get("header")),
+        document_date=_compile("dates.yaml", dates.get("document_date"), re.IGNORECASE | re.MULTILINE),
+        tweet_trailer=trailer,
+        lexicon=_merge_lexicon(languages),
+        version=version,
+        source=str(base),
+    )
