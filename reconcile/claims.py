@@ -123,6 +123,18 @@ def _sentences(text: str, line: Span) -> Iterator[Span]:
             yield Span(start, end)
 
 
+def _is_prose(line: str) -> bool:
+    """Sentences, not a heading, caption or byline: it ends like a sentence, or holds several."""
+    if line.endswith(SENTENCE_END):
+        return True
+    return _words(line) >= 12 and re.search(r"[.!?][”\"’»]?\s+[“\"«]?[A-Z]", line) is not None
+
+
+def _is_statement(text: str) -> bool:
+    """More than a name: at least two lower-case words ("Jalisco New Generation Cartel." is not)."""
+    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower()) >= 2
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"[^\W_]+", text))
 
@@ -193,7 +205,7 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             return speaker, Span(s.start + speaker_end + 1, s.end)
     # C, according to X.
     for m in lexicon.according_to.finditer(chunk):
-        if m.start() > 0 and chunk[: m.start()].rstrip().endswith(","):
+        if m.start() > 0 and chunk[: m.start()].rstrip(" \u00a0”\"’»").endswith(","):
             return chunk[m.end() :], Span(s.start, s.start + m.start())
     # C, X said.   /   C, said X.
     tail = re.search(r",\s*([^,]{1,70})$", chunk.rstrip(".!? \u00a0"))
@@ -308,7 +320,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         if tweet:
             start, end = _trim(text, start, min(end, tweet.start()), furniture)
         body = text[start:end].rstrip("”\"’»)]")
-        if end <= start or (not tweet and not body.endswith(SENTENCE_END)):
+        if end <= start or (not tweet and not _is_prose(body)):
             previous_was_quote = False
             continue  # a heading, a caption, a byline
         line_span = Span(start, end)
@@ -385,7 +397,7 @@ def _sentence_pieces(
                 continue
             chunk = text[c0:c1]
             has_count = any(c0 <= c.start and c.end <= c1 for c in counts)
-            if _words(chunk) < settings.min_words and not has_count:
+            if not has_count and (_words(chunk) < settings.min_words or not _is_statement(chunk)):
                 continue
             out.append((Piece(c0, c1, who, quoted, s), speaker))
     return sorted(out, key=lambda p: p[0].start)

@@ -278,4 +278,7 @@ def read(
         dates=tuple(_dates(text, claim, lexicon, today)),
         entities=tuple(_entities(text, claim, lexicon)),
         negated=bool(lexicon.negation.search(body)),
+        events=tuple(
+            dict.fromkeys(lexicon.events[re.sub(r"\s+", " ", m.group().lower())] for m in lexicon.event_pattern.finditer(body))
+        ),
     )

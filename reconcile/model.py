@@ -136,6 +136,8 @@ class Facts:
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Entity, ...] = ()
     negated: bool = False
+    #: every event class the claim mentions, counted or not: ("kidnapped", "killed")
+    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,10 +212,14 @@ class Settings:
 
     #: cosine at or above which two claims may state the same fact
     similarity: float = 0.62
-    #: rapidfuzz token_set_ratio (0-100) at or above which two claims are near copies
-    lexical: float = 88.0
-    #: cosine at or above which two claims that differ only by a name are the same statement
-    name_conflict_similarity: float = 0.8
+    #: similarity at or above which two claims of one source restate each other
+    restatement: float = 0.85
+    #: the score given to two claims that count the same participants for the same event
+    count_match: float = 0.75
+    #: taken off the similarity of two claims when one gives a count or an event the other lacks
+    specificity_penalty: float = 0.1
+    #: rapidfuzz ratio (0-100) at or above which a negation or a name is the only difference
+    near_copy: float = 85.0
     #: shortest claim, in words
     min_words: int = 4
     #: encode this many texts at a time

@@ -1,0 +1,182 @@
+"""Clusters -> findings: agreement, contradiction, update or unique, each with a reason.
+
+A contradiction needs the same slot and values that cannot both be true:
+- counts of the same participants for the same event ("4 kidnappers were killed" vs "eight gunmen
+  died"), looked for across all claims, since a Spanish tweet and an English article rarely embed
+  close together; threats ("going to kill two"), counts over another span of time ("so far this
+  year") and classes that may overlap ("people") never contradict;
+- dates, negation, or one name put in place of another, inside a cluster of claims that otherwise
+  say the same thing.
+A figure introduced as a revision ("the toll rose to 5") is an update, not a contradiction.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from .align import Cluster, compatible_values
+from .model import Claim, Conflict, Finding, Quantity, Settings
+from .rules import Lexicon
+
+__all__ = ["judge"]
+
+GroupOf = Callable[[Claim], str]
+KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
+
+
+def _strict(q: Quantity, generic: frozenset[str]) -> bool:
+    return q.slot is not None and not q.hypothetical and not q.scoped and q.cls not in generic
+
+
+def _describe(q: Quantity) -> str:
+    bound = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(q.bound, "")
+    return f"{bound}{q.value} {q.cls} {q.event}"
+
+
+def _count_conflicts(
+    claims: Sequence[Claim], group_of: GroupOf, generic: frozenset[str], *, allow_generic: bool = False
+) -> list[tuple[str, dict[str, Quantity]]]:
+    """Slots on which claims of different groups give values that cannot both be true."""
+    by_slot: dict[str, dict[str, Quantity]] = defaultdict(dict)
+    for c in claims:
+        for q in c.facts.quantities:
+            usable = _strict(q, set() if allow_generic else generic)  # type: ignore[arg-type]
+            if usable and q.slot is not None:
+                by_slot[q.slot].setdefault(c.id, q)
+    out = []
+    ids = {c.id: c for c in claims}
+    for slot, held in sorted(by_slot.items()):
+        items = list(held.items())
+        clash = any(
+            group_of(ids[a]) != group_of(ids[b]) and not compatible_values(qa, qb)
+            for k, (a, qa) in enumerate(items)
+            for b, qb in items[k + 1 :]
+        )
+        if clash:
+            out.append((slot, held))
+    return out
+
+
+def _is_update(held: dict[str, Quantity]) -> bool:
+    return any(q.update for q in held.values())
+
+
+def _date_conflict(claims: Sequence[Claim], group_of: GroupOf) -> Conflict | None:
+    dated = [(c, d) for c in claims for d in c.facts.dates[:1] if d.day is not None or d.weekday is not None]
+    for k, (ca, da) in enumerate(dated):
+        for cb, db in dated[k + 1 :]:
+            if group_of(ca) != group_of(cb) and not da.compatible(db):
+                return Conflict("date", {ca.id: da.text, cb.id: db.text})
+    return None
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\W_]+", text)
+
+
+def _name_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
+    """Two claims worded alike but for one name: "in Dallas" vs "in Houston"."""
+    for k, a in enumerate(claims):
+        for b in claims[k + 1 :]:
+            if group_of(a) == group_of(b):
+                continue
+            wa, wb = _words(a.text), _words(b.text)
+            ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+            if len(ops) != 1 or ops[0][0] != "replace":
+                continue
+            _, i1, i2, j1, j2 = ops[0]
+            old, new = wa[i1:i2], wb[j1:j2]
+            if i1 == 0 or len(wa) - (i2 - i1) < 4:
+                continue
+            if all(w[:1].isupper() for w in old + new) and len(old) <= 4 and len(new) <= 4:
+                slot = "place" if wa[i1 - 1].lower() in lexicon.locative else "name"
+                return Conflict(slot, {a.id: " ".join(old), b.id: " ".join(new)})
+    return None
+
+
+def _negation_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon, near: float) -> Conflict | None:
+    """The same statement, once denied: "was arrested" vs "was not arrested"."""
+    from rapidfuzz import fuzz, utils
+
+    for k, a in enumerate(claims):
+        for b in claims[k + 1 :]:
+            if group_of(a) == group_of(b) or a.facts.negated == b.facts.negated:
+                continue
+            plain_a = lexicon.negation.sub(" ", a.text)
+            plain_b = lexicon.negation.sub(" ", b.text)
+            if fuzz.ratio(plain_a, plain_b, processor=utils.default_process) >= near:
+                return Conflict("negation", {a.id: "negated" if a.facts.negated else "affirmed",
+                                             b.id: "negated" if b.facts.negated else "affirmed"})
+    return None
+
+
+def _voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
+    return "; ".join(f"{names.get(c.doc, c.doc)} ({c.voice})" for c in claims)
+
+
+def judge(
+    clusters: Sequence[Cluster],
+    claims: Sequence[Claim],
+    *,
+    group_of: GroupOf,
+    lexicon: Lexicon,
+    settings: Settings = Settings(),
+    names: dict[str, str] | None = None,
+) -> list[Finding]:
+    """One finding per cluster, plus a contradiction for each count two groups disagree on."""
+    names = names or {}
+    by_id = {c.id: c for c in claims}
+    order = {c.id: k for k, c in enumerate(claims)}
+    generic = lexicon.generic
+    findings: list[Finding] = []
+    reported_slots: set[tuple[str, frozenset[str]]] = set()
+
+    for cluster in clusters:
+        members = [by_id[i] for i in cluster.claims]
+        groups = {group_of(c) for c in members}
+        if len(groups) < 2:
+            findings.append(Finding("unique", cluster.claims, round(1.0 - cluster.score * 0.5, 2) if cluster.edges
+                                    else 0.9, f"only {_voices(members[:1], names)} says this"))
+            continue
+        conflicts: list[Conflict] = []
+        update = False
+        for slot, held in _count_conflicts(members, group_of, generic, allow_generic=True):
+            conflicts.append(Conflict(slot, {cid: q.value for cid, q in held.items()}))
+            update = update or _is_update(held)
+            reported_slots.add((slot, frozenset(held)))
+        for extra in (
+            _date_conflict(members, group_of),
+            _negation_conflict(members, group_of, lexicon, settings.near_copy),
+            _name_conflict(members, group_of, lexicon),
+        ):
+            if extra is not None:
+                conflicts.append(extra)
+        if conflicts:
+            kind = "update" if update else "contradiction"
+            reason = "; ".join(
+                f"{c.slot}: " + " vs ".join(f"{v} ({by_id[k].voice})" for k, v in c.values.items()) for c in conflicts
+            )
+            findings.append(Finding(kind, cluster.claims, round(min(0.95, cluster.score), 2), reason, tuple(conflicts)))
+        else:
+            findings.append(Finding("agreement", cluster.claims, round(cluster.score, 2),
+                                    f"{len(groups)} sources state it: {_voices(members, names)}"))
+
+    # counts that conflict across the whole comparison, wherever the claims sit
+    for slot, held in _count_conflicts(claims, group_of, generic):
+        if any(slot == s and set(held) <= ids for s, ids in reported_slots):
+            continue
+        ids = tuple(sorted(held, key=order.__getitem__))
+        values = {cid: held[cid].value for cid in ids}
+        sides = " vs ".join(
+            f"{_describe(held[cid])} ({by_id[cid].voice}, {names.get(by_id[cid].doc, by_id[cid].doc)})" for cid in ids
+        )
+        exact = all(q.bound == "exact" for q in held.values())
+        findings.append(
+            Finding("update" if _is_update(held) else "contradiction", ids, 0.9 if exact else 0.75,
+                    f"{slot}: {sides}", (Conflict(slot, values),))
+        )
+    return sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 9), order[f.claims[0]]))

@@ -1,0 +1,72 @@
+"""Result -> the JSON contract (version 1) of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Claim, Document, Finding, Quantity, Result
+
+__all__ = ["render_json", "to_dict"]
+
+_BOUND_WORDS = {"exact": "exact", "at_least": "at least", "at_most": "at most", "about": "about"}
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "path": d.path,
+        "title": d.title,
+        "language": d.language,
+        "date": d.date.isoformat() if d.date else None,
+    }
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    return {
+        "value": q.value,
+        "bound": _BOUND_WORDS[q.bound],
+        "noun": q.noun,
+        "class": q.cls,
+        "event": q.event,
+        "text": q.text,
+    }
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "doc": c.doc,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "attribution": c.attribution,
+        "quoted": c.quoted,
+        "language": c.language,
+        "quantities": [_quantity(q) for q in c.facts.quantities],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "claims": list(f.claims),
+        "confidence": f.confidence,
+        "reason": f.reason,
+        "conflicts": [{"slot": c.slot, "values": dict(c.values)} for c in f.conflicts],
+    }
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The report as plain data, ready for ``json.dumps``."""
+    return {
+        "version": 1,
+        "documents": [_document(d) for d in result.documents],
+        "claims": [_claim(c) for c in result.claims],
+        "findings": [_finding(f) for f in result.findings],
+    }
+
+
+def render_json(result: Result, *, link_base: str | None = None) -> str:
+    """The JSON report: stable key order, UTF-8 text, a newline at the end."""
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"

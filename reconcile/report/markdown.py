@@ -1,0 +1,133 @@
+"""Result -> a Markdown report for an editor: summary, contradictions, agreements, what each source alone says."""
+
+from __future__ import annotations
+
+import os
+
+from ..model import Claim, Document, Finding, Result
+
+__all__ = ["link", "render_markdown"]
+
+KIND_TITLES = {
+    "contradiction": "Contradictions",
+    "update": "Updates",
+    "agreement": "Agreements",
+    "unique": "Unique details",
+}
+
+
+def link(document: Document, claim: Claim, link_base: str | None) -> str:
+    """A Markdown link to the claim's line in its source, relative to where the report lives."""
+    line = document.line_of(claim.start)
+    if document.path == "-":
+        return f"stdin:{line}"
+    target = document.path
+    if link_base is not None:
+        target = os.path.relpath(os.path.abspath(document.path), os.path.abspath(link_base))
+    target = target.replace(os.sep, "/").replace(" ", "%20")
+    return f"[{document.name}:{line}]({target}#L{line})"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _quote(claim: Claim) -> str:
+    return f"“{_cell(claim.text)}”"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _summary(result: Result) -> list[str]:
+    counts = {k: len(result.of_kind(k)) for k in KIND_TITLES}  # type: ignore[arg-type]
+    parts = [
+        _plural(len(result.documents), "source"),
+        _plural(len(result.claims), "claim"),
+        _plural(counts["agreement"], "agreement"),
+        _plural(counts["contradiction"], "contradiction"),
+    ]
+    if counts["update"]:
+        parts.append(_plural(counts["update"], "update"))
+    parts.append(_plural(counts["unique"], "unique detail"))
+    return [f"**Summary:** {', '.join(parts)}."]
+
+
+def _sources(result: Result, link_base: str | None) -> list[str]:
+    lines = ["| | source | title | date | language | claims |", "|---|---|---|---|---|---|"]
+    for d in result.documents:
+        n = sum(1 for c in result.claims if c.doc == d.id)
+        target = d.path if link_base is None else os.path.relpath(os.path.abspath(d.path), os.path.abspath(link_base))
+        name = d.name if d.path == "-" else f"[{d.name}]({target.replace(os.sep, '/')})"
+        date = d.date.isoformat() if d.date else "–"
+        lines.append(f"| {d.id} | {name} | {_cell(d.title or '–')} | {date} | {d.language} | {n} |")
+    return lines
+
+
+def _conflict_table(result: Result, finding: Finding, link_base: str | None) -> list[str]:
+    lines = []
+    for conflict in finding.conflicts:
+        lines += [
+            "",
+            f"Conflicting **{conflict.slot}**:",
+            "",
+            "| source | who says it | value | quote |",
+            "|---|---|---|---|",
+        ]
+        for cid, value in conflict.values.items():
+            c = result.claim(cid)
+            d = result.document(c.doc)
+            lines.append(f"| {link(d, c, link_base)} | {_cell(c.voice)} | **{value}** | {_quote(c)} |")
+    return lines
+
+
+def _finding_quotes(result: Result, finding: Finding, link_base: str | None) -> list[str]:
+    out = []
+    for cid in finding.claims:
+        c = result.claim(cid)
+        who = f" ({_cell(c.attribution)})" if c.attribution else ""
+        out.append(f"   - {link(result.document(c.doc), c, link_base)}{who}: {_quote(c)}")
+    return out
+
+
+def render_markdown(result: Result, *, link_base: str | None = None) -> str:
+    """The Markdown report; links point at ``path#Lline`` relative to ``link_base`` (the report's folder)."""
+    titles = [d.title for d in result.documents if d.title]
+    heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
+    lines = [f"# Reconcile: {_cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
+
+    for kind in ("contradiction", "update"):
+        found = result.of_kind(kind)  # type: ignore[arg-type]
+        if not found:
+            continue
+        lines += ["", f"## {KIND_TITLES[kind]} ({len(found)})"]
+        for n, f in enumerate(found, start=1):
+            lines += ["", f"### {n}. {_cell(f.reason)}", *_conflict_table(result, f, link_base)]
+            others = [cid for cid in f.claims if all(cid not in c.values for c in f.conflicts)]
+            if others:
+                lines += ["", "Also in this group:", *(_finding_quotes(result, Finding(f.kind, tuple(others), 0, ""),
+                                                                         link_base))]
+    if not result.of_kind("contradiction"):
+        lines += ["", "## Contradictions (0)", "", "No source contradicts another on a count, date, name or negation."]
+
+    agreements = result.of_kind("agreement")
+    lines += ["", f"## {KIND_TITLES['agreement']} ({len(agreements)})", ""]
+    for n, f in enumerate(agreements, start=1):
+        lines.append(f"{n}. confidence {f.confidence:.2f}")
+        lines += _finding_quotes(result, f, link_base)
+
+    uniques = result.of_kind("unique")
+    lines += ["", f"## What only one source says ({len(uniques)})"]
+    for d in result.documents:
+        own = [f for f in uniques if result.claim(f.claims[0]).doc == d.id]
+        if not own:
+            continue
+        lines += ["", f"### {d.name} ({len(own)})", ""]
+        for f in own:
+            c = result.claim(f.claims[0])
+            who = f" ({_cell(c.attribution)})" if c.attribution else ""
+            lines.append(f"- {link(d, c, link_base)}{who}: {_quote(c)}")
+    model = f" Model: {result.model}." if result.model else ""
+    lines += ["", "---", f"Generated by reconcile, offline.{model} Each link points at the line the quote comes from."]
+    return "\n".join(lines) + "\n"
