@@ -1,0 +1,192 @@
+"""Measurements that bench/run.py starts in fresh processes; each prints one JSON line.
+
+``stages A B``: a `reconcile compare A B` run through the CLI in this process, timed per stage.
+``scale DATA``: every story (articles grouped by incident_id) compared, then the raw encoder on
+the same claim texts; claims/s of each.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import collections  # noqa: E402
+import functools  # noqa: E402
+import importlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+#: stage name -> functions (module, attribute) whose time counts for it, exclusive of nested stages
+STAGES: dict[str, list[tuple[str, str]]] = {
+    "ingest": [("reconcile.ingest", "read"), ("reconcile.ingest", "read_all")],
+    "claims+facts": [("reconcile.claims", "extract")],
+    "cache": [
+        ("reconcile.cache", "Cache.get_claims"),
+        ("reconcile.cache", "Cache.put_claims"),
+        ("reconcile.cache", "Cache.get_vectors"),
+        ("reconcile.cache", "Cache.put_vectors"),
+    ],
+    "model load": [("reconcile.onnx_encoder", "OnnxEncoder._load")],
+    "encode": [
+        ("reconcile.onnx_encoder", "OnnxEncoder.encode"),
+        ("reconcile.embed", "SentenceTransformerEncoder.encode"),
+    ],
+    "align": [("reconcile.align", "align")],
+    "judge": [("reconcile.judge", "judge")],
+    "report": [("reconcile.report", "render")],
+}
+
+
+class Clock:
+    """Exclusive time per stage: a nested stage's time is not counted again in its caller."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = collections.defaultdict(float)
+        self._stack: list[list[float]] = []
+
+    def wrap(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            self._stack.append([0.0])
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                nested = self._stack.pop()[0]
+                self.totals[stage] += elapsed - nested
+                if self._stack:
+                    self._stack[-1][0] += elapsed
+
+        timed.__wrapped_stage__ = stage  # type: ignore[attr-defined]
+        return timed
+
+
+def instrument(clock: Clock) -> list[str]:
+    """Wrap every stage function that exists, wherever the pipeline refers to it; what was wrapped."""
+    wrapped = []
+    modules = [m for m in list(sys.modules) if m.startswith("reconcile")]
+    for stage, targets in STAGES.items():
+        for module_name, attribute in targets:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            owner: Any = module
+            *path, name = attribute.split(".")
+            for part in path:
+                owner = getattr(owner, part, None)
+            original = getattr(owner, name, None) if owner is not None else None
+            if original is None or hasattr(original, "__wrapped_stage__"):
+                continue
+            replacement = clock.wrap(stage, original)
+            setattr(owner, name, replacement)
+            wrapped.append(f"{module_name}.{attribute}")
+            if not path:  # also where it was imported by name (`from .claims import extract`)
+                for other in modules:
+                    mod = sys.modules.get(other)
+                    if mod is not None and getattr(mod, name, None) is original:
+                        setattr(mod, name, replacement)
+    return wrapped
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stages(paths: list[str]) -> dict[str, Any]:
+    """One `reconcile compare` through the CLI, as a fresh process runs it, timed per stage."""
+    imports_start = time.perf_counter()
+    import reconcile.cli
+    from reconcile.cli import app
+
+    for name in ("api", "ingest", "claims", "align", "judge", "report", "cache", "embed", "onnx_encoder"):
+        importlib.import_module(f"reconcile.{name}")
+    imports = time.perf_counter() - imports_start
+    clock = Clock()
+    wrapped = instrument(clock)
+    run_start = time.perf_counter()
+    try:
+        app(["compare", *paths, "--format", "json", "-o", os.devnull], standalone_mode=False)
+    except SystemExit as exc:  # typer.Exit with 1 (contradictions) is fine
+        if exc.code not in (0, 1, None):
+            raise
+    run = time.perf_counter() - run_start
+    measured = dict(clock.totals)
+    result = {"python startup": imports_start - STARTED, "imports": imports, **measured}
+    result["other"] = max(0.0, run - sum(measured.values()))
+    del reconcile
+    return {"stages": result, "wrapped": wrapped, "peak_mb": peak_mb()}
+
+
+def scale(data: str) -> dict[str, Any]:
+    """Compare every story in ``data``, then run the raw encoder on the same claim texts."""
+    from reconcile import api
+    from reconcile.cache import NullCache
+    from reconcile.embed import load_encoder
+
+    rows = [json.loads(line) for line in Path(data).read_text(encoding="utf-8").splitlines() if line.strip()]
+    groups: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for row in rows:
+        groups[str(row["incident_id"])].append(row)
+    folder = Path(tempfile.mkdtemp(prefix="reconcile-bench-data-"))
+    stories = []
+    for incident, articles in groups.items():
+        paths = []
+        for n, article in enumerate(articles):
+            path = folder / f"{incident}-{n}.txt"
+            text = "\n\n".join(p for p in (article.get("title"), article.get("content")) if p)
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        stories.append(paths)
+
+    encoder = load_encoder()
+    encoder.encode(["warm up the session and the tokenizer"])
+    clock = Clock()
+    instrument(clock)
+    start = time.perf_counter()
+    texts: list[str] = []
+    for paths in stories:
+        result = api.compare(paths, encoder=encoder, cache=NullCache())
+        texts += [c.text for c in result.claims]
+    pipeline = time.perf_counter() - start
+    pipeline_stages = dict(clock.totals)
+    pipeline_stages["other"] = max(0.0, pipeline - sum(pipeline_stages.values()))
+
+    raw = load_encoder()
+    raw.encode(["warm up the session and the tokenizer"])
+    start = time.perf_counter()
+    raw.encode(texts)
+    encode = time.perf_counter() - start
+    return {
+        "articles": len(rows),
+        "groups": len(stories),
+        "claims": len(texts),
+        "encoded": len(texts),
+        "unique_claim_texts": len(set(texts)),
+        "pipeline_s": pipeline,
+        "pipeline_claims_per_s": len(texts) / pipeline,
+        "encoder_s": encode,
+        "encoder_sentences_per_s": len(texts) / encode,
+        "stages": pipeline_stages,
+        "peak_mb": peak_mb(),
+    }
+
+
+def main() -> None:
+    """Dispatch on the first argument and print the figures as one JSON line."""
+    kind, *args = sys.argv[1:]
+    result = stages(args) if kind == "stages" else scale(args[0])
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()
