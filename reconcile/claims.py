@@ -199,7 +199,7 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             speaker_end = comma
             rest = chunk[comma + 1 :]
             nxt = rest.find(",")
-            if 0 < nxt and _words(rest[:nxt]) <= 4 and rest[nxt + 1 :].strip():
+            if nxt > 0 and _words(rest[:nxt]) <= 4 and rest[nxt + 1 :].strip():
                 speaker_end = comma + 1 + nxt  # an appositive: "According to Saucedo, the analyst, ..."
             speaker = chunk[m.end() : speaker_end]
             return speaker, Span(s.start + speaker_end + 1, s.end)
@@ -216,9 +216,8 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             speaker = " ".join(words[:-1])
             if _looks_like_speaker(speaker, lexicon) and len(words) <= 7:
                 return speaker, Span(s.start, s.start + tail.start())
-        if len(words) >= 2 and words[0].lower() in lexicon.attribution_verbs and len(words) <= 6:
-            if words[1][:1].isupper():
-                return " ".join(words[1:]), Span(s.start, s.start + tail.start())
+        if 2 <= len(words) <= 6 and words[0].lower() in lexicon.attribution_verbs and words[1][:1].isupper():
+            return " ".join(words[1:]), Span(s.start, s.start + tail.start())
     # X said (that) C
     for m in lexicon.verb_pattern.finditer(chunk):
         before = chunk[: m.start()].split()

@@ -149,7 +149,7 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
 
 def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
     """The event nearest the count inside its claim; None when the count is the doer."""
-    best: tuple[int, str] | None = None
+    best: tuple[float, str] | None = None
     for m in lexicon.event_pattern.finditer(text, claim.start, claim.end):
         if count.start <= m.start() < count.end:
             continue
@@ -159,9 +159,10 @@ def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | 
             after = text[m.end() : m.end() + 12].lstrip()
             if len(gap.split()) <= 1 and after[:1].isdigit():
                 continue
-            distance = len(gap.split())
+            distance: float = len(gap.split())
         else:
-            distance = len(text[m.end() : count.start].split())
+            # an event before the count is a little weaker: "died and three others were injured"
+            distance = len(text[m.end() : count.start].split()) + 0.5
         if distance > 8:
             continue
         event = lexicon.events[re.sub(r"\s+", " ", m.group().lower())]
@@ -279,6 +280,8 @@ def read(
         entities=tuple(_entities(text, claim, lexicon)),
         negated=bool(lexicon.negation.search(body)),
         events=tuple(
-            dict.fromkeys(lexicon.events[re.sub(r"\s+", " ", m.group().lower())] for m in lexicon.event_pattern.finditer(body))
+            dict.fromkeys(
+                lexicon.events[re.sub(r"\s+", " ", m.group().lower())] for m in lexicon.event_pattern.finditer(body)
+            )
         ),
     )

@@ -93,6 +93,10 @@ def _finding_quotes(result: Result, finding: Finding, link_base: str | None) -> 
 
 def render_markdown(result: Result, *, link_base: str | None = None) -> str:
     """The Markdown report; links point at ``path#Lline`` relative to ``link_base`` (the report's folder)."""
+    if result.mode in ("check", "self-check"):  # `reconcile check`: see check_markdown.py
+        from .check_markdown import render_check_markdown
+
+        return render_check_markdown(result, link_base=link_base)
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
     lines = [f"# Reconcile: {_cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
@@ -103,7 +107,10 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
             continue
         lines += ["", f"## {KIND_TITLES[kind]} ({len(found)})"]
         for n, f in enumerate(found, start=1):
-            lines += ["", f"### {n}. {_cell(f.reason)}", *_conflict_table(result, f, link_base)]
+            headline = "; ".join(
+                f"{c.slot}: " + " vs ".join(str(v) for v in dict.fromkeys(c.values.values())) for c in f.conflicts
+            )
+            lines += ["", f"### {n}. {_cell(headline)}", "", _cell(f.reason), *_conflict_table(result, f, link_base)]
             others = [cid for cid in f.claims if all(cid not in c.values for c in f.conflicts)]
             if others:
                 lines += ["", "Also in this group:", *(_finding_quotes(result, Finding(f.kind, tuple(others), 0, ""),

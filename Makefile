@@ -1,0 +1,42 @@
+# The two commands of the README. Both set everything up from a fresh clone.
+#   make demo   create .venv, install reconcile, prepare the model, compare the seed stories into reports/
+#   make test   create .venv, install the test extras (and Chromium for the browser tests), run every test
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: demo test install lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/reconcile prepare
+	$(BIN)/reconcile compare seeds/guanajuato-zerohedge.txt seeds/guanajuato-ward.txt -o reports/guanajuato.md
+	$(BIN)/reconcile compare seeds/guanajuato-zerohedge.txt seeds/guanajuato-ward.txt -f json -o reports/guanajuato.json
+	$(BIN)/reconcile compare seeds/el-salto-mexicorojo-tweet.txt seeds/el-salto-breitbart.txt -o reports/el-salto.md
+	$(BIN)/reconcile compare seeds/el-salto-mexicorojo-tweet.txt seeds/el-salto-breitbart.txt -f json -o reports/el-salto.json
+	$(BIN)/reconcile claims seeds/culiacan-raid-video.txt -o reports/culiacan-claims.md
+	@echo "Reports are in reports/: open reports/guanajuato.md first."
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check reconcile tests bench
+	$(BIN)/mypy reconcile
+
+bench: install
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,50 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import ReconcileError
+
+__all__ = ["check_format", "emit", "progress_printer"]
+
+
+def check_format(fmt: str, choices: tuple[str, ...]) -> str:
+    """Validate ``--format`` against the renderers that exist."""
+    if fmt not in choices:
+        raise ReconcileError(f"--format: {fmt!r} is not a report format; choose one of {', '.join(choices)}")
+    return fmt
+
+
+def emit(text: str, output: Path | None, *, inputs: tuple[str, ...]) -> None:
+    """Write the report to ``output`` (atomically) or to standard output."""
+    from ..report import write
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write(str(output), text, inputs=inputs)
+        typer.echo(f"reconcile: wrote {output}", err=True)
+
+
+def progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
+    """A callback that tells the user what is happening, on stderr, when it is a terminal."""
+    show = not quiet and (sys.stderr.isatty() or os.environ.get("RECONCILE_PROGRESS") == "1")
+    messages = {
+        "ingest": "reading the articles",
+        "claims": "finding claims",
+        "embed": "embedding claims",
+        "align": "aligning claims across sources",
+        "judge": "judging agreements and contradictions",
+    }
+
+    def say(stage: str) -> None:
+        if (show or stage.startswith("preparing")) and not quiet:
+            typer.echo(f"reconcile: {messages.get(stage, stage)}…", err=True)
+
+    return say

@@ -1,0 +1,104 @@
+"""Atomic claims: exact spans, speakers, quotations, tweets, and no page furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import GOLD, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.claims import extract
+from reconcile.ingest import read
+from reconcile.model import Document
+
+
+def claims_of(rules, path: Path):  # type: ignore[no-untyped-def]
+    doc = read(str(path), doc_id="d1", rules=rules)
+    return doc, extract(doc, rules)
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_offsets_round_trip_on_every_seed(rules, seed):
+    doc, claims = claims_of(rules, SEEDS / seed)
+    original = (SEEDS / seed).open(encoding="utf-8", newline="").read()
+    assert claims
+    for c in claims:
+        assert original[c.start : c.end] == c.text
+        assert c.text == c.text.strip()
+
+
+def test_governor_sentence_is_two_claims_both_his(rules):
+    doc, claims = claims_of(rules, SEEDS / "el-salto-breitbart.txt")
+    by_text = {c.text: c for c in claims}
+    assert by_text["eight gunmen died"].attribution == "Jalisco Governor Enrique Alfaro"
+    injured = by_text["three others were injured."]
+    assert injured.attribution == "Jalisco Governor Enrique Alfaro"
+    [q] = injured.facts.quantities
+    assert (q.value, q.cls, q.event) == (3, "attackers", "injured")
+
+
+def test_quoted_tweet_is_credited_to_its_author(rules):
+    doc, claims = claims_of(rules, SEEDS / "el-salto-breitbart.txt")
+    tweet = next(c for c in claims if c.text == "4 secuestradores fueron abatidos")
+    assert tweet.attribution == "México Código Rojo (@MexicoRojo1)"
+    assert tweet.quoted
+    assert tweet.language == "es"
+
+
+def test_quotation_and_its_speaker(rules):
+    doc, claims = claims_of(rules, SEEDS / "guanajuato-zerohedge.txt")
+    quote = next(c for c in claims if c.text.startswith("This is an open war"))
+    assert quote.quoted and quote.attribution == "Saucedo"
+    decree = next(c for c in claims if c.text.startswith("Unfortunately, organized crime groups"))
+    assert decree.attribution == "a May 17 decree by the Guanajuato state government"
+
+
+def test_reporting_tail_is_not_part_of_the_claim(rules):
+    doc, claims = claims_of(rules, SEEDS / "el-salto-breitbart.txt")
+    kill = next(c for c in claims if "managed to kill four officers" in c.text)
+    assert kill.text == "When backup arrived, the gunmen managed to kill four officers"
+    assert kill.attribution == "authorities"
+
+
+@pytest.mark.parametrize("name", ["guanajuato", "el-salto"])
+def test_no_page_furniture_becomes_a_claim(rules, name):
+    gold = yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))
+    for side, snippets in gold["not_claims"].items():
+        path = SEEDS / gold["documents"][side]
+        doc, claims = claims_of(rules, path)
+        for snippet in snippets:
+            at = doc.text.index(snippet)
+            overlapping = [c.text for c in claims if c.start < at + len(snippet) and at < c.end]
+            assert overlapping == [], snippet
+
+
+def test_headings_bylines_and_captions_are_not_claims(rules):
+    doc, claims = claims_of(rules, SEEDS / "guanajuato-ward.txt")
+    texts = [c.text for c in claims]
+    assert not any(t.startswith("Mexican Cartel Hunting Down Police") for t in texts)
+    assert "Amelia Ward" not in " ".join(texts)
+    assert "The Mexican president." not in texts
+
+
+def test_hashtags_and_links_alone_are_not_claims(rules):
+    doc, claims = claims_of(rules, SEEDS / "el-salto-mexicorojo-tweet.txt")
+    assert all("pic.twitter.com" not in c.text for c in claims)
+    assert all(not c.text.startswith("#") for c in claims)
+
+
+PIECES = list("abc XYZ.,;:!?\n\u00a0“”‘’\"'—–-0123456789éñ#@()") + [
+    "said", "according to", "killed", " four ", " officers", " and ", "Police", ". ", "\n\n", " – ", "#Tag",
+]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_any_text_gives_claims_whose_spans_are_exact(rules, text):
+    doc = Document(id="d1", path="x.txt", text=text)
+    for c in extract(doc, rules):
+        assert text[c.start : c.end] == c.text
+        assert 0 <= c.start < c.end <= len(text)

@@ -1,0 +1,65 @@
+"""Counts, bounds, classes, events, dates and negation read off text, in English and Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile import facts
+from reconcile.model import Span
+
+
+def quantities(rules, text):  # type: ignore[no-untyped-def]
+    span = Span(0, len(text))
+    counts = facts.find_counts(text, span, rules.lexicon, "es" if "ñ" in text or "ía" in text else "en")
+    found = facts.read(text, span, sentence=span, counts=counts, lexicon=rules.lexicon)
+    return [(q.value, q.bound, q.cls, q.event, q.hypothetical, q.scoped) for q in found.quantities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("eight gunmen died", [(8, "exact", "attackers", "killed", False, False)]),
+        ("4 secuestradores fueron abatidos", [(4, "exact", "attackers", "killed", False, False)]),
+        ("4 policías murieron", [(4, "exact", "police", "killed", False, False)]),
+        ("Dos personas rescatadas", [(2, "exact", "people", "rescued", False, False)]),
+        ("the gunmen managed to kill four officers", [(4, "exact", "police", "killed", False, False)]),
+        ("at least seven police officers have been killed", [(7, "at_least", "police", "killed", False, False)]),
+        ("more than 20 people were injured", [(20, "at_least", "people", "injured", False, False)]),
+        ("we are going to kill two of your Tacticals", [(2, "exact", "police", "killed", True, False)]),
+        ("at least 262 police officers killed so far this year", [(262, "at_least", "police", "killed", False, True)]),
+        ("12 criminals and officers died", [(12, "exact", "people", "killed", False, False)]),
+        ("eight gunmen died and three others were injured",
+         [(8, "exact", "attackers", "killed", False, False), (3, "exact", "attackers", "injured", False, False)]),
+    ],
+)
+def test_counts(rules, text, expected):
+    assert quantities(rules, text) == expected
+
+
+def test_a_count_that_did_the_killing_gets_no_event(rules):
+    """'Four gunmen killed two officers': the gunmen were not killed."""
+    assert quantities(rules, "Four gunmen killed 2 officers") == [
+        (4, "exact", "attackers", None, False, False),
+        (2, "exact", "police", "killed", False, False),
+    ]
+
+
+def test_years_and_unknown_nouns_are_not_counts(rules):
+    assert quantities(rules, "In 2020 the council met for three hours") == []
+
+
+def test_dates_resolve_against_the_article_date(rules):
+    text = "He was kidnapped on Thursday and a decree followed on May 17 and 17 May"
+    found = facts.read(text, Span(0, len(text)), sentence=Span(0, len(text)), counts=[],
+                       lexicon=rules.lexicon, today=dt.date(2021, 5, 31))
+    thursday, may17, may17b = found.dates
+    assert (thursday.year, thursday.month, thursday.day) == (2021, 5, 27)
+    assert (may17.month, may17.day) == (5, 17) and may17.compatible(may17b)
+
+
+def test_negation(rules):
+    text = "The suspect was not arrested"
+    found = facts.read(text, Span(0, len(text)), sentence=Span(0, len(text)), counts=[], lexicon=rules.lexicon)
+    assert found.negated

@@ -1,0 +1,83 @@
+"""Reading articles: bad input is refused with the file's name; furniture, title and date are found."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import SEEDS
+
+from reconcile.errors import BadInput
+from reconcile.ingest import read, read_all
+
+
+def test_missing_file(rules, tmp_path):
+    with pytest.raises(BadInput, match=r"nope\.txt: no such file$"):
+        read(str(tmp_path / "nope.txt"), doc_id="d1", rules=rules)
+
+
+def test_directory(rules, tmp_path):
+    with pytest.raises(BadInput, match="is a directory; give the article files inside it"):
+        read(str(tmp_path), doc_id="d1", rules=rules)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t "])
+def test_empty_file(rules, write, content):
+    path = write("empty.txt", content)
+    with pytest.raises(BadInput, match=r"empty\.txt: is empty$"):
+        read(path, doc_id="d1", rules=rules)
+
+
+def test_binary_file(rules, write):
+    path = write("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 4)
+    with pytest.raises(BadInput, match=r"photo\.jpg: looks like a binary file"):
+        read(path, doc_id="d1", rules=rules)
+
+
+def test_windows_1252_copy_is_read_with_a_warning(rules, write):
+    text = "El gobernador dijo que “ocho pistoleros murieron” en El Salto, según la policía de México."
+    path = write("cms.txt", text.encode("cp1252"))
+    doc = read(path, doc_id="d1", rules=rules)
+    assert doc.text == text
+    assert doc.warnings and "not UTF-8" in doc.warnings[0] and "cms.txt" in doc.warnings[0]
+
+
+def test_same_file_twice(rules):
+    path = str(SEEDS / "guanajuato-ward.txt")
+    with pytest.raises(BadInput, match="is the same file as"):
+        read_all([path, path], rules=rules)
+
+
+def test_same_text_under_two_names(rules, write):
+    a = write("a.txt", "Four officers were killed on Monday in the town.")
+    b = write("b.txt", "Four officers were killed on Monday in the town.")
+    with pytest.raises(BadInput, match=r"b\.txt: has the same text as .*a\.txt"):
+        read_all([a, b], rules=rules)
+
+
+def test_html_goes_through_the_extractor(rules, write):
+    body = " ".join(["Police said four officers were killed in the attack on Monday night."] * 3)
+    page = f"<!doctype html><html><head><title>Attack</title><script>var x=1;</script></head><body>" \
+           f"<nav>Home | World</nav><article><h1>Attack</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    doc = read(write("story.html", page), doc_id="d1", rules=rules)
+    assert "four officers were killed" in doc.text
+    assert "var x" not in doc.text
+    assert doc.title == "Attack"
+
+
+def test_seed_furniture_title_and_date(rules):
+    ward = read(str(SEEDS / "guanajuato-ward.txt"), doc_id="d1", rules=rules)
+    furniture = [ward.text[f.start : f.end] for f in ward.furniture]
+    assert "Click 'OK' then 'Allow' to enable notifications" in furniture
+    assert "Featured Image Credit: PA" in furniture
+    assert ward.title == "Mexican Cartel Hunting Down Police and Killing Them On Days Off"
+
+    zerohedge = read(str(SEEDS / "guanajuato-zerohedge.txt"), doc_id="d2", rules=rules)
+    assert zerohedge.date == dt.date(2021, 5, 31)
+
+    tweet = read(str(SEEDS / "el-salto-mexicorojo-tweet.txt"), doc_id="d3", rules=rules)
+    assert tweet.language == "es"
+    assert tweet.date == dt.date(2022, 6, 23)
+    marked = [tweet.text[f.start : f.end] for f in tweet.furniture]
+    assert "pic.twitter.com/L7rhaEgdTR" in marked
+    assert "#ElSalto" in marked
