@@ -1,0 +1,110 @@
+"""Result of ``reconcile check`` -> Markdown: what no source supports, what a source contradicts.
+
+Two shapes: a draft checked against sources (supported / contradicted / unsupported), and one
+article checked against its own voices (contradictions and agreements between voices).
+"""
+
+from __future__ import annotations
+
+from ..model import Claim, Finding, Result
+from ..voices import voice_groups
+from .markdown import link
+
+__all__ = ["render_check_markdown"]
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _quote(claim: Claim) -> str:
+    return f"“{_cell(claim.text)}”"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _at(result: Result, claim: Claim, link_base: str | None) -> str:
+    who = f" ({_cell(claim.attribution)})" if claim.attribution else ""
+    return f"{link(result.document(claim.doc), claim, link_base)}{who}: {_quote(claim)}"
+
+
+def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> list[str]:
+    lines = []
+    for conflict in finding.conflicts:
+        lines += ["", f"| **{_cell(conflict.slot)}** | who says it | value | quote |", "|---|---|---|---|"]
+        for cid, value in conflict.values.items():
+            c = result.claim(cid)
+            where = link(result.document(c.doc), c, link_base)
+            lines.append(f"| {where} | {_cell(c.voice)} | **{value}** | {_quote(c)} |")
+    return lines
+
+
+def _draft(result: Result, link_base: str | None) -> list[str]:
+    draft, sources = result.documents[0], result.documents[1:]
+    kinds = {k: result.of_kind(k) for k in ("contradicted", "unsupported", "supported")}  # type: ignore[misc]
+    lines = [
+        f"# Check: {_cell(draft.name)} against {', '.join(_cell(s.name) for s in sources)}",
+        "",
+        f"**Summary:** {_plural(sum(len(v) for v in kinds.values()), 'claim')} in the draft: "
+        f"{len(kinds['supported'])} supported, {len(kinds['contradicted'])} contradicted, "
+        f"{len(kinds['unsupported'])} unsupported.",
+        "",
+        "Unsupported is not wrong: no source states it, so it is unchecked. The draft was read on this "
+        "machine only.",
+    ]
+    contradicted = kinds["contradicted"]
+    lines += ["", f"## Contradicted ({len(contradicted)})"]
+    if not contradicted:
+        lines += ["", "No source gives another count, date, name or negation for any claim of the draft."]
+    for n, f in enumerate(contradicted, start=1):
+        lines += ["", f"### {n}. {_quote(result.claim(f.claims[0]))}", "", _cell(f.reason)]
+        lines += _conflict_rows(result, f, link_base)
+    unsupported = kinds["unsupported"]
+    lines += ["", f"## Unsupported ({len(unsupported)})", ""]
+    lines += [f"- {_at(result, result.claim(f.claims[0]), link_base)}" for f in unsupported]
+    supported = kinds["supported"]
+    lines += ["", f"## Supported ({len(supported)})", ""]
+    for n, f in enumerate(supported, start=1):
+        lines.append(f"{n}. {_at(result, result.claim(f.claims[0]), link_base)}")
+        lines += [f"   - stated by {_at(result, result.claim(cid), link_base)}" for cid in f.claims[1:]]
+    return lines
+
+
+def _self(result: Result, link_base: str | None) -> list[str]:
+    doc = result.documents[0]
+    voices = sorted(set(voice_groups(result.claims).values()))
+    contradictions = result.of_kind("contradiction") + result.of_kind("update")
+    agreements = result.of_kind("agreement")
+    lines = [
+        f"# Self-consistency: {_cell(doc.name)}",
+        "",
+        f"**Summary:** {_plural(len(result.claims), 'claim')} from {_plural(len(voices), 'voice')}: "
+        f"{_plural(len(result.of_kind('contradiction')), 'contradiction')} and "
+        f"{_plural(len(agreements), 'agreement')} between voices.",
+        "",
+        "Voices: " + "; ".join(_cell(v) for v in voices) + ".",
+        "",
+        f"## Contradictions between voices ({len(contradictions)})",
+    ]
+    if not contradictions:
+        lines += ["", "No two voices of the article give values that cannot both be true."]
+    for n, f in enumerate(contradictions, start=1):
+        title = "update" if f.kind == "update" else "contradiction"
+        lines += ["", f"### {n}. {title}: {_cell(f.reason)}"]
+        lines += _conflict_rows(result, f, link_base)
+    lines += ["", f"## Agreements between voices ({len(agreements)})", ""]
+    for n, f in enumerate(agreements, start=1):
+        lines.append(f"{n}. confidence {f.confidence:.2f}")
+        lines += [f"   - {_at(result, result.claim(cid), link_base)}" for cid in f.claims]
+    return lines
+
+
+def render_check_markdown(result: Result, *, link_base: str | None = None) -> str:
+    """The Markdown report of a check (mode "check") or a self-consistency check (mode "self-check")."""
+    lines = _draft(result, link_base) if result.mode == "check" else _self(result, link_base)
+    model = f" Model: {result.model}." if result.model else ""
+    footer = f"Generated by reconcile, offline.{model} Each link points at the line the quote comes from."
+    lines += ["", "---", footer]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,163 @@
+"""Editorial review: is each claim of a draft supported, contradicted or unsupported by the sources?
+
+With no sources, the article's own voices (the reporter, a quoted tweet, a governor) are compared
+with each other: a self-consistency check. Both run the ordinary pipeline; only the grouping of
+claims differs (``group_of``), so alignment and judging work exactly as in ``compare``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import align as align_mod
+from . import ingest, judge
+from .api import analyse, embed_claims
+from .embed import Encoder, load_encoder
+from .errors import BadInput
+from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
+from .rules import load_rules
+from .voices import voice_groups, voice_key
+
+__all__ = ["check", "label_draft", "voice_groups", "voice_key"]
+
+DRAFT, SOURCE = "draft", "source"
+_DEFAULTS = Settings()
+
+
+def _slot_quantity(claim: Claim, slot: str) -> Quantity | None:
+    return next((q for q in claim.facts.quantities if q.slot == slot), None)
+
+
+def _opposed(conflict: Conflict, draft_id: str, source_id: str, by_id: dict[str, Claim]) -> bool:
+    """Whether, on this conflict, the source claim's value cannot be true along with the draft's."""
+    if conflict.slot.startswith("count."):
+        qa = _slot_quantity(by_id[draft_id], conflict.slot)
+        qb = _slot_quantity(by_id[source_id], conflict.slot)
+        if qa is not None and qb is not None:
+            return not align_mod.compatible_values(qa, qb)
+    return conflict.values[draft_id] != conflict.values[source_id]
+
+
+def _is_later(conflict: Conflict, claim: Claim) -> bool:
+    q = _slot_quantity(claim, conflict.slot)
+    return q is not None and q.update
+
+
+def label_draft(
+    draft: Document, claims: Sequence[Claim], findings: Sequence[Finding], names: dict[str, str]
+) -> list[Finding]:
+    """One supported / contradicted / unsupported finding per draft claim, from the judge's findings.
+
+    ``findings`` come from judging the draft against all sources as two groups. A draft claim is
+    contradicted when a conflict pits it against a source claim, supported when it shares an
+    agreement (or a conflict-free part of one) with source claims, and unsupported otherwise.
+    """
+    by_id = {c.id: c for c in claims}
+
+    def where(claim: Claim) -> str:
+        return f"{names.get(claim.doc, claim.doc)} ({claim.voice})"
+
+    out = []
+    for d in (c for c in claims if c.doc == draft.id):
+        against: dict[str, None] = {}
+        conflicts: list[Conflict] = []
+        sides: list[str] = []
+        newer: list[str] = []
+        updated = False
+        backing: dict[str, None] = {}
+        confidence = {"contradicted": 0.0, "supported": 0.0}
+        for f in findings:
+            if d.id not in f.claims:
+                continue
+            sources = [s for s in f.claims if by_id[s].doc != draft.id]
+            opposed_here: set[str] = set()
+            differing: set[str] = set()  # sources giving another value, even where the draft's is later
+            agreeing: set[str] = set()  # sources in a conflict whose value can be true with the draft's
+            for conflict in f.conflicts:
+                if d.id not in conflict.values:
+                    continue
+                named = [s for s in conflict.values if s in sources]
+                opposed = [s for s in named if _opposed(conflict, d.id, s, by_id)]
+                agreeing.update(s for s in named if s not in opposed)
+                differing.update(opposed)
+                if not opposed:
+                    continue
+                if _is_later(conflict, d) and not any(_is_later(conflict, by_id[s]) for s in opposed):
+                    newer.append(conflict.slot)  # the draft gives the later figure: not contradicted
+                    continue
+                updated = updated or any(_is_later(conflict, by_id[s]) for s in opposed)
+                opposed_here.update(opposed)
+                conflicts.append(Conflict(conflict.slot, {k: conflict.values[k] for k in (d.id, *opposed)}))
+                sides.append(
+                    f"{conflict.slot}: the draft says {conflict.values[d.id]}, "
+                    + ", ".join(f"{where(by_id[s])} says {conflict.values[s]}" for s in opposed)
+                )
+            if opposed_here:
+                against.update(dict.fromkeys(opposed_here))
+                confidence["contradicted"] = max(confidence["contradicted"], f.confidence)
+                continue
+            # the same fact, stated by sources that give no other value for it
+            in_conflict = any(d.id in c.values for c in f.conflicts)
+            stating = [s for s in sources if s in agreeing] if in_conflict else sources
+            stating = [s for s in stating if s not in differing]
+            if stating:
+                backing.update(dict.fromkeys(stating))
+                confidence["supported"] = max(confidence["supported"], f.confidence)
+        if against:
+            reason = "; ".join(sides) + (" (a source gives its figure as a later update)" if updated else "")
+            ids = (d.id, *against)
+            out.append(Finding("contradicted", ids, confidence["contradicted"], reason, tuple(conflicts)))
+        elif backing:
+            ids = tuple(backing)
+            reason = "stated by " + "; ".join(dict.fromkeys(where(by_id[s]) for s in ids))
+            out.append(Finding("supported", (d.id, *ids), confidence["supported"], reason))
+        else:
+            reason = "no source states this; unsupported is not wrong, but it is unchecked"
+            if newer:
+                reason = f"the draft gives a later figure than the sources ({', '.join(newer)}); " + reason
+            out.append(Finding("unsupported", (d.id,), 0.9, reason))
+    return out
+
+
+def check(
+    draft_path: str | Path,
+    against_paths: Sequence[str | Path] = (),
+    *,
+    model: str | None = None,
+    settings: Settings = _DEFAULTS,
+    encoder: Encoder | None = None,
+    rules_dir: str | None = None,
+) -> Result:
+    """Check a draft against sources (mode "check"), or against its own voices when there are none.
+
+    Raises BadInput (naming the file) for a missing, empty or repeated article.
+    """
+    paths = [str(draft_path), *(str(p) for p in against_paths)]
+    rules = load_rules(rules_dir)
+    documents = ingest.read_all(paths, rules=rules)
+    draft = documents[0]
+    claims = [c for doc in documents for c in analyse(doc, rules, settings)]
+    if not any(c.doc == draft.id for c in claims):
+        raise BadInput(f"{draft.path}: no checkable claims found in the draft")
+    encoder = encoder or load_encoder(model, batch_size=settings.batch_size)
+    vectors = embed_claims(claims, encoder)
+    names = {d.id: d.name for d in documents}
+    if len(documents) == 1:
+        voices = voice_groups(claims)
+
+        def group_of(claim: Claim) -> str:
+            return voices[claim.id]
+
+    else:
+
+        def group_of(claim: Claim) -> str:
+            return DRAFT if claim.doc == draft.id else SOURCE
+
+    generic = rules.lexicon.generic
+    clusters = align_mod.align(claims, vectors, group_of=group_of, settings=settings, generic=generic)
+    findings = judge.judge(clusters, claims, group_of=group_of, lexicon=rules.lexicon, settings=settings, names=names)
+    if len(documents) == 1:
+        return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name)
+    labelled = label_draft(draft, claims, findings, names)
+    return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name)
