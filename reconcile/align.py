@@ -61,7 +61,7 @@ def embedding_text(claim: Claim) -> str:
 
 
 def _strict(q: Quantity) -> bool:
-    return q.slot is not None and not q.hypothetical
+    return q.slot is not None and not q.hypothetical and not q.partial
 
 
 def interval(q: Quantity) -> tuple[float, float]:

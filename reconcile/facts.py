@@ -41,6 +41,7 @@ class Count:
     cls: str
     start: int
     end: int
+    partial: bool = False
 
 
 def tokens(text: str, span: Span) -> list[Token]:
@@ -109,7 +110,7 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             continue
         # the counted noun: a lexicon noun (or anaphor) within a few words after the number
         found: tuple[str, str, int] | None = None
-        j, skipped = i + 1, 0
+        j, skipped, partial = i + 1, 0, False
         while j < len(toks) and skipped <= 3:
             word = toks[j].text.lower()
             if text[toks[j - 1].end : toks[j].start].strip(" \u00a0") not in ("",):
@@ -128,6 +129,7 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 break
             if number_value(toks[j].text, language) is not None:
                 break
+            partial = partial or word in lexicon.subset or toks[j].text[:1].isupper()
             skipped += 1
             j += 1
         if found is None:
@@ -142,7 +144,7 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 cls = next(iter(sorted(lexicon.generic)), cls)
                 end = toks[j + 2].end
         bound, start = _bound_before(text, tok.start, lexicon)
-        counts.append(Count(value, bound, noun, cls, start, end))
+        counts.append(Count(value, bound, noun, cls, start, end, partial))
         i = j + 1
     return counts
 
@@ -156,8 +158,10 @@ def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | 
         if m.start() >= count.end:
             gap = text[count.end : m.start()]
             # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
-            after = text[m.end() : m.end() + 12].lstrip()
-            if len(gap.split()) <= 1 and after[:1].isdigit():
+            nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
+            if not gap.strip() and nxt and (
+                nxt.group(1)[:1].isupper() or nxt.group(1).isdigit() or nxt.group(1).lower() in lexicon.objects
+            ):
                 continue
             distance: float = len(gap.split())
         else:
@@ -272,6 +276,7 @@ def read(
                 hypothetical=bool(lexicon.hypothetical.search(before) or lexicon.hypothetical.search(body[:20])),
                 scoped=scoped,
                 update=bool(lexicon.update.search(before)),
+                partial=c.partial,
             )
         )
     return Facts(

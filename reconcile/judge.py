@@ -13,6 +13,7 @@ A figure introduced as a revision ("the toll rose to 5") is an update, not a con
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -27,7 +28,7 @@ KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
 
 
 def _strict(q: Quantity, generic: frozenset[str]) -> bool:
-    return q.slot is not None and not q.hypothetical and not q.scoped and q.cls not in generic
+    return q.slot is not None and not (q.hypothetical or q.scoped or q.partial) and q.cls not in generic
 
 
 def _describe(q: Quantity) -> str:
@@ -63,54 +64,71 @@ def _is_update(held: dict[str, Quantity]) -> bool:
     return any(q.update for q in held.values())
 
 
-def _date_conflict(claims: Sequence[Claim], group_of: GroupOf) -> Conflict | None:
-    dated = [(c, d) for c in claims for d in c.facts.dates[:1] if d.day is not None or d.weekday is not None]
-    for k, (ca, da) in enumerate(dated):
-        for cb, db in dated[k + 1 :]:
-            if group_of(ca) != group_of(cb) and not da.compatible(db):
-                return Conflict("date", {ca.id: da.text, cb.id: db.text})
-    return None
-
-
 def _words(text: str) -> list[str]:
-    import re
+    return re.findall(r"[^\W_]+", re.sub(r"n[’']t\b", " not", text))
 
-    return re.findall(r"[^\W_]+", text)
+
+def _only_difference(a: Claim, b: Claim) -> tuple[list[str], list[str], str] | None:
+    """Where two claims differ, when they differ in one place only: (a's words, b's words, the word before)."""
+    wa, wb = _words(a.text), _words(b.text)
+    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1:
+        return None
+    _, i1, i2, j1, j2 = ops[0]
+    if len(wa) - (i2 - i1) < 4:  # too little in common to be one statement
+        return None
+    return wa[i1:i2], wb[j1:j2], wa[i1 - 1].lower() if i1 > 0 else ""
+
+
+def _pairs(claims: Sequence[Claim], group_of: GroupOf):  # type: ignore[no-untyped-def]
+    for k, a in enumerate(claims):
+        for b in claims[k + 1 :]:
+            if group_of(a) != group_of(b):
+                yield a, b
+
+
+def _date_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
+    """The same statement on another day: "issued on May 17" vs "issued on May 19"."""
+    for a, b in _pairs(claims, group_of):
+        diff = _only_difference(a, b)
+        if diff is None or not a.facts.dates or not b.facts.dates:
+            continue
+        old, new, _ = diff
+        da = next((d for d in a.facts.dates if any(w in d.text.split() for w in old)), None)
+        db = next((d for d in b.facts.dates if any(w in d.text.split() for w in new)), None)
+        if da is not None and db is not None and not da.compatible(db):
+            return Conflict("date", {a.id: da.text, b.id: db.text})
+    return None
 
 
 def _name_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
-    """Two claims worded alike but for one name: "in Dallas" vs "in Houston"."""
-    for k, a in enumerate(claims):
-        for b in claims[k + 1 :]:
-            if group_of(a) == group_of(b):
-                continue
-            wa, wb = _words(a.text), _words(b.text)
-            ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
-            if len(ops) != 1 or ops[0][0] != "replace":
-                continue
-            _, i1, i2, j1, j2 = ops[0]
-            old, new = wa[i1:i2], wb[j1:j2]
-            if i1 == 0 or len(wa) - (i2 - i1) < 4:
-                continue
-            if all(w[:1].isupper() for w in old + new) and len(old) <= 4 and len(new) <= 4:
-                slot = "place" if wa[i1 - 1].lower() in lexicon.locative else "name"
-                return Conflict(slot, {a.id: " ".join(old), b.id: " ".join(new)})
+    """The same statement with another name: "in Dallas" vs "in Houston"."""
+    for a, b in _pairs(claims, group_of):
+        diff = _only_difference(a, b)
+        if diff is None:
+            continue
+        old, new, before = diff
+        names = old + new
+        if old and new and len(old) <= 4 and len(new) <= 4 and all(w[:1].isupper() for w in names):
+            if any(w.lower() in lexicon.months or w.lower() in lexicon.weekdays for w in names):
+                continue  # a date, not a name
+            slot = "place" if before in lexicon.locative else "name"
+            return Conflict(slot, {a.id: " ".join(old), b.id: " ".join(new)})
     return None
 
 
-def _negation_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon, near: float) -> Conflict | None:
+def _negation_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
     """The same statement, once denied: "was arrested" vs "was not arrested"."""
-    from rapidfuzz import fuzz, utils
-
-    for k, a in enumerate(claims):
-        for b in claims[k + 1 :]:
-            if group_of(a) == group_of(b) or a.facts.negated == b.facts.negated:
-                continue
-            plain_a = lexicon.negation.sub(" ", a.text)
-            plain_b = lexicon.negation.sub(" ", b.text)
-            if fuzz.ratio(plain_a, plain_b, processor=utils.default_process) >= near:
-                return Conflict("negation", {a.id: "negated" if a.facts.negated else "affirmed",
-                                             b.id: "negated" if b.facts.negated else "affirmed"})
+    for a, b in _pairs(claims, group_of):
+        if a.facts.negated == b.facts.negated:
+            continue
+        diff = _only_difference(a, b)
+        if diff is None:
+            continue
+        old, new, _ = diff
+        if (not old or not new) and all(lexicon.negation.fullmatch(w) for w in old + new):
+            state = {c.id: "negated" if c.facts.negated else "affirmed" for c in (a, b)}
+            return Conflict("negation", state)
     return None
 
 
@@ -149,8 +167,8 @@ def judge(
             update = update or _is_update(held)
             reported_slots.add((slot, frozenset(held)))
         for extra in (
-            _date_conflict(members, group_of),
-            _negation_conflict(members, group_of, lexicon, settings.near_copy),
+            _date_conflict(members, group_of, lexicon),
+            _negation_conflict(members, group_of, lexicon),
             _name_conflict(members, group_of, lexicon),
         ):
             if extra is not None:

@@ -86,6 +86,7 @@ class Quantity:
     hypothetical: bool = False
     scoped: bool = False  # "so far this year", "in January": a figure for another span of time
     update: bool = False  # "the toll rose to 5"
+    partial: bool = False  # "four of the officers", "seven other officers": a part of a larger group
 
     @property
     def slot(self) -> str | None:
@@ -218,8 +219,6 @@ class Settings:
     count_match: float = 0.75
     #: taken off the similarity of two claims when one gives a count or an event the other lacks
     specificity_penalty: float = 0.1
-    #: rapidfuzz ratio (0-100) at or above which a negation or a name is the only difference
-    near_copy: float = 85.0
     #: shortest claim, in words
     min_words: int = 4
     #: encode this many texts at a time

@@ -45,6 +45,8 @@ class Lexicon:
     bounds: dict[str, str]
     anaphora: frozenset[str]
     between: frozenset[str]
+    subset: frozenset[str]
+    objects: frozenset[str]
     nouns: dict[str, str]
     generic: frozenset[str]
     events: dict[str, str]
@@ -143,7 +145,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
     lists: dict[str, set[str]] = {
         k: set()
         for k in (
-            "anaphora", "between", "generic", "hypothetical", "scope", "update", "negation",
+            "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive",
         )
@@ -168,7 +170,10 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         for event, words in (d.get("events") or {}).items():
             for w in words:
                 events[w.lower()] = event
-        for key in ("anaphora", "between", "generic", "hypothetical", "scope", "update", "negation", "locative"):
+        for key in (
+            "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
+            "locative",
+        ):
             lists[key].update(str(w).lower() for w in d.get(key) or [])
         attribution = d.get("attribution") or {}
         for key in ("verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive"):
@@ -194,6 +199,8 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         bounds=bounds,
         anaphora=frozenset(lists["anaphora"]),
         between=frozenset(lists["between"]),
+        subset=frozenset(lists["subset"]),
+        objects=frozenset(lists["objects"]),
         nouns=nouns,
         generic=frozenset(lists["generic"]),
         events=events,
