@@ -39,8 +39,8 @@ def voice_groups(claims: Sequence[Claim]) -> dict[str, str]:
     >>> voice_groups(cs)
     {'d1.c1': 'Governor Enrique Alfaro', 'd1.c2': 'Governor Enrique Alfaro', 'd1.c3': 'the article'}
     """
-    named = {c.attribution for c in claims if voice_key(c.attribution)}
-    names = sorted(named, key=lambda v: (-len(voice_key(v)), v))  # type: ignore[arg-type]
+    named = {c.attribution for c in claims if c.attribution and voice_key(c.attribution)}
+    names = sorted(named, key=lambda v: (-len(voice_key(v)), v))
     canonical: dict[str, str] = {}
     for name in names:
         key = voice_key(name)

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reconcile.model import Claim, Conflict, Document, Finding, Result
+from reconcile.model import Claim, Conflict, Document, Finding, Result, Span
 from reconcile.report.html import render_html
 
 TWEET = "4 policías murieron. Así como 4 secuestradores fueron abatidos."
@@ -21,9 +21,7 @@ HOSTILE = 'Police said <script>window.__pwned = 1</script> and <img src=x onerro
 
 def _claim(doc: Document, cid: str, snippet: str, attribution: str | None = None) -> Claim:
     start = doc.text.index(snippet)
-    return Claim(
-        id=cid, doc=doc.id, text=snippet, start=start, end=start + len(snippet), attribution=attribution
-    )
+    return Claim(id=cid, doc=doc.id, text=snippet, start=start, end=start + len(snippet), attribution=attribution)
 
 
 def hand_result(mode: str = "compare") -> Result:
@@ -126,9 +124,7 @@ def test_self_contained_no_network() -> None:
 def test_hostile_article_text_is_never_markup() -> None:
     doc = Document(id="d1", path="evil<b>.txt", text=HOSTILE, title='"><script>alert(1)</script>')
     claim = _claim(doc, "d1.c1", HOSTILE[: HOSTILE.index(" too.")], attribution='"><img src=x>')
-    result = Result(
-        documents=(doc,), claims=(claim,), findings=(Finding("unique", ("d1.c1",), 1.0, "<i>x</i>"),)
-    )
+    result = Result(documents=(doc,), claims=(claim,), findings=(Finding("unique", ("d1.c1",), 1.0, "<i>x</i>"),))
     page = render_html(result)
     tags = {tag for tag, _ in _parse(page).tags}
     assert "img" not in tags and "b" not in tags and "i" not in tags
@@ -160,10 +156,17 @@ def test_modes_name_their_columns(mode: str) -> None:
         assert '<span class="role">Article</span>' in page
 
 
-def test_link_base_links_each_source() -> None:
-    page = render_html(hand_result(), link_base="../seeds/")
+def test_link_base_links_each_source_relative_to_the_report() -> None:
+    page = render_html(hand_result(), link_base="reports")
     assert '<a href="../seeds/tweet.txt">tweet.txt</a>' in page
-    assert 'href="../seeds/' not in render_html(hand_result())
+    assert "seeds/tweet.txt" not in render_html(hand_result())
+
+
+def test_furniture_is_shown_dimmed() -> None:
+    doc = Document(id="d1", path="a.txt", text="Click OK to subscribe\nFour officers died.", furniture=(Span(0, 21),))
+    claim = Claim("d1.c1", "d1", "Four officers died.", 22, 41)
+    result = Result(documents=(doc,), claims=(claim,), findings=(Finding("unique", ("d1.c1",), 1.0, "r"),))
+    assert '<span class="furniture">Click OK to subscribe</span>\n<mark' in render_html(result)
 
 
 def test_deterministic() -> None:

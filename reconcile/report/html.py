@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import urllib.parse
 from collections.abc import Iterable
 from html import escape
@@ -43,6 +44,13 @@ _MODE_KINDS: dict[str, tuple[str, ...]] = {
     "compare": ("agreement", "contradiction", "update", "unique"),
     "check": ("supported", "contradicted", "unsupported"),
     "self-check": ("agreement", "contradiction", "update", "unique"),
+}
+
+#: in a self-consistency check the groups are the article's voices, not sources
+_VOICE_LABELS: dict[str, tuple[str, str]] = {
+    "agreement": ("Agreement", "two voices of the article state the same fact"),
+    "contradiction": ("Contradiction", "two voices give values that cannot both be true"),
+    "unique": ("Unique", "only one voice states it"),
 }
 
 _MODE_TITLES = {"compare": "Comparison", "check": "Draft check", "self-check": "Self-consistency check"}
@@ -100,6 +108,7 @@ border-bottom:3px double var(--contradiction-b)}
 mark.k-update{background:var(--update);border-bottom-color:var(--update-b)}
 mark.k-unique,mark.k-unsupported{background:var(--unique);border-bottom:2px dotted var(--unique-b)}
 mark.k-none{border-bottom:1px dashed var(--line)}
+.furniture{color:#8a8a94}
 mark.active{outline:2px solid var(--active);box-shadow:0 0 0 4px rgba(0,0,0,.12)}
 .finding.k-agreement,.finding.k-supported{border-left-color:var(--agreement-b)}
 .finding.k-contradiction,.finding.k-contradicted{border-left-color:var(--contradiction-b)}
@@ -194,6 +203,10 @@ document.body.setAttribute("data-ready","1");
 """
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _csp_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -222,26 +235,29 @@ def _ordered(findings: Iterable[Finding]) -> list[tuple[int, Finding]]:
     return sorted(numbered, key=lambda pair: _rank(pair[1].kind))
 
 
-def _segments(doc: Document, claims: list[Claim]) -> list[tuple[int, int, list[Claim]]]:
-    """Cut the text at every claim boundary: (start, end, claims covering it), in order."""
+def _segments(doc: Document, claims: list[Claim]) -> list[tuple[int, int, list[Claim], bool]]:
+    """Cut the text at every claim and furniture boundary: (start, end, claims covering it, furniture)."""
     cuts = {0, len(doc.text)}
     for claim in claims:
         cuts.update((claim.start, claim.end))
+    for span in doc.furniture:
+        cuts.update((span.start, span.end))
     points = sorted(c for c in cuts if 0 <= c <= len(doc.text))
     pieces = []
     for start, end in zip(points, points[1:], strict=False):
         covering = [c for c in claims if c.start <= start and end <= c.end]
-        pieces.append((start, end, covering))
+        furniture = any(f.start <= start and end <= f.end for f in doc.furniture)
+        pieces.append((start, end, covering, furniture))
     return pieces
 
 
 def _render_text(doc: Document, claims: list[Claim], cited: dict[str, list[tuple[int, Finding]]]) -> str:
     first_seen: set[str] = set()
     out: list[str] = []
-    for start, end, covering in _segments(doc, claims):
+    for start, end, covering, furniture in _segments(doc, claims):
         chunk = escape(doc.text[start:end], quote=False)
         if not covering:
-            out.append(chunk)
+            out.append(f'<span class="furniture">{chunk}</span>' if furniture else chunk)
             continue
         finding_ids: list[str] = []
         kinds: list[str] = []
@@ -290,17 +306,13 @@ def _gist(by_id: dict[str, Claim], finding: Finding) -> str:
 
 def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding) -> str:
     parts = [f"<p>{escape(finding.reason)} <span class=who>(confidence {finding.confidence:.2f})</span></p>"]
-    if finding.kind == "unsupported":
-        parts.append("<p>No source states this. That does not make it wrong: check it or cite it.</p>")
     for conflict in finding.conflicts:
         rows = []
         for claim_id, value in conflict.values.items():
             claim = by_id.get(claim_id)
             where = docs[claim.doc].name if claim is not None and claim.doc in docs else ""
             voice = claim.voice if claim is not None else ""
-            rows.append(
-                f"<tr><td>{escape(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>"
-            )
+            rows.append(f"<tr><td>{escape(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>")
         parts.append(
             f"<table><caption>{escape(conflict.slot)}</caption>"
             f"<tr><th>source</th><th>voice</th><th>value</th></tr>{''.join(rows)}</table>"
@@ -343,7 +355,8 @@ def _legend(result: Result) -> str:
     counts = {k: sum(1 for f in result.findings if f.kind == k) for k in kinds}
     items = []
     for kind in kinds:
-        label, meaning = KIND_LABELS.get(kind, (kind.title(), ""))
+        labels = _VOICE_LABELS if result.mode == "self-check" else KIND_LABELS
+        label, meaning = labels.get(kind) or KIND_LABELS.get(kind, (kind.title(), ""))
         items.append(
             f'<li><button type=button aria-pressed="true" data-kind="{_attr(kind)}" title="{_attr(meaning)}">'
             f'<span class="swatch k-{_attr(kind)}"></span>{escape(label)} ({counts[kind]})'
@@ -354,15 +367,16 @@ def _legend(result: Result) -> str:
 
 
 def _source_link(doc: Document, link_base: str | None) -> str:
+    """The source's name, linked (relative to ``link_base``, the report's folder) to its file."""
     name = escape(doc.name)
-    if link_base is None:
+    if link_base is None or doc.path == "-":
         return name
-    href = link_base.rstrip("/") + "/" + urllib.parse.quote(doc.name)
-    return f'<a href="{_attr(href)}">{name}</a>'
+    target = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(link_base)).replace(os.sep, "/")
+    return f'<a href="{_attr(urllib.parse.quote(target))}">{name}</a>'
 
 
 def render_html(result: Result, *, link_base: str | None = None) -> str:
-    """The whole report as one HTML page; ``link_base`` links each source's name to ``link_base/name``."""
+    """The whole report as one HTML page; with ``link_base`` (the report's folder) sources link to their files."""
     cited = _claim_kinds(result)
     docs = {doc.id: doc for doc in result.documents}
     by_id = {claim.id: claim for claim in result.claims}
@@ -377,12 +391,13 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
             f'<header><span class="role">{escape(_role(result, doc, position))}</span>'
             f'<h2 id="doc-{_attr(doc.id)}-h">{_source_link(doc, link_base)}'
             f'<a class="top" href="#findings">&uarr; findings</a></h2>'
-            f'{title}<p class="meta">{len(claims)} claims &middot; {escape(doc.language)}{date}</p></header>'
+            f'{title}<p class="meta">{_count(len(claims), "claim")} &middot; {escape(doc.language)}{date}</p></header>'
             f'<div class="text" tabindex="0" aria-label="Text of {_attr(doc.name)}">'
             f"{_render_text(doc, claims, cited)}</div></section>"
         )
     heading = _MODE_TITLES.get(result.mode, "Report")
-    subject = ", ".join(doc.name for doc in result.documents)
+    names = [doc.name for doc in result.documents]
+    subject = f"{names[0]} against {', '.join(names[1:])}" if result.mode == "check" else ", ".join(names)
     model = f" &middot; model {escape(result.model)}" if result.model else ""
     csp = (
         f"default-src 'none'; script-src {_csp_hash(_JS)}; style-src {_csp_hash(_CSS)}; "
@@ -398,8 +413,9 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
         f'<body data-mode="{_attr(result.mode)}">'
         '<a class="skip" href="#findings">Skip to findings</a>'
         f"<header><h1>{escape(heading)}: {escape(subject)}</h1>"
-        f'<p class="meta">{len(result.documents)} documents &middot; {len(result.claims)} claims &middot; '
-        f"{len(result.findings)} findings{model}. Choose a finding to see its spans in every source.</p>"
+        f'<p class="meta">{_count(len(result.documents), "document")} &middot; '
+        f"{_count(len(result.claims), 'claim')} &middot; {_count(len(result.findings), 'finding')}{model}. "
+        "Choose a finding to see its spans in every source.</p>"
         f"{_legend(result)}</header>\n"
         '<main><nav id="findings" aria-label="Findings"><h2>Findings</h2>'
         f"{_findings_list(result, docs, by_id)}</nav>\n"

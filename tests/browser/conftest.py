@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from chromium import ARGS, ensure_chromium  # noqa: E402
+from .chromium import ARGS, ensure_chromium
 
 
 @pytest.fixture(scope="session")

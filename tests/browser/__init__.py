@@ -1,0 +1,1 @@
+"""Browser tests: the HTML report in headless Chromium."""
