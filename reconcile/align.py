@@ -19,7 +19,7 @@ from .model import Claim, Quantity, Settings
 
 __all__ = [
     "Cluster", "Edge", "align", "classes_match", "compatible_values", "embedding_text", "interval",
-    "same_count", "similarity", "specificity_gap",
+    "counts_clash", "same_count", "similarity", "specificity_gap",
 ]
 
 GroupOf = Callable[[Claim], str]
@@ -116,6 +116,15 @@ def specificity_gap(a: Claim, b: Claim) -> bool:
     return bool(ea or eb) and not (ea & eb)
 
 
+def counts_clash(a: Claim, b: Claim) -> bool:
+    """Both claims count the same participants for the same event, with values that cannot both hold."""
+    return any(
+        qa.slot == qb.slot and qa.slot is not None and not compatible_values(qa, qb)
+        for qa in a.facts.quantities
+        for qb in b.facts.quantities
+    )
+
+
 def similarity(
     claims: Sequence[Claim], vectors: np.ndarray, *, penalty: float = 0.0, near_copy: float = 0.9
 ) -> np.ndarray:
@@ -148,12 +157,17 @@ def align(
     group_of: GroupOf,
     settings: Settings = Settings(),
     generic: frozenset[str] = frozenset({"people"}),
+    sim: np.ndarray | None = None,
 ) -> list[Cluster]:
-    """Cluster ``claims`` (rows of ``vectors``) across the groups ``group_of`` puts them in."""
+    """Cluster ``claims`` (rows of ``vectors``) across the groups ``group_of`` puts them in.
+
+    ``sim``: the ``similarity`` matrix when the caller has it already.
+    """
     import networkx as nx
 
     n = len(claims)
-    sim = similarity(claims, vectors, penalty=settings.specificity_penalty)
+    if sim is None:
+        sim = similarity(claims, vectors, penalty=settings.specificity_penalty)
     groups = [group_of(c) for c in claims]
     members: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
@@ -183,6 +197,8 @@ def align(
         for x, i in enumerate(idx):
             for j in idx[x + 1 :]:
                 s = float(sim[i, j])
+                if counts_clash(claims[i], claims[j]):
+                    continue  # "four were killed in the first shooting", "two in the second"
                 if s >= settings.restatement or same_count(claims[i], claims[j], generic):
                     graph.add_edge(i, j, score=max(s, settings.count_match), evidence="restatement")
     clusters = []

@@ -80,10 +80,12 @@ def compare(
     encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)
     vectors = embed_claims(all_claims, CachingEncoder(encoder, store))
     say("align")
+    sim = align_mod.similarity(all_claims, vectors, penalty=settings.specificity_penalty)
     clusters = align_mod.align(
-        all_claims, vectors, group_of=by_document, settings=settings, generic=rules.lexicon.generic
+        all_claims, vectors, group_of=by_document, settings=settings, generic=rules.lexicon.generic, sim=sim
     )
     say("judge")
+    row = {c.id: k for k, c in enumerate(all_claims)}
     findings = judge.judge(
         clusters,
         all_claims,
@@ -91,6 +93,7 @@ def compare(
         lexicon=rules.lexicon,
         settings=settings,
         names={d.id: d.name for d in documents},
+        similarity=lambda a, b: float(sim[row[a], row[b]]),
     )
     return Result(tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name)
 

@@ -431,6 +431,7 @@ def extract(document: Document, rules: Rules, settings: Settings = Settings()) -
     text, lexicon = document.text, rules.lexicon
     found = pieces(document, rules, settings)
     counts_by_sentence: dict[Span, list[facts_mod.Count]] = {}
+    year = document.date.year if document.date else facts_mod.latest_year(text)
     claims = []
     for n, piece in enumerate(found, start=1):
         language = detect(text[piece.start : piece.end], document.language)
@@ -443,6 +444,7 @@ def extract(document: Document, rules: Rules, settings: Settings = Settings()) -
             counts=counts_by_sentence[piece.sentence],
             lexicon=lexicon,
             today=document.date,
+            year=year,
         )
         claims.append(make_claim(document, f"{document.id}.c{n}", piece, language=language, facts=facts))
     return claims

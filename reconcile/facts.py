@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .model import Bound, DateMention, Entity, Facts, Quantity, Span
 from .rules import Lexicon
 
-__all__ = ["Count", "Token", "find_counts", "number_value", "read", "tokens"]
+__all__ = ["Count", "Token", "find_counts", "latest_year", "number_value", "read", "tokens"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
@@ -80,6 +80,16 @@ def _is_year(tok: Token, text: str) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
+def latest_year(text: str) -> int | None:
+    """The latest plausible year a text mentions, or None.
+
+    >>> latest_year("In 1982 and again in 2016, police said.")
+    2016
+    """
+    years = [int(m) for m in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)]
+    return max(years) if years else None
+
+
 def _bound_before(text: str, start: int, lexicon: Lexicon) -> tuple[Bound, int]:
     window_start = max(0, start - 30)
     best: tuple[Bound, int] = ("exact", start)
@@ -126,6 +136,8 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             if word in lexicon.anaphora and counts:
                 prev = counts[-1]
                 found = (word, prev.cls, toks[j].end)
+                # "three others" after "two people": others of whom is unclear for an open class
+                partial = partial or prev.cls in lexicon.generic
                 break
             if number_value(toks[j].text, language) is not None:
                 break
@@ -252,11 +264,19 @@ def read(
     counts: list[Count],
     lexicon: Lexicon,
     today: dt.date | None = None,
+    year: int | None = None,
 ) -> Facts:
-    """The facts of one claim; ``counts`` are its sentence's (so "three others" knows whom it counts)."""
+    """The facts of one claim; ``counts`` are its sentence's (so "three others" knows whom it counts).
+
+    ``year``: the story's year (the article's date, else the latest year it mentions); a count in a
+    sentence that names another year covers another span of time.
+    """
     body = text[claim.start : claim.end]
     sentence_text = text[sentence.start : sentence.end]
-    scoped = bool(lexicon.scope.search(sentence_text))
+    year = today.year if today is not None else year
+    scoped = bool(lexicon.scope.search(sentence_text)) or (
+        year is not None and any(_is_year(t, text) and int(t.text) != year for t in tokens(text, sentence))
+    )
     quantities = []
     for c in counts:
         if not (claim.start <= c.start and c.end <= claim.end):

@@ -37,27 +37,76 @@ def _describe(q: Quantity) -> str:
 
 
 def _count_conflicts(
-    claims: Sequence[Claim], group_of: GroupOf, generic: frozenset[str], *, allow_generic: bool = False
+    claims: Sequence[Claim],
+    group_of: GroupOf,
+    generic: frozenset[str],
+    *,
+    similar: Callable[[str, str], bool] | None = None,
+    said: dict[tuple[str, str], set[int]] | None = None,
 ) -> list[tuple[str, dict[str, Quantity]]]:
-    """Slots on which claims of different groups give values that cannot both be true."""
+    """Slots on which claims of different groups give values that cannot both be true.
+
+    Counts of a class that may overlap others ("people") only conflict with the same class, and
+    only where ``similar`` says the two claims speak of the same thing, and neither source gives
+    the other's figure too (``said``: the values each group gives for each slot, in all its claims).
+    """
+    said = said if said is not None else figures(claims, group_of)
     by_slot: dict[str, dict[str, Quantity]] = defaultdict(dict)
+    open_classes = frozenset() if similar is not None else generic
     for c in claims:
         for q in c.facts.quantities:
-            usable = _strict(q, set() if allow_generic else generic)  # type: ignore[arg-type]
-            if usable and q.slot is not None:
+            if _strict(q, open_classes) and q.slot is not None:
                 by_slot[q.slot].setdefault(c.id, q)
     out = []
     ids = {c.id: c for c in claims}
     for slot, held in sorted(by_slot.items()):
         items = list(held.items())
-        clash = any(
-            group_of(ids[a]) != group_of(ids[b]) and not compatible_values(qa, qb)
+        needs_evidence = items[0][1].cls in generic
+        clashing = {
+            cid
             for k, (a, qa) in enumerate(items)
             for b, qb in items[k + 1 :]
-        )
-        if clash:
+            if group_of(ids[a]) != group_of(ids[b])
+            and not compatible_values(qa, qb)
+            and (not needs_evidence or _same_thing(slot, a, qa, b, qb, said, group_of, ids, similar))
+            for cid in (a, b)
+        }
+        if clashing:
+            if needs_evidence:  # keep only the claims that speak of the same thing
+                held = {cid: q for cid, q in held.items() if cid in clashing}
             out.append((slot, held))
     return out
+
+
+def figures(claims: Sequence[Claim], group_of: GroupOf) -> dict[tuple[str, str], set[int]]:
+    """The values each group gives for each count slot, threats aside."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for c in claims:
+        for q in c.facts.quantities:
+            if q.slot is not None and not q.hypothetical:
+                out[group_of(c), q.slot].add(q.value)
+    return out
+
+
+def _same_thing(
+    slot: str,
+    a: str,
+    qa: Quantity,
+    b: str,
+    qb: Quantity,
+    said: dict[tuple[str, str], set[int]],
+    group_of: GroupOf,
+    ids: dict[str, Claim],
+    similar: Callable[[str, str], bool] | None,
+) -> bool:
+    """Whether two counts of an open class ("people") are two accounts of one thing.
+
+    They must be alike, and neither source may give the other's figure too: an article that says
+    both "four people were killed" and "two people were killed" is telling of two events.
+    """
+    if similar is None or not similar(a, b):
+        return False
+    return qb.value not in said[group_of(ids[a]), slot] and qa.value not in said[group_of(ids[b]), slot]
 
 
 def _is_update(held: dict[str, Quantity]) -> bool:
@@ -144,14 +193,20 @@ def judge(
     lexicon: Lexicon,
     settings: Settings = Settings(),
     names: dict[str, str] | None = None,
+    similarity: Callable[[str, str], float] | None = None,
 ) -> list[Finding]:
-    """One finding per cluster, plus a contradiction for each count two groups disagree on."""
+    """One finding per cluster, plus a contradiction for each count two groups disagree on.
+
+    ``similarity(a, b)`` of two claim ids lets counts of "people" conflict across clusters when
+    their claims are alike (``settings.generic_conflict``); without it they never do.
+    """
     names = names or {}
     by_id = {c.id: c for c in claims}
     order = {c.id: k for k, c in enumerate(claims)}
     generic = lexicon.generic
     findings: list[Finding] = []
     reported_slots: set[tuple[str, frozenset[str]]] = set()
+    said = figures(claims, group_of)
 
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims]
@@ -162,7 +217,8 @@ def judge(
             continue
         conflicts: list[Conflict] = []
         update = False
-        for slot, held in _count_conflicts(members, group_of, generic, allow_generic=True):
+        # being in one cluster is the evidence that two counts of "people" speak of one thing
+        for slot, held in _count_conflicts(members, group_of, generic, similar=lambda a, b: True, said=said):
             conflicts.append(Conflict(slot, {cid: q.value for cid, q in held.items()}))
             update = update or _is_update(held)
             reported_slots.add((slot, frozenset(held)))
@@ -184,7 +240,14 @@ def judge(
                                     f"{len(groups)} sources state it: {_voices(members, names)}"))
 
     # counts that conflict across the whole comparison, wherever the claims sit
-    for slot, held in _count_conflicts(claims, group_of, generic):
+    similar = None
+    if similarity is not None:
+        threshold = settings.generic_conflict
+
+        def similar(a: str, b: str) -> bool:
+            return similarity(a, b) >= threshold
+
+    for slot, held in _count_conflicts(claims, group_of, generic, similar=similar, said=said):
         if any(slot == s and set(held) <= ids for s, ids in reported_slots):
             continue
         ids = tuple(sorted(held, key=order.__getitem__))

@@ -217,6 +217,8 @@ class Settings:
     restatement: float = 0.85
     #: the score given to two claims that count the same participants for the same event
     count_match: float = 0.75
+    #: similarity at or above which counts of "people" in different clusters may contradict
+    generic_conflict: float = 0.5
     #: taken off the similarity of two claims when one gives a count or an event the other lacks
     specificity_penalty: float = 0.1
     #: shortest claim, in words
