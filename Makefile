@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install browser lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,19 @@ demo: install
 	$(BIN)/reconcile compare seeds/guanajuato-zerohedge.txt seeds/guanajuato-ward.txt -f json -o reports/guanajuato.json
 	$(BIN)/reconcile compare seeds/el-salto-mexicorojo-tweet.txt seeds/el-salto-breitbart.txt -o reports/el-salto.md
 	$(BIN)/reconcile compare seeds/el-salto-mexicorojo-tweet.txt seeds/el-salto-breitbart.txt -f json -o reports/el-salto.json
+	$(BIN)/reconcile compare seeds/guanajuato-zerohedge.txt seeds/guanajuato-ward.txt -f html -o reports/guanajuato.html
+	$(BIN)/reconcile check seeds/el-salto-breitbart.txt -o reports/el-salto-check.md
+	$(BIN)/reconcile check seeds/el-salto-breitbart.txt -f html -o reports/el-salto-check.html
+	$(BIN)/reconcile check seeds/guanajuato-ward.txt --against seeds/guanajuato-zerohedge.txt -o reports/guanajuato-check.md
 	$(BIN)/reconcile claims seeds/culiacan-raid-video.txt -o reports/culiacan-claims.md
-	@echo "Reports are in reports/: open reports/guanajuato.md first."
+	-sh tests/browser/install_chromium.sh && $(BIN)/python tests/browser/chromium.py reports/guanajuato.html reports/guanajuato.png
+	@echo "Reports are in reports/: open reports/guanajuato.md first, or reports/guanajuato.html in a browser."
 
-test: install
+# Debian's Chromium for the browser tests (idempotent; returns at once when it is there).
+browser:
+	sh tests/browser/install_chromium.sh
+
+test: install browser
 	$(BIN)/python -m pytest
 
 lint: install

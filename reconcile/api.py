@@ -16,10 +16,10 @@ from . import ingest, judge
 from .cache import Cache, CachingEncoder, NullCache, analysis_version
 from .embed import DEFAULT_MODEL, Encoder, load_encoder
 from .errors import BadInput
-from .model import Claim, Document, Result, Settings
+from .model import Claim, Document, Finding, Result, Settings
 from .rules import Rules, load_rules
 
-__all__ = ["analyse", "by_document", "claims", "compare", "embed_claims"]
+__all__ = ["analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find"]
 
 Progress = Callable[[str], None]
 
@@ -73,29 +73,65 @@ def compare(
     rules = load_rules(rules_dir)
     say("ingest")
     documents = ingest.read_all(paths, rules=rules)
-    say("claims")
     store = _cache(cache)
-    all_claims = [c for d in documents for c in _analyse_cached(d, rules, settings, store, model)]
-    say("embed")
+    all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)
-    vectors = embed_claims(all_claims, CachingEncoder(encoder, store))
+    findings = find(
+        documents, all_claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings,
+        cache=store, progress=say,
+    )
+    return Result(tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name)
+
+
+def analyse_all(
+    documents: Sequence[Document],
+    rules: Rules,
+    *,
+    settings: Settings = Settings(),
+    cache: Cache | bool = True,
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> list[Claim]:
+    """The claims of every document, in order, from the cache where it has them."""
+    (progress or (lambda stage: None))("claims")
+    store = _cache(cache)
+    return [c for d in documents for c in _analyse_cached(d, rules, settings, store, model)]
+
+
+def find(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    *,
+    group_of: Callable[[Claim], str],
+    rules: Rules,
+    encoder: Encoder,
+    settings: Settings = Settings(),
+    cache: Cache | bool = True,
+    progress: Progress | None = None,
+) -> list[Finding]:
+    """Embed, align and judge ``claims`` across the groups ``group_of`` puts them in.
+
+    ``compare`` groups by document; ``check`` by draft and sources, or by voice.
+    """
+    say = progress or (lambda stage: None)
+    say("embed")
+    vectors = embed_claims(claims, CachingEncoder(encoder, _cache(cache)))
     say("align")
-    sim = align_mod.similarity(all_claims, vectors, penalty=settings.specificity_penalty)
+    sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty)
     clusters = align_mod.align(
-        all_claims, vectors, group_of=by_document, settings=settings, generic=rules.lexicon.generic, sim=sim
+        claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.generic, sim=sim
     )
     say("judge")
-    row = {c.id: k for k, c in enumerate(all_claims)}
-    findings = judge.judge(
+    row = {c.id: k for k, c in enumerate(claims)}
+    return judge.judge(
         clusters,
-        all_claims,
-        group_of=by_document,
+        claims,
+        group_of=group_of,
         lexicon=rules.lexicon,
         settings=settings,
         names={d.id: d.name for d in documents},
         similarity=lambda a, b: float(sim[row[a], row[b]]),
     )
-    return Result(tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name)
 
 
 # -- caching (issue #3): a re-run on the same sources does no parsing and no encoding -------------

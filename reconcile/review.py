@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import align as align_mod
-from . import ingest, judge
-from .api import analyse, embed_claims
+from . import ingest
+from .api import Progress, analyse_all, find
+from .cache import Cache
 from .embed import Encoder, load_encoder
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
@@ -128,6 +129,8 @@ def check(
     settings: Settings = _DEFAULTS,
     encoder: Encoder | None = None,
     rules_dir: str | None = None,
+    cache: Cache | bool = True,
+    progress: Progress | None = None,
 ) -> Result:
     """Check a draft against sources (mode "check"), or against its own voices when there are none.
 
@@ -137,11 +140,10 @@ def check(
     rules = load_rules(rules_dir)
     documents = ingest.read_all(paths, rules=rules)
     draft = documents[0]
-    claims = [c for doc in documents for c in analyse(doc, rules, settings)]
+    claims = analyse_all(documents, rules, settings=settings, cache=cache, model=model, progress=progress)
     if not any(c.doc == draft.id for c in claims):
         raise BadInput(f"{draft.path}: no checkable claims found in the draft")
-    encoder = encoder or load_encoder(model, batch_size=settings.batch_size)
-    vectors = embed_claims(claims, encoder)
+    encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=progress)
     names = {d.id: d.name for d in documents}
     if len(documents) == 1:
         voices = voice_groups(claims)
@@ -154,9 +156,10 @@ def check(
         def group_of(claim: Claim) -> str:
             return DRAFT if claim.doc == draft.id else SOURCE
 
-    generic = rules.lexicon.generic
-    clusters = align_mod.align(claims, vectors, group_of=group_of, settings=settings, generic=generic)
-    findings = judge.judge(clusters, claims, group_of=group_of, lexicon=rules.lexicon, settings=settings, names=names)
+    findings = find(
+        documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=settings, cache=cache,
+        progress=progress,
+    )
     if len(documents) == 1:
         return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name)
     labelled = label_draft(draft, claims, findings, names)

@@ -55,6 +55,9 @@ def write(path: str, text: str, *, inputs: tuple[str, ...] = ()) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         os.unlink(tmp)
