@@ -186,8 +186,9 @@ def align(
         for g2 in names[gi + 1 :]:
             a_idx, b_idx = members[g1], members[g2]
             scores = {(i, j): score(i, j) for i in a_idx for j in b_idx}
-            best_a = {i: max(b_idx, key=lambda j, i=i: (scores[i, j][0], -j)) for i in a_idx}
-            best_b = {j: max(a_idx, key=lambda i, j=j: (scores[i, j][0], -i)) for j in b_idx}
+            # each claim's best match on the other side; ties go to the earlier claim
+            best_a = {i: max(b_idx, key=lambda j, i=i: (scores[i, j][0], -j)) for i in a_idx}  # type: ignore[misc]
+            best_b = {j: max(a_idx, key=lambda i, j=j: (scores[i, j][0], -i)) for j in b_idx}  # type: ignore[misc]
             for i, j in best_a.items():
                 s, evidence = scores[i, j]
                 if best_b[j] == i and s >= settings.similarity:

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import align as align_mod
-from . import claims as claims_mod
 from . import ingest, judge
 from .cache import Cache, CachingEncoder, NullCache, analysis_version
+from .claims import extract
 from .embed import DEFAULT_MODEL, Encoder, load_encoder
 from .errors import BadInput
 from .model import Claim, Document, Finding, Result, Settings
@@ -31,7 +31,7 @@ def by_document(claim: Claim) -> str:
 
 def analyse(document: Document, rules: Rules, settings: Settings = Settings()) -> list[Claim]:
     """Claims and their facts for one document."""
-    return claims_mod.extract(document, rules, settings)
+    return extract(document, rules, settings)
 
 
 def embed_claims(claims: Sequence[Claim], encoder: Encoder):  # type: ignore[no-untyped-def]
@@ -64,15 +64,15 @@ def compare(
     Raises BadInput (naming the file) for a missing, empty, binary or repeated article.
     """
     say = progress or (lambda stage: None)
-    paths = [str(p) for p in paths]
-    if len(paths) < 2:
+    names = [str(p) for p in paths]
+    if len(names) < 2:
         raise BadInput(
-            f"{paths[0] if paths else 'compare'}: compare needs at least two articles; "
+            f"{names[0] if names else 'compare'}: compare needs at least two articles; "
             "to see what one article claims, run `reconcile claims FILE`"
         )
     rules = load_rules(rules_dir)
     say("ingest")
-    documents = ingest.read_all(paths, rules=rules)
+    documents = ingest.read_all(names, rules=rules)
     store = _cache(cache)
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)

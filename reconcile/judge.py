@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from .align import Cluster, compatible_values
-from .model import Claim, Conflict, Finding, Quantity, Settings
+from .model import Claim, Conflict, Finding, FindingKind, Quantity, Settings
 from .rules import Lexicon
 
 __all__ = ["judge"]
@@ -230,7 +230,7 @@ def judge(
             if extra is not None:
                 conflicts.append(extra)
         if conflicts:
-            kind = "update" if update else "contradiction"
+            kind: FindingKind = "update" if update else "contradiction"
             reason = "; ".join(
                 f"{c.slot}: " + " vs ".join(f"{v} ({by_id[k].voice})" for k, v in c.values.items()) for c in conflicts
             )

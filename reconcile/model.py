@@ -7,6 +7,7 @@ so ``document.text[claim.start:claim.end] == claim.text`` always holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -170,7 +171,7 @@ class Conflict:
     """The slot two or more claims disagree on, and each claim's value."""
 
     slot: str
-    values: dict[str, int | str]
+    values: Mapping[str, int | str]
 
 
 @dataclass(frozen=True)

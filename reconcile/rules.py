@@ -108,7 +108,7 @@ def _read(folder: Any, name: str) -> dict[str, Any]:
     return data
 
 
-def _compile(name: str, patterns: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+def _compile(name: str, patterns: list[str] | None, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
     out = []
     for p in patterns or []:
         try:
