@@ -281,8 +281,7 @@ class OnnxEncoder:
             )
         except Exception as exc:
             raise ModelError(
-                f"cannot load the prepared model in {target}: {exc}. "
-                "Delete that folder and run `reconcile prepare`"
+                f"cannot load the prepared model in {target}: {exc}. Delete that folder and run `reconcile prepare`"
             ) from exc
         self._inputs = [i.name for i in session.get_inputs()]
         self._tokenizer = tokenizer
@@ -298,10 +297,8 @@ class OnnxEncoder:
         if self._fallback is not None:
             return self._fallback.encode(texts)
         encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         out: np.ndarray | None = None
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start : start + self._batch_size]
+        for batch in _batches([len(e.ids) for e in encodings], self._batch_size):
             vectors = self._run([encodings[i] for i in batch])
             if out is None:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
@@ -327,3 +324,27 @@ class OnnxEncoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _batches(lengths: Sequence[int], size: int, *, spread: float = 1.3, least: int = 4) -> list[list[int]]:
+    """Indices grouped shortest first into batches of similar length, so little goes to padding.
+
+    A batch closes when full, or when the next text is over ``spread`` times its shortest
+    and it already holds ``least`` texts.
+
+    >>> _batches([3, 30, 4, 31, 5, 3], 64)
+    [[0, 5, 2, 4], [1, 3]]
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    for i in order:
+        current = batches[-1] if batches else None
+        if (
+            current is None
+            or len(current) >= size
+            or (lengths[i] > spread * lengths[current[0]] and len(current) >= least)
+        ):
+            batches.append([i])
+        else:
+            current.append(i)
+    return batches
