@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from .embed import Encoder
     from .model import Claim, Document
 
-__all__ = ["SCHEMA_VERSION", "Cache", "CachingEncoder", "NullCache", "cache_dir", "document_key"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Cache",
+    "CachingEncoder",
+    "MemoryCache",
+    "NullCache",
+    "analysis_version",
+    "cache_dir",
+    "document_key",
+]
 
 #: bump when the tables or the pickled classes change incompatibly; an older file is rebuilt
 SCHEMA_VERSION = 1
@@ -198,9 +207,7 @@ class Cache:
             return None
         return _rename(claims, document.id)
 
-    def put_claims(
-        self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str
-    ) -> None:
+    def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
         """Remember the claims (with facts) found in ``document``."""
         db = self._connect()
         if db is None:
@@ -265,25 +272,89 @@ class NullCache(Cache):
         return None
 
 
+class MemoryCache(Cache):
+    """A cache in this process's memory only, in front of another cache (or none).
+
+    What the backing cache has is read through; what is put goes to both. Used to hand
+    vectors encoded in one batch to many comparisons without touching the disk again.
+    """
+
+    def __init__(self, backing: Cache | None = None) -> None:
+        super().__init__(os.devnull)
+        self._opened = True
+        self.backing = backing or NullCache()
+        self._claims: dict[str, tuple[Claim, ...]] = {}
+        self._vectors: dict[tuple[str, str], bytes] = {}
+
+    @property  # type: ignore[override]
+    def problem(self) -> str | None:
+        """Why the backing cache was bypassed, if it was."""
+        return self.backing.problem
+
+    @problem.setter
+    def problem(self, value: str | None) -> None:
+        pass
+
+    def _connect(self) -> sqlite3.Connection | None:
+        return None
+
+    def get_claims(self, document: Document, *, rules_version: str, model: str) -> tuple[Claim, ...] | None:
+        """As ``Cache.get_claims``, from memory first."""
+        key = document_key(document, rules_version=rules_version, model=model)
+        if key in self._claims:
+            return _rename(self._claims[key], document.id)
+        found = self.backing.get_claims(document, rules_version=rules_version, model=model)
+        if found is not None:
+            self._claims[key] = found
+        return found
+
+    def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
+        """As ``Cache.put_claims``, into memory and the backing cache."""
+        claims = tuple(claims)
+        self._claims[document_key(document, rules_version=rules_version, model=model)] = claims
+        self.backing.put_claims(document, claims, rules_version=rules_version, model=model)
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, bytes]:
+        """As ``Cache.get_vectors``, from memory first."""
+        found = {t: self._vectors[(model, t)] for t in texts if (model, t) in self._vectors}
+        rest = [t for t in texts if t not in found]
+        if rest:
+            more = self.backing.get_vectors(model, rest)
+            self._vectors.update(((model, t), v) for t, v in more.items())
+            found.update(more)
+        return found
+
+    def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        """As ``Cache.put_vectors``, into memory and the backing cache."""
+        self._vectors.update(((model, t), v) for t, v in vectors.items())
+        self.backing.put_vectors(model, vectors)
+
+
 def _is_locked(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
 
 class CachingEncoder:
-    """An Encoder that looks each text up in the cache and encodes only the misses."""
+    """An Encoder that looks each text up in the cache and encodes only the misses.
+
+    Only an encoder with an ``identity`` (a key that changes with its weights), or one given
+    here, is cached; any other passes straight through, so a test's fake never lands in the file.
+    """
 
     def __init__(self, encoder: Encoder, cache: Cache, *, identity: str | None = None) -> None:
         self.inner = encoder
         self.name = encoder.name
-        self.cache = cache
-        self.identity = identity or str(getattr(encoder, "identity", None) or encoder.name)
+        self.identity = identity or getattr(encoder, "identity", None)
+        self.cache = cache if self.identity else NullCache()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors for ``texts``: cached ones read back, the rest encoded and remembered."""
         import numpy as np
 
         if not texts:
+            return self.inner.encode(texts)
+        if not isinstance(self.identity, str):
             return self.inner.encode(texts)
         found = self.cache.get_vectors(self.identity, texts)
         if len({len(v) for v in found.values()}) > 1:  # damaged entries: encode them all again
@@ -309,5 +380,28 @@ class CachingEncoder:
         import numpy as np
 
         vectors = np.asarray(self.inner.encode(texts), dtype=np.float32)
+        assert isinstance(self.identity, str)
         self.cache.put_vectors(self.identity, {t: v.tobytes() for t, v in zip(texts, vectors, strict=True)})
         return vectors
+
+
+#: the modules whose code decides what a document's analysis is; their size and time stamp key it
+_ANALYSIS_MODULES = ("claims.py", "facts.py", "language.py", "rules.py", "model.py", "cache.py")
+
+
+def analysis_version(rules_version: str, settings: object) -> str:
+    """The part of an analysis key that is not the document: rules, settings and the analysing code.
+
+    Cheap: the code is identified by each module's size and modification time, not read.
+    """
+    from . import __version__
+
+    here = Path(__file__).parent
+    stamps = []
+    for name in _ANALYSIS_MODULES:
+        try:
+            st = (here / name).stat()
+            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:-")
+    return _sha("\0".join([rules_version, __version__, repr(settings), *stamps]))[:16]

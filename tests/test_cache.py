@@ -21,6 +21,7 @@ class CountingEncoder:
     """A deterministic encoder that records every text it is asked to encode."""
 
     name = "counting"
+    identity = "counting@1"
 
     def __init__(self) -> None:
         self.seen: list[str] = []
@@ -98,6 +99,16 @@ def test_vectors_are_keyed_by_model_identity(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c.sqlite3")
     CachingEncoder(counting, cache, identity="model@v1").encode(["some text"])
     CachingEncoder(counting, cache, identity="model@v2").encode(["some text"])
+    assert counting.seen == ["some text", "some text"]
+
+
+def test_encoders_without_identity_pass_through(tmp_path: Path) -> None:
+    class Anonymous(CountingEncoder):
+        identity = None  # type: ignore[assignment]
+
+    counting = Anonymous()
+    for _ in range(2):
+        CachingEncoder(counting, Cache(tmp_path / "c.sqlite3")).encode(["some text"])
     assert counting.seen == ["some text", "some text"]
 
 
