@@ -1,0 +1,59 @@
+"""A cold start stays cheap: no command imports torch, and help imports no model at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reconcile.embed import model_path
+from reconcile.onnx_encoder import export
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("torch", "transformers", "sentence_transformers", "onnxruntime", "tokenizers")
+
+RUN = """
+import sys
+sys.argv = ["reconcile", *sys.argv[1:]]
+from reconcile.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("HEAVY:", *(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def heavy_modules(*args: str, cache: Path) -> set[str]:
+    """The heavy modules a `reconcile ARGS` process had imported when it ended."""
+    env = {**os.environ, "RECONCILE_CACHE": str(cache), "HF_HUB_OFFLINE": "1"}
+    code = RUN.format(heavy=HEAVY)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert out.returncode in (0, 1), out.stderr
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("HEAVY:"), out.stderr
+    return set(last.split()[1:])
+
+
+def test_help_imports_nothing_heavy(tmp_path: Path) -> None:
+    assert heavy_modules("--help", cache=tmp_path) == set()
+
+
+def test_claims_imports_no_model(tmp_path: Path) -> None:
+    assert heavy_modules("claims", "seeds/guanajuato-ward.txt", cache=tmp_path) == set()
+
+
+@pytest.mark.slow
+def test_compare_runs_without_torch(tmp_path: Path) -> None:
+    export(model_path(), cache=tmp_path)
+    pair = ("seeds/guanajuato-zerohedge.txt", "seeds/guanajuato-ward.txt")
+    cold = heavy_modules("compare", *pair, "-o", str(tmp_path / "a.md"), cache=tmp_path)
+    assert cold == {"onnxruntime", "tokenizers"}
+    warm = heavy_modules("compare", *pair, "-o", str(tmp_path / "b.md"), cache=tmp_path)
+    assert warm == set()  # everything came from the cache: the model was never loaded
+    assert (tmp_path / "a.md").read_text() == (tmp_path / "b.md").read_text().replace("b.md", "a.md")
