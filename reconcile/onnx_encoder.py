@@ -147,7 +147,7 @@ def export(
     if is_prepared(folder, cache=cache):
         return target
     if progress is not None:
-        progress(f"preparing the model once (exporting to ONNX in {target})...")
+        progress(f"preparing the model once: exporting it to ONNX in {target}, a few seconds")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))

@@ -80,9 +80,7 @@ def test_encoding_never_imports_torch(prepared: Path) -> None:
 def test_export_happens_once(prepared: Path) -> None:
     assert is_prepared(model_path(), cache=prepared)
     messages: list[str] = []
-    assert export(model_path(), cache=prepared, progress=messages.append) == exported_path(
-        model_path(), cache=prepared
-    )
+    assert export(model_path(), cache=prepared, progress=messages.append) == exported_path(model_path(), cache=prepared)
     assert messages == []
     meta = json.loads((exported_path(model_path(), cache=prepared) / "meta.json").read_text())
     assert meta["max_seq_length"] == 256 and meta["identity"] == model_identity(model_path())
@@ -120,3 +118,20 @@ def test_load_encoder_picks_the_path() -> None:
     assert isinstance(load_encoder(device="cuda"), SentenceTransformerEncoder)
     hub = load_encoder("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2")
     assert isinstance(hub, SentenceTransformerEncoder)
+
+
+@pytest.mark.slow
+def test_prepare_command(prepared: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reconcile.cli import app
+
+    monkeypatch.setenv("RECONCILE_CACHE", str(prepared))
+    done = CliRunner().invoke(app, ["prepare"])
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == str(exported_path(model_path(), cache=prepared))
+    assert "already prepared" in done.stderr
+
+    refused = CliRunner().invoke(app, ["prepare", "--model", str(tmp_path)])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"reconcile: --model {tmp_path}: cannot be exported to ONNX")

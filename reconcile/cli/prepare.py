@@ -27,8 +27,8 @@ def prepare(
         path = model_path(model)
         if not can_export(path):
             raise ModelError(
-                f"model {model!r} cannot be exported to ONNX (it needs a local folder with tokenizer.json "
-                "and mean pooling); it will run on torch, with nothing to prepare"
+                f"--model {model}: cannot be exported to ONNX (that needs a local sentence-transformers folder "
+                "with tokenizer.json and mean pooling); compare runs such a model on torch, with nothing to prepare"
             )
         if is_prepared(path):
             typer.echo("reconcile: the model is already prepared", err=True)
