@@ -256,33 +256,42 @@ class OnnxEncoder:
     def _load(self) -> None:
         if self._session is not None or self._fallback is not None:
             return
-        try:
-            target = export(self._source, cache=self._cache, progress=self._progress)
-        except ModelError as exc:
-            from .embed import SentenceTransformerEncoder
+        for attempt in (1, 2):
+            try:
+                target = export(self._source, cache=self._cache, progress=self._progress)
+            except ModelError as exc:
+                from .embed import SentenceTransformerEncoder
 
-            if self._progress is not None:
-                self._progress(f"{exc}; using the slower torch path")
-            self._fallback = SentenceTransformerEncoder(str(self._source), batch_size=self._batch_size)
-            return
-        try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
+                if self._progress is not None:
+                    self._progress(f"{exc}; using the slower torch path")
+                self._fallback = SentenceTransformerEncoder(str(self._source), batch_size=self._batch_size)
+                return
+            try:
+                self._open(target)
+                return
+            except Exception as exc:
+                if attempt == 2:
+                    raise ModelError(
+                        f"cannot load the prepared model in {target}: {exc}. "
+                        "Delete that folder and run `reconcile prepare`"
+                    ) from exc
+                shutil.rmtree(target, ignore_errors=True)  # damaged: export it again
 
-            meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
-            tokenizer = Tokenizer.from_file(str(target / "tokenizer.json"))
-            tokenizer.enable_truncation(max_length=int(meta.get("max_seq_length", 256)))
-            tokenizer.no_padding()
-            options = ort.SessionOptions()
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            session = ort.InferenceSession(
-                str(target / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:
-            raise ModelError(
-                f"cannot load the prepared model in {target}: {exc}. Delete that folder and run `reconcile prepare`"
-            ) from exc
+    def _open(self, target: Path) -> None:
+        """Load the tokenizer and the onnxruntime session of a prepared folder."""
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+        tokenizer = Tokenizer.from_file(str(target / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=int(meta.get("max_seq_length", 256)))
+        tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        session = ort.InferenceSession(
+            str(target / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+        )
         self._inputs = [i.name for i in session.get_inputs()]
         self._tokenizer = tokenizer
         self._session = session
