@@ -142,12 +142,21 @@ def similarity(
     lexical = process.cdist(texts, texts, scorer=fuzz.ratio, processor=utils.default_process, workers=1)
     sim = np.maximum(cos, np.asarray(lexical, dtype=np.float32) / 100.0)
     if penalty:
-        for i in range(n):
-            for j in range(i + 1, n):
-                if sim[i, j] < near_copy and specificity_gap(claims[i], claims[j]):
-                    sim[i, j] -= penalty
-                    sim[j, i] -= penalty
+        sim = np.where((sim < near_copy) & _gaps(claims), sim - penalty, sim).astype(np.float32)
     return sim
+
+
+def _gaps(claims: Sequence[Claim]) -> np.ndarray:
+    """``specificity_gap`` for every pair at once (a boolean matrix)."""
+    counted = np.array([_counted(c) for c in claims])
+    kinds = sorted({e for c in claims for e in c.facts.events})
+    bit = {e: 1 << k for k, e in enumerate(kinds)}
+    masks = np.array([sum(bit[e] for e in set(c.facts.events)) for c in claims], dtype=np.int64)
+    either = (masks[:, None] | masks[None, :]) != 0
+    disjoint = (masks[:, None] & masks[None, :]) == 0
+    gaps = (counted[:, None] != counted[None, :]) | (either & disjoint)
+    np.fill_diagonal(gaps, False)
+    return gaps
 
 
 def align(

@@ -34,6 +34,8 @@ class Piece:
     attribution: str | None
     quoted: bool
     sentence: Span
+    language: str = "en"
+    counts: tuple[facts_mod.Count, ...] = ()  # the counts of its sentence, for "three others"
 
 
 def make_claim(document: Document, claim_id: str, piece: Piece, **fields: object) -> Claim:
@@ -108,10 +110,16 @@ def _quote_regions(text: str, line: Span) -> list[Span]:
     return [r for r in regions if r.end > r.start]
 
 
+_INNER_END = re.compile(r"[.!?…][”\"’»)\]]*\s+\S")
+
+
 def _sentences(text: str, line: Span) -> Iterator[Span]:
+    chunk = text[line.start : line.end]
+    if not _INNER_END.search(chunk):
+        yield line  # one sentence: no need to ask syntok
+        return
     import syntok.segmenter as segmenter
 
-    chunk = text[line.start : line.end]
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
             tokens = [t for t in sentence]
@@ -323,6 +331,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
             previous_was_quote = False
             continue  # a heading, a caption, a byline
         line_span = Span(start, end)
+        language = detect(text[start:end], document.language)
         quotes = _quote_regions(text, line_span)
         line_speaker: str | None = None
         line_pieces: list[Piece] = []
@@ -333,8 +342,8 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
             s = Span(s0, s1)
             if any(p.search(text[s0:s1]) for p in rules.sentence_furniture):
                 continue
-            counts = facts_mod.find_counts(text, s, lexicon, detect(text[s0:s1], document.language))
-            found = _sentence_pieces(text, s, quotes, lexicon, speakers, settings, document.language, counts)
+            counts = facts_mod.find_counts(text, s, lexicon, language)
+            found = _sentence_pieces(text, s, quotes, lexicon, speakers, settings, language, counts)
             for piece, speaker_seen in found:
                 line_speaker = line_speaker or speaker_seen
                 line_pieces.append(piece)
@@ -345,7 +354,8 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
                 attribution = tweet_author if piece.attribution is None or piece.quoted else attribution
             elif piece.quoted and attribution is None:
                 attribution = line_speaker or (previous_speaker if previous_was_quote and starts_with_quote else None)
-            out.append(Piece(piece.start, piece.end, attribution, piece.quoted or bool(tweet_author), piece.sentence))
+            quoted = piece.quoted or bool(tweet_author)
+            out.append(Piece(piece.start, piece.end, attribution, quoted, piece.sentence, language, piece.counts))
         previous_was_quote = bool(quotes)
         previous_speaker = line_speaker or (previous_speaker if previous_was_quote and starts_with_quote else None)
     return out
@@ -398,7 +408,7 @@ def _sentence_pieces(
             has_count = any(c0 <= c.start and c.end <= c1 for c in counts)
             if not has_count and (_words(chunk) < settings.min_words or not _is_statement(chunk)):
                 continue
-            out.append((Piece(c0, c1, who, quoted, s), speaker))
+            out.append((Piece(c0, c1, who, quoted, s, language, tuple(counts)), speaker))
     return sorted(out, key=lambda p: p[0].start)
 
 
@@ -430,21 +440,17 @@ def extract(document: Document, rules: Rules, settings: Settings = Settings()) -
     """The claims of one document, with their facts, ids ``<doc>.c1``, ``<doc>.c2``, ... in text order."""
     text, lexicon = document.text, rules.lexicon
     found = pieces(document, rules, settings)
-    counts_by_sentence: dict[Span, list[facts_mod.Count]] = {}
     year = document.date.year if document.date else facts_mod.latest_year(text)
     claims = []
     for n, piece in enumerate(found, start=1):
-        language = detect(text[piece.start : piece.end], document.language)
-        if piece.sentence not in counts_by_sentence:
-            counts_by_sentence[piece.sentence] = facts_mod.find_counts(text, piece.sentence, lexicon, language)
         facts = facts_mod.read(
             text,
             Span(piece.start, piece.end),
             sentence=piece.sentence,
-            counts=counts_by_sentence[piece.sentence],
+            counts=list(piece.counts),
             lexicon=lexicon,
             today=document.date,
             year=year,
         )
-        claims.append(make_claim(document, f"{document.id}.c{n}", piece, language=language, facts=facts))
+        claims.append(make_claim(document, f"{document.id}.c{n}", piece, language=piece.language, facts=facts))
     return claims

@@ -53,20 +53,45 @@ def tokens(text: str, span: Span) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
 
 
+NUMBER_LANGUAGES = ("en", "es")
+
+
+@functools.lru_cache(maxsize=8)
+def _number_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Every word number-parser knows as (part of) a number in these languages."""
+    import importlib
+
+    words: set[str] = set()
+    for lang in languages:
+        try:
+            info = importlib.import_module(f"number_parser.data.{lang}").info
+        except ImportError:
+            continue
+        for table in info.values():
+            if isinstance(table, dict):
+                words.update(k.lower() for k in table)
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=8192)
 def number_value(word: str, language: str = "en") -> int | None:
     """The integer a token stands for, or None.
 
     >>> number_value("eight"), number_value("dos", "es"), number_value("12"), number_value("a")
     (8, 2, 12, None)
+    >>> number_value("twenty-one"), number_value("veintiún", "es")
+    (21, 21)
     """
     if word.isdigit():
         return int(word)
-    if not word.isalpha() and "-" not in word:
+    languages = tuple(dict.fromkeys((language, *NUMBER_LANGUAGES)))
+    vocabulary = _number_words(languages)
+    # number-parser is slow per call: ask it only about words made of number words
+    if not all(part in vocabulary for part in word.lower().split("-")):
         return None
     from number_parser import parse_number
 
-    for lang in dict.fromkeys((language, "en", "es")):
+    for lang in languages:
         try:
             value = parse_number(word.lower(), language=lang)
         except Exception:  # number-parser raises on odd input; that just means "not a number"
@@ -80,13 +105,16 @@ def _is_year(tok: Token, text: str) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
 def latest_year(text: str) -> int | None:
     """The latest plausible year a text mentions, or None.
 
     >>> latest_year("In 1982 and again in 2016, police said.")
     2016
     """
-    years = [int(m) for m in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)]
+    years = [int(m) for m in _YEAR.findall(text)]
     return max(years) if years else None
 
 
@@ -187,9 +215,8 @@ def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | 
     return best[1] if best else None
 
 
-def _dates(text: str, span: Span, lexicon: Lexicon, today: dt.date | None) -> list[DateMention]:
+def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
-    toks = tokens(text, span)
     for i, tok in enumerate(toks):
         word = tok.text.lower()
         if word in lexicon.weekdays and tok.text[:1].isupper():
@@ -230,9 +257,8 @@ def _dates(text: str, span: Span, lexicon: Lexicon, today: dt.date | None) -> li
     return out
 
 
-def _entities(text: str, span: Span, lexicon: Lexicon) -> list[Entity]:
+def _entities(text: str, toks: list[Token], lexicon: Lexicon) -> list[Entity]:
     out: list[Entity] = []
-    toks = tokens(text, span)
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -273,9 +299,10 @@ def read(
     """
     body = text[claim.start : claim.end]
     sentence_text = text[sentence.start : sentence.end]
+    toks = tokens(text, claim)
     year = today.year if today is not None else year
     scoped = bool(lexicon.scope.search(sentence_text)) or (
-        year is not None and any(_is_year(t, text) and int(t.text) != year for t in tokens(text, sentence))
+        year is not None and any(int(y) != year for y in _YEAR.findall(sentence_text))
     )
     quantities = []
     for c in counts:
@@ -301,8 +328,8 @@ def read(
         )
     return Facts(
         quantities=tuple(quantities),
-        dates=tuple(_dates(text, claim, lexicon, today)),
-        entities=tuple(_entities(text, claim, lexicon)),
+        dates=tuple(_dates(text, toks, lexicon, today)),
+        entities=tuple(_entities(text, toks, lexicon)),
         negated=bool(lexicon.negation.search(body)),
         events=tuple(
             dict.fromkeys(

@@ -20,6 +20,8 @@ from .errors import RulesError
 __all__ = ["Lexicon", "Rules", "load_rules", "phrase_pattern"]
 
 LANGUAGE_FILES = ("en.yaml", "es.yaml")
+#: PyYAML's C loader where it is built (same results as SafeLoader, several times faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -100,7 +102,7 @@ def _read(folder: Any, name: str) -> dict[str, Any]:
     except FileNotFoundError:
         raise RulesError(f"{name}: missing from the rules folder {folder}") from None
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         raise RulesError(f"{name}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):
