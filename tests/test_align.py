@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import SEEDS, FakeEncoder
+
 from reconcile.align import _gaps, align, specificity_gap
 from reconcile.api import analyse, embed_claims
 from reconcile.ingest import read_all
