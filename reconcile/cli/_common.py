@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ReconcileError
 
-__all__ = ["check_format", "emit", "progress_printer"]
+__all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about"]
 
 
 def check_format(fmt: str, choices: tuple[str, ...]) -> str:
@@ -30,6 +30,22 @@ def emit(text: str, output: Path | None, *, inputs: tuple[str, ...]) -> None:
     else:
         write(str(output), text, inputs=inputs)
         typer.echo(f"reconcile: wrote {output}", err=True)
+
+
+def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
+    """The per-user cache, or none with ``--no-cache``."""
+    from ..cache import Cache, NullCache
+
+    return NullCache() if no_cache else Cache()
+
+
+def warn_about(result, store) -> None:  # type: ignore[no-untyped-def]
+    """One warning line per problem with the cache or an input's encoding."""
+    from . import warn
+
+    problems = [store.problem] if store.problem else []
+    for message in problems + [m for d in result.documents for m in d.warnings]:
+        warn(message)
 
 
 def progress_printer(quiet: bool):  # type: ignore[no-untyped-def]

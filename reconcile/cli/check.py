@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from . import app, user_errors, warn
-from ._common import check_format, emit
+from . import app, user_errors
+from ._common import check_format, emit, open_cache, progress_printer, warn_about
 
 __all__ = ["check"]
 
@@ -60,6 +60,10 @@ def check(
     rules: Annotated[
         Path | None, typer.Option("--rules", help="A folder of rules YAML to use instead of the shipped one.")
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache of claims and embeddings.")
+    ] = False,
 ) -> None:
     """Label each claim of DRAFT supported, contradicted or unsupported by the sources.
 
@@ -81,10 +85,12 @@ def check(
         sources = [*(against or []), *(more or [])]
         from ..review import check as run_check
 
-        result = run_check(draft, sources, model=model, rules_dir=str(rules) if rules else None)
-        for document in result.documents:
-            for message in document.warnings:
-                warn(message)
+        store = open_cache(no_cache)
+        result = run_check(
+            draft, sources, model=model, rules_dir=str(rules) if rules else None, cache=store,
+            progress=progress_printer(quiet),
+        )
+        warn_about(result, store)
         link_base = str(output.parent) if output else "."
         emit(render(result, fmt, link_base=link_base), output, inputs=(draft, *sources))
     if fail_on is not None and any(f.kind in FAIL_ON[fail_on] for f in result.findings):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from . import app, user_errors, warn
-from ._common import check_format, emit, progress_printer
+from . import app, user_errors
+from ._common import check_format, emit, open_cache, progress_printer, warn_about
 
 EXAMPLES = """
 Examples:
@@ -49,9 +49,8 @@ def compare(
     with user_errors():
         check_format(fmt, tuple(RENDERERS))
         from ..api import compare as run_compare
-        from ..cache import Cache, NullCache
 
-        store = NullCache() if no_cache else Cache()
+        store = open_cache(no_cache)
         result = run_compare(
             articles,
             model=model,
@@ -59,10 +58,6 @@ def compare(
             cache=store,
             progress=progress_printer(quiet),
         )
-        if store.problem:
-            warn(store.problem)
-        for document in result.documents:
-            for message in document.warnings:
-                warn(message)
+        warn_about(result, store)
         link_base = str(output.parent) if output else "."
         emit(render(result, fmt, link_base=link_base), output, inputs=tuple(articles))
