@@ -228,6 +228,8 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             return " ".join(words[1:]), Span(s.start, s.start + tail.start())
     # X said (that) C
     for m in lexicon.verb_pattern.finditer(chunk):
+        if m.group().lower() in lexicon.quote_tail_verbs:
+            continue  # "the fighting continued until ...": these credit only a quotation
         before = chunk[: m.start()].split()
         if before and before[-1].lower() in lexicon.passive or re.search(r"n[’']t\s*$", chunk[: m.start()]):
             continue  # "hasn't been confirmed": passive, nobody speaks
@@ -432,6 +434,11 @@ def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | N
     m = lexicon.according_to.match(stripped)
     if m:
         return stripped[m.end() :], None
+    # 'he said to Iván Archivaldo Guzmán Salazar.': the speaker stands before the verb
+    if len(words) <= 10:
+        for k, word in enumerate(words[1:4], start=1):
+            if word.lower() in lexicon.attribution_verbs:
+                return " ".join(words[:k]), None
     # 'It sent a chilling warning to the police force, reading:'
     return None, Span(offset, offset + len(stripped))
 

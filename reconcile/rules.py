@@ -61,6 +61,7 @@ class Lexicon:
     that: frozenset[str]
     not_speakers: frozenset[str]
     pronouns: frozenset[str]
+    quote_tail_verbs: frozenset[str]
     passive: frozenset[str]
     speaker_trailing: re.Pattern[str]
     speaker_stop: re.Pattern[str]
@@ -149,7 +150,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         for k in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
-            "adverbial_leads", "not_gerunds", "passive",
+            "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs",
         )
     }
     months: dict[str, int] = {}
@@ -178,7 +179,10 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         ):
             lists[key].update(str(w).lower() for w in d.get(key) or [])
         attribution = d.get("attribution") or {}
-        for key in ("verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive"):
+        for key in (
+            "verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive",
+            "quote_tail_verbs",
+        ):
             lists[key].update(str(w).lower() for w in attribution.get(key) or [])
         if attribution.get("speaker_stop"):
             stops.append(attribution["speaker_stop"])
@@ -215,6 +219,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         that=frozenset(lists["that"]),
         not_speakers=frozenset(lists["not_speakers"]),
         pronouns=frozenset(lists["pronouns"]),
+        quote_tail_verbs=frozenset(lists["quote_tail_verbs"]),
         passive=frozenset(lists["passive"]),
         speaker_trailing=re.compile("|".join(trailing or ["(?!x)x"]), re.IGNORECASE),
         speaker_stop=re.compile("|".join(stops or [r"\s*,"]), re.IGNORECASE),
