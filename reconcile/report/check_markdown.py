@@ -8,36 +8,24 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Result
 from ..voices import voice_groups
-from .markdown import link
+from .markdown import cell, link, plural, quote
 
 __all__ = ["render_check_markdown"]
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def _quote(claim: Claim) -> str:
-    return f"“{_cell(claim.text)}”"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _at(result: Result, claim: Claim, link_base: str | None) -> str:
-    who = f" ({_cell(claim.attribution)})" if claim.attribution else ""
-    return f"{link(result.document(claim.doc), claim, link_base)}{who}: {_quote(claim)}"
+    who = f" ({cell(claim.attribution)})" if claim.attribution else ""
+    return f"{link(result.document(claim.doc), claim, link_base)}{who}: {quote(claim)}"
 
 
 def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> list[str]:
     lines = []
     for conflict in finding.conflicts:
-        lines += ["", f"| **{_cell(conflict.slot)}** | who says it | value | quote |", "|---|---|---|---|"]
+        lines += ["", f"| **{cell(conflict.slot)}** | who says it | value | quote |", "|---|---|---|---|"]
         for cid, value in conflict.values.items():
             c = result.claim(cid)
             where = link(result.document(c.doc), c, link_base)
-            lines.append(f"| {where} | {_cell(c.voice)} | **{value}** | {_quote(c)} |")
+            lines.append(f"| {where} | {cell(c.voice)} | **{value}** | {quote(c)} |")
     return lines
 
 
@@ -45,9 +33,9 @@ def _draft(result: Result, link_base: str | None) -> list[str]:
     draft, sources = result.documents[0], result.documents[1:]
     kinds = {k: result.of_kind(k) for k in ("contradicted", "unsupported", "supported")}  # type: ignore[misc]
     lines = [
-        f"# Check: {_cell(draft.name)} against {', '.join(_cell(s.name) for s in sources)}",
+        f"# Check: {cell(draft.name)} against {', '.join(cell(s.name) for s in sources)}",
         "",
-        f"**Summary:** {_plural(sum(len(v) for v in kinds.values()), 'claim')} in the draft: "
+        f"**Summary:** {plural(sum(len(v) for v in kinds.values()), 'claim')} in the draft: "
         f"{len(kinds['supported'])} supported, {len(kinds['contradicted'])} contradicted, "
         f"{len(kinds['unsupported'])} unsupported.",
         "",
@@ -59,7 +47,7 @@ def _draft(result: Result, link_base: str | None) -> list[str]:
     if not contradicted:
         lines += ["", "No source gives another count, date, name or negation for any claim of the draft."]
     for n, f in enumerate(contradicted, start=1):
-        lines += ["", f"### {n}. {_quote(result.claim(f.claims[0]))}", "", _cell(f.reason)]
+        lines += ["", f"### {n}. {quote(result.claim(f.claims[0]))}", "", cell(f.reason)]
         lines += _conflict_rows(result, f, link_base)
     unsupported = kinds["unsupported"]
     lines += ["", f"## Unsupported ({len(unsupported)})", ""]
@@ -78,13 +66,13 @@ def _self(result: Result, link_base: str | None) -> list[str]:
     contradictions = result.of_kind("contradiction") + result.of_kind("update")
     agreements = result.of_kind("agreement")
     lines = [
-        f"# Self-consistency: {_cell(doc.name)}",
+        f"# Self-consistency: {cell(doc.name)}",
         "",
-        f"**Summary:** {_plural(len(result.claims), 'claim')} from {_plural(len(voices), 'voice')}: "
-        f"{_plural(len(result.of_kind('contradiction')), 'contradiction')} and "
-        f"{_plural(len(agreements), 'agreement')} between voices.",
+        f"**Summary:** {plural(len(result.claims), 'claim')} from {plural(len(voices), 'voice')}: "
+        f"{plural(len(result.of_kind('contradiction')), 'contradiction')} and "
+        f"{plural(len(agreements), 'agreement')} between voices.",
         "",
-        "Voices: " + "; ".join(_cell(v) for v in voices) + ".",
+        "Voices: " + "; ".join(cell(v) for v in voices) + ".",
         "",
         f"## Contradictions between voices ({len(contradictions)})",
     ]
@@ -92,7 +80,7 @@ def _self(result: Result, link_base: str | None) -> list[str]:
         lines += ["", "No two voices of the article give values that cannot both be true."]
     for n, f in enumerate(contradictions, start=1):
         title = "update" if f.kind == "update" else "contradiction"
-        lines += ["", f"### {n}. {title}: {_cell(f.reason)}"]
+        lines += ["", f"### {n}. {title}: {cell(f.reason)}"]
         lines += _conflict_rows(result, f, link_base)
     lines += ["", f"## Agreements between voices ({len(agreements)})", ""]
     for n, f in enumerate(agreements, start=1):

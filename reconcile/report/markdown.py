@@ -6,7 +6,7 @@ import os
 
 from ..model import Claim, Document, Finding, Result
 
-__all__ = ["link", "render_markdown"]
+__all__ = ["cell", "link", "plural", "quote", "render_markdown"]
 
 KIND_TITLES = {
     "contradiction": "Contradictions",
@@ -28,29 +28,32 @@ def link(document: Document, claim: Claim, link_base: str | None) -> str:
     return f"[{document.name}:{line}]({target}#L{line})"
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """Text fit for one Markdown table cell: one line, pipes escaped."""
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _quote(claim: Claim) -> str:
-    return f"“{_cell(claim.text)}”"
+def quote(claim: Claim) -> str:
+    """A claim's text in quotation marks, on one line."""
+    return f"“{cell(claim.text)}”"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """ "1 claim", "2 claims"."""
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _summary(result: Result) -> list[str]:
     counts = {k: len(result.of_kind(k)) for k in KIND_TITLES}  # type: ignore[arg-type]
     parts = [
-        _plural(len(result.documents), "source"),
-        _plural(len(result.claims), "claim"),
-        _plural(counts["agreement"], "agreement"),
-        _plural(counts["contradiction"], "contradiction"),
+        plural(len(result.documents), "source"),
+        plural(len(result.claims), "claim"),
+        plural(counts["agreement"], "agreement"),
+        plural(counts["contradiction"], "contradiction"),
     ]
     if counts["update"]:
-        parts.append(_plural(counts["update"], "update"))
-    parts.append(_plural(counts["unique"], "unique detail"))
+        parts.append(plural(counts["update"], "update"))
+    parts.append(plural(counts["unique"], "unique detail"))
     return [f"**Summary:** {', '.join(parts)}."]
 
 
@@ -61,7 +64,7 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
         target = d.path if link_base is None else os.path.relpath(os.path.abspath(d.path), os.path.abspath(link_base))
         name = d.name if d.path == "-" else f"[{d.name}]({target.replace(os.sep, '/')})"
         date = d.date.isoformat() if d.date else "–"
-        lines.append(f"| {d.id} | {name} | {_cell(d.title or '–')} | {date} | {d.language} | {n} |")
+        lines.append(f"| {d.id} | {name} | {cell(d.title or '–')} | {date} | {d.language} | {n} |")
     return lines
 
 
@@ -78,7 +81,7 @@ def _conflict_table(result: Result, finding: Finding, link_base: str | None) -> 
         for cid, value in conflict.values.items():
             c = result.claim(cid)
             d = result.document(c.doc)
-            lines.append(f"| {link(d, c, link_base)} | {_cell(c.voice)} | **{value}** | {_quote(c)} |")
+            lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{value}** | {quote(c)} |")
     return lines
 
 
@@ -86,8 +89,8 @@ def _finding_quotes(result: Result, finding: Finding, link_base: str | None) -> 
     out = []
     for cid in finding.claims:
         c = result.claim(cid)
-        who = f" ({_cell(c.attribution)})" if c.attribution else ""
-        out.append(f"   - {link(result.document(c.doc), c, link_base)}{who}: {_quote(c)}")
+        who = f" ({cell(c.attribution)})" if c.attribution else ""
+        out.append(f"   - {link(result.document(c.doc), c, link_base)}{who}: {quote(c)}")
     return out
 
 
@@ -99,7 +102,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         return render_check_markdown(result, link_base=link_base)
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
-    lines = [f"# Reconcile: {_cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
+    lines = [f"# Reconcile: {cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
 
     for kind in ("contradiction", "update"):
         found = result.of_kind(kind)  # type: ignore[arg-type]
@@ -110,7 +113,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
             headline = "; ".join(
                 f"{c.slot}: " + " vs ".join(str(v) for v in dict.fromkeys(c.values.values())) for c in f.conflicts
             )
-            lines += ["", f"### {n}. {_cell(headline)}", "", _cell(f.reason), *_conflict_table(result, f, link_base)]
+            lines += ["", f"### {n}. {cell(headline)}", "", cell(f.reason), *_conflict_table(result, f, link_base)]
             others = [cid for cid in f.claims if all(cid not in c.values for c in f.conflicts)]
             if others:
                 lines += ["", "Also in this group:", *(_finding_quotes(result, Finding(f.kind, tuple(others), 0, ""),
@@ -133,8 +136,8 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         lines += ["", f"### {d.name} ({len(own)})", ""]
         for f in own:
             c = result.claim(f.claims[0])
-            who = f" ({_cell(c.attribution)})" if c.attribution else ""
-            lines.append(f"- {link(d, c, link_base)}{who}: {_quote(c)}")
+            who = f" ({cell(c.attribution)})" if c.attribution else ""
+            lines.append(f"- {link(d, c, link_base)}{who}: {quote(c)}")
     model = f" Model: {result.model}." if result.model else ""
     lines += ["", "---", f"Generated by reconcile, offline.{model} Each link points at the line the quote comes from."]
     return "\n".join(lines) + "\n"
