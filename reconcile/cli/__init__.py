@@ -48,10 +48,7 @@ def warn(message: str) -> None:
 
 def _register() -> None:
     # Imported for their side effect: each module adds its command to ``app``.
-    from . import claims, compare, prepare  # noqa: F401
-
-    with contextlib.suppress(ImportError):
-        from . import check  # noqa: F401
+    from . import check, claims, compare, prepare  # noqa: F401
 
 
 _register()
