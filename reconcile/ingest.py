@@ -13,7 +13,6 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from .errors import BadInput
@@ -199,8 +198,3 @@ def read_all(paths: Sequence[str], *, rules: Rules) -> list[Document]:
         seen_text[digest] = path
         documents.append(doc)
     return documents
-
-
-def with_id(document: Document, doc_id: str) -> Document:
-    """The same document under another id."""
-    return replace(document, id=doc_id)

@@ -7,6 +7,7 @@ so ``document.text[claim.start:claim.end] == claim.text`` always holds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -196,12 +197,14 @@ class Result:
     model: str = ""
 
     def claim(self, claim_id: str) -> Claim:
-        return self._claims_by_id()[claim_id]
+        return self._claims_by_id[claim_id]
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
 
+    @functools.cached_property
     def _claims_by_id(self) -> dict[str, Claim]:
+        # built once: renderers look up every claim of every finding
         return {c.id: c for c in self.claims}
 
     def of_kind(self, kind: FindingKind) -> list[Finding]:

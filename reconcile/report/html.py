@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import urllib.parse
 from collections.abc import Iterable
 from html import escape
 
 from ..model import Claim, Document, Finding, Result
+from .markdown import relative_path
 
 __all__ = ["KIND_LABELS", "KIND_ORDER", "render_html"]
 
@@ -371,7 +371,7 @@ def _source_link(doc: Document, link_base: str | None) -> str:
     name = escape(doc.name)
     if link_base is None or doc.path == "-":
         return name
-    target = os.path.relpath(os.path.abspath(doc.path), os.path.abspath(link_base)).replace(os.sep, "/")
+    target = relative_path(doc, link_base)
     return f'<a href="{_attr(urllib.parse.quote(target))}">{name}</a>'
 
 

@@ -6,7 +6,7 @@ import os
 
 from ..model import Claim, Document, Finding, Result
 
-__all__ = ["cell", "link", "plural", "quote", "render_markdown"]
+__all__ = ["cell", "link", "plural", "quote", "relative_path", "render_markdown"]
 
 KIND_TITLES = {
     "contradiction": "Contradictions",
@@ -16,15 +16,20 @@ KIND_TITLES = {
 }
 
 
+def relative_path(document: Document, link_base: str | None) -> str:
+    """The document's path as seen from ``link_base`` (the report's folder), with forward slashes."""
+    target = document.path
+    if link_base is not None:
+        target = os.path.relpath(os.path.abspath(document.path), os.path.abspath(link_base))
+    return target.replace(os.sep, "/")
+
+
 def link(document: Document, claim: Claim, link_base: str | None) -> str:
     """A Markdown link to the claim's line in its source, relative to where the report lives."""
     line = document.line_of(claim.start)
     if document.path == "-":
         return f"stdin:{line}"
-    target = document.path
-    if link_base is not None:
-        target = os.path.relpath(os.path.abspath(document.path), os.path.abspath(link_base))
-    target = target.replace(os.sep, "/").replace(" ", "%20")
+    target = relative_path(document, link_base).replace(" ", "%20")
     return f"[{document.name}:{line}]({target}#L{line})"
 
 
@@ -61,8 +66,8 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
     lines = ["| | source | title | date | language | claims |", "|---|---|---|---|---|---|"]
     for d in result.documents:
         n = sum(1 for c in result.claims if c.doc == d.id)
-        target = d.path if link_base is None else os.path.relpath(os.path.abspath(d.path), os.path.abspath(link_base))
-        name = d.name if d.path == "-" else f"[{d.name}]({target.replace(os.sep, '/')})"
+        target = relative_path(d, link_base).replace(" ", "%20")
+        name = d.name if d.path == "-" else f"[{d.name}]({target})"
         date = d.date.isoformat() if d.date else "–"
         lines.append(f"| {d.id} | {name} | {cell(d.title or '–')} | {date} | {d.language} | {n} |")
     return lines
