@@ -14,6 +14,7 @@ from . import align as align_mod
 from . import ingest, judge
 from .cache import Cache, CachingEncoder, NullCache, analysis_version
 from .claims import extract
+from .conflicts import Tally
 from .embed import DEFAULT_MODEL, Encoder, load_encoder
 from .errors import BadInput
 from .model import Claim, Document, Finding, Result, Settings
@@ -76,11 +77,15 @@ def compare(
     store = _cache(cache)
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)
+    tally = Tally()
     findings = find(
         documents, all_claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings,
-        cache=store, progress=say,
+        cache=store, progress=say, tally=tally,
     )
-    return Result(tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name)
+    return Result(
+        tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence,
+    )
 
 
 def analyse_all(
@@ -108,10 +113,12 @@ def find(
     settings: Settings = Settings(),
     cache: Cache | bool = True,
     progress: Progress | None = None,
+    tally: Tally | None = None,
 ) -> list[Finding]:
     """Embed, align and judge ``claims`` across the groups ``group_of`` puts them in.
 
-    ``compare`` groups by document; ``check`` by draft and sources, or by voice.
+    ``compare`` groups by document; ``check`` by draft and sources, or by voice. ``tally``, when
+    given, counts what the judge compared.
     """
     say = progress or (lambda stage: None)
     say("embed")
@@ -131,6 +138,8 @@ def find(
         settings=settings,
         names={d.id: d.name for d in documents},
         similarity=lambda a, b: float(sim[row[a], row[b]]),
+        dates={d.id: d.date for d in documents},
+        tally=tally,
     )
 
 

@@ -231,8 +231,8 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
         if m.group().lower() in lexicon.quote_tail_verbs:
             continue  # "the fighting continued until ...": these credit only a quotation
         before = chunk[: m.start()].split()
-        if before and before[-1].lower() in lexicon.passive or re.search(r"n[’']t\s*$", chunk[: m.start()]):
-            continue  # "hasn't been confirmed": passive, nobody speaks
+        if any(w.lower() in lexicon.passive for w in before[-2:]) or re.search(r"n[’']t\s*$", chunk[: m.start()]):
+            continue  # "hasn't been confirmed", "as first reported": passive, nobody speaks
         if before and before[-1].lower() in ("not", "no"):
             continue
         subject_start = _strip_adverbial(text, s.start, s.start + m.start(), lexicon)
@@ -298,6 +298,9 @@ def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language:
     for sep in lexicon.coordination:
         for m in re.finditer(re.escape(sep) + r"(?=\s)", chunk, re.IGNORECASE):
             at = span.start + m.end()
+            left = re.search(r"(\S+)\s*$", chunk[: m.start()])
+            if left and facts_mod.number_value(left.group(1), language) is not None:
+                continue  # "aged 15 and 16": a list of numbers, not a second fact
             if m.start() > 0 and _count_starts(text, at, span.end, lexicon, language):
                 cuts.append((span.start + m.start(), at))
     # keep the widest cut at each place; cuts that overlap an earlier one are dropped

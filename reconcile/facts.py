@@ -173,6 +173,9 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             skipped += 1
             j += 1
         if found is None:
+            found = _elliptic(text, toks, i, lexicon)
+            j = i
+        if found is None:
             i += 1
             continue
         noun, cls, end = found
@@ -187,6 +190,21 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         counts.append(Count(value, bound, noun, cls, start, end, partial))
         i = j + 1
     return counts
+
+
+def _elliptic(text: str, toks: list[Token], i: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """ "Five were wounded", "2 killed": a number right before an event counts people left unnamed."""
+    if not lexicon.generic:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].text.lower() in lexicon.elliptic_aux and j - i <= 2:
+        j += 1
+    if j >= len(toks) or text[toks[i].end : toks[i + 1].start].strip() if i + 1 < len(toks) else True:
+        return None  # punctuation right after the number: not a count of anyone
+    m = lexicon.event_pattern.match(text, toks[j].start)
+    if m is None:
+        return None
+    return "", sorted(lexicon.generic)[0], toks[i].end
 
 
 def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:

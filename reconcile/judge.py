@@ -5,19 +5,23 @@ A contradiction needs the same slot and values that cannot both be true:
   died"), looked for across all claims, since a Spanish tweet and an English article rarely embed
   close together; threats ("going to kill two"), counts over another span of time ("so far this
   year") and classes that may overlap ("people") never contradict;
-- dates, negation, or one name put in place of another, inside a cluster of claims that otherwise
-  say the same thing.
-A figure introduced as a revision ("the toll rose to 5") is an update, not a contradiction.
+- any fact of two matched claims that ``conflicts.compare_pair`` finds opposed: numbers of any
+  kind, a negation, opposite words, a swapped name, place, date or ordinal.
+An agreement means nothing in its claims conflicts. A figure introduced as a revision ("the toll
+rose to 5", "not six as first reported") is an update, not a contradiction. Each contradiction's
+confidence comes from its evidence: typed counts and near-identical statements are strong, a
+clash in a loose paraphrase is weak (reports show those apart, as "worth checking").
 """
 
 from __future__ import annotations
 
-import difflib
-import re
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from .align import Cluster, compatible_values
+from .conflicts import Clash, Tally, compare_pair, label_of_slot, marked
+from .conflicts import figures as number_figures
 from .model import Claim, Conflict, Finding, FindingKind, Quantity, Settings
 from .rules import Lexicon
 
@@ -43,6 +47,8 @@ def _count_conflicts(
     *,
     similar: Callable[[str, str], bool] | None = None,
     said: dict[tuple[str, str], set[int]] | None = None,
+    lexicon: Lexicon | None = None,
+    parts: dict[str, set[float]] | None = None,
 ) -> list[tuple[str, dict[str, Quantity]]]:
     """Slots on which claims of different groups give values that cannot both be true.
 
@@ -68,6 +74,9 @@ def _count_conflicts(
             for b, qb in items[k + 1 :]
             if group_of(ids[a]) != group_of(ids[b])
             and not compatible_values(qa, qb)
+            and not _gives_other(ids[a], qa, qb, lexicon) and not _gives_other(ids[b], qb, qa, lexicon)
+            and qb.value not in (parts or {}).get(group_of(ids[a]), ())
+            and qa.value not in (parts or {}).get(group_of(ids[b]), ())
             and (not needs_evidence or _same_thing(slot, a, qa, b, qb, said, group_of, ids, similar))
             for cid in (a, b)
         }
@@ -76,6 +85,13 @@ def _count_conflicts(
                 held = {cid: q for cid, q in held.items() if cid in clashing}
             out.append((slot, held))
     return out
+
+
+def _gives_other(claim: Claim, own: Quantity, other: Quantity, lexicon: Lexicon | None) -> bool:
+    """The claim states the other's figure too ("five officers were injured, two of them ..."): a part, not a clash."""
+    if lexicon is None:
+        return False
+    return any(u.start != own.start and u.nominal == other.value for u in number_figures(claim, lexicon))
 
 
 def figures(claims: Sequence[Claim], group_of: GroupOf) -> dict[tuple[str, str], set[int]]:
@@ -113,22 +129,6 @@ def _is_update(held: dict[str, Quantity]) -> bool:
     return any(q.update for q in held.values())
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", re.sub(r"n[’']t\b", " not", text))
-
-
-def _only_difference(a: Claim, b: Claim) -> tuple[list[str], list[str], str] | None:
-    """Where two claims differ, when they differ in one place only: (a's words, b's words, the word before)."""
-    wa, wb = _words(a.text), _words(b.text)
-    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if len(ops) != 1:
-        return None
-    _, i1, i2, j1, j2 = ops[0]
-    if len(wa) - (i2 - i1) < 4:  # too little in common to be one statement
-        return None
-    return wa[i1:i2], wb[j1:j2], wa[i1 - 1].lower() if i1 > 0 else ""
-
-
 def _pairs(claims: Sequence[Claim], group_of: GroupOf):  # type: ignore[no-untyped-def]
     for k, a in enumerate(claims):
         for b in claims[k + 1 :]:
@@ -136,49 +136,57 @@ def _pairs(claims: Sequence[Claim], group_of: GroupOf):  # type: ignore[no-untyp
                 yield a, b
 
 
-def _date_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
-    """The same statement on another day: "issued on May 17" vs "issued on May 19"."""
-    for a, b in _pairs(claims, group_of):
-        diff = _only_difference(a, b)
-        if diff is None or not a.facts.dates or not b.facts.dates:
-            continue
-        old, new, _ = diff
-        da = next((d for d in a.facts.dates if any(w in d.text.split() for w in old)), None)
-        db = next((d for d in b.facts.dates if any(w in d.text.split() for w in new)), None)
-        if da is not None and db is not None and not da.compatible(db):
-            return Conflict("date", {a.id: da.text, b.id: db.text})
-    return None
+def _source_gives_both(
+    a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf, lexicon: Lexicon
+) -> bool:
+    """Whether a source also states the other's figure elsewhere: two events, not two accounts of one.
+
+    "Four people were killed in the first shooting. Two people were killed in a second shooting."
+    against "Two people were killed": the first source gives both figures.
+    """
+    x = next((u for u in number_figures(a, lexicon) if (u.start, u.end) == clash.spans[0]), None)
+    y = next((u for u in number_figures(b, lexicon) if (u.start, u.end) == clash.spans[1]), None)
+    if x is None or y is None:
+        return False
+    for claim, other in ((a, y), (b, x)):
+        for c in claims_of[group_of(claim)]:
+            if c.id != claim.id and any(u.key == other.key and u.compatible(other) for u in number_figures(c, lexicon)):
+                return True
+    return False
 
 
-def _name_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
-    """The same statement with another name: "in Dallas" vs "in Houston"."""
-    for a, b in _pairs(claims, group_of):
-        diff = _only_difference(a, b)
-        if diff is None:
-            continue
-        old, new, before = diff
-        names = old + new
-        if old and new and len(old) <= 4 and len(new) <= 4 and all(w[:1].isupper() for w in names):
-            if any(w.lower() in lexicon.months or w.lower() in lexicon.weekdays for w in names):
-                continue  # a date, not a name
-            slot = "place" if before in lexicon.locative else "name"
-            return Conflict(slot, {a.id: " ".join(old), b.id: " ".join(new)})
-    return None
+def _count_conflict(slot: str, held: dict[str, Quantity]) -> Conflict:
+    return Conflict(
+        slot, {cid: q.value for cid, q in held.items()}, label_of_slot(slot),
+        {cid: (q.start, q.end) for cid, q in held.items()},
+    )
 
 
-def _negation_conflict(claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon) -> Conflict | None:
-    """The same statement, once denied: "was arrested" vs "was not arrested"."""
-    for a, b in _pairs(claims, group_of):
-        if a.facts.negated == b.facts.negated:
-            continue
-        diff = _only_difference(a, b)
-        if diff is None:
-            continue
-        old, new, _ = diff
-        if (not old or not new) and all(lexicon.negation.fullmatch(w) for w in old + new):
-            state = {c.id: "negated" if c.facts.negated else "affirmed" for c in (a, b)}
-            return Conflict("negation", state)
-    return None
+def _clash_conflict(a: Claim, b: Claim, clash: Clash) -> Conflict:
+    return Conflict(
+        clash.slot, {a.id: clash.values[0], b.id: clash.values[1]}, clash.label,
+        {a.id: clash.spans[0], b.id: clash.spans[1]},
+    )
+
+
+def _side_by_side(conflict: Conflict, by_id: dict[str, Claim], names: dict[str, str]) -> str:
+    """ "Attackers killed: 4 (the tweet, a.txt) vs 8 (the governor, b.txt)"."""
+    sides = " vs ".join(
+        f"{v} ({by_id[k].voice}, {names.get(by_id[k].doc, by_id[k].doc)})" for k, v in conflict.values.items()
+    )
+    return f"{conflict.label or conflict.slot}: {sides}"
+
+
+def _later(
+    conflicts: Sequence[Conflict], by_id: dict[str, Claim], names: dict[str, str], dates: dict[str, dt.date | None]
+) -> str:
+    """Which side of an update is the later one: by the documents' dates where they have them."""
+    docs = list(dict.fromkeys(by_id[cid].doc for c in conflicts for cid in c.values))
+    dated = [(dates[d], d) for d in docs if dates.get(d) is not None]
+    if len(dated) >= 2 and len({day for day, _ in dated}) > 1:
+        day, doc = max(dated)
+        return f" (a later figure: {names.get(doc, doc)} is the later report, {day.isoformat()})"  # type: ignore[union-attr]
+    return " (one source marks its figure as a revision or as provisional)"
 
 
 def _voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
@@ -194,19 +202,35 @@ def judge(
     settings: Settings = Settings(),
     names: dict[str, str] | None = None,
     similarity: Callable[[str, str], float] | None = None,
+    dates: dict[str, dt.date | None] | None = None,
+    tally: Tally | None = None,
 ) -> list[Finding]:
     """One finding per cluster, plus a contradiction for each count two groups disagree on.
 
     ``similarity(a, b)`` of two claim ids lets counts of "people" conflict across clusters when
-    their claims are alike (``settings.generic_conflict``); without it they never do.
+    their claims are alike (``settings.generic_conflict``); without it they never do. ``dates``
+    (document id -> date) let an update say which source is the later one; ``tally`` counts what
+    was compared.
     """
     names = names or {}
+    tally = tally if tally is not None else Tally()
     by_id = {c.id: c for c in claims}
     order = {c.id: k for k, c in enumerate(claims)}
     generic = lexicon.generic
     findings: list[Finding] = []
     reported_slots: set[tuple[str, frozenset[str]]] = set()
     said = figures(claims, group_of)
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        claims_of[group_of(c)].append(c)
+    # "two of them": figures each source gives for a part of a group it counted
+    parts: dict[str, set[float]] = defaultdict(set)
+    for c in claims:
+        for m in lexicon.compare.partitive.finditer(c.text):
+            for u in number_figures(c, lexicon):
+                gap = c.text[u.end - c.start : m.start()] if u.end - c.start <= m.start() else "x"
+                if not gap.strip() and u.nominal is not None:
+                    parts[group_of(c)].add(u.nominal)
 
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims]
@@ -217,24 +241,35 @@ def judge(
             continue
         conflicts: list[Conflict] = []
         update = False
+        strength = 0.0
         # being in one cluster is the evidence that two counts of "people" speak of one thing
-        for slot, held in _count_conflicts(members, group_of, generic, similar=lambda a, b: True, said=said):
-            conflicts.append(Conflict(slot, {cid: q.value for cid, q in held.items()}))
-            update = update or _is_update(held)
-            reported_slots.add((slot, frozenset(held)))
-        for extra in (
-            _date_conflict(members, group_of, lexicon),
-            _negation_conflict(members, group_of, lexicon),
-            _name_conflict(members, group_of, lexicon),
+        for slot, held in _count_conflicts(
+            members, group_of, generic, similar=lambda a, b: True, said=said, lexicon=lexicon, parts=parts
         ):
-            if extra is not None:
-                conflicts.append(extra)
+            conflicts.append(_count_conflict(slot, held))
+            update = update or _is_update(held) or any(marked(by_id[cid], lexicon) for cid in held)
+            reported_slots.add((slot, frozenset(held)))
+            strength = max(strength, 0.9 if all(q.bound == "exact" for q in held.values()) else 0.8)
+            tally.counts += 1
+        count_claims = {cid for c in conflicts for cid in c.values}
+        for a, b in _pairs(members, group_of):
+            for clash in compare_pair(a, b, lexicon, tally):
+                if a.id in count_claims and b.id in count_claims and clash.slot.startswith("number"):
+                    continue  # the typed count says it already
+                if clash.slot.startswith("number") and _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
+                    continue
+                conflicts.append(_clash_conflict(a, b, clash))
+                update = update or any(clash.marked)
+                sim = similarity(a.id, b.id) if similarity is not None else cluster.score
+                strength = max(strength, round(clash.strength * (0.85 + 0.15 * min(1.0, sim)), 2))
+                break  # the strongest clash of a pair is enough
         if conflicts:
             kind: FindingKind = "update" if update else "contradiction"
-            reason = "; ".join(
-                f"{c.slot}: " + " vs ".join(f"{v} ({by_id[k].voice})" for k, v in c.values.items()) for c in conflicts
-            )
-            findings.append(Finding(kind, cluster.claims, round(min(0.95, cluster.score), 2), reason, tuple(conflicts)))
+            reason = "; ".join(_side_by_side(c, by_id, names) for c in conflicts)
+            if update:
+                reason += _later(conflicts, by_id, names, dates or {})
+            confidence = round(min(0.95, strength * (0.9 + 0.1 * min(1.0, cluster.score))), 2)
+            findings.append(Finding(kind, cluster.claims, confidence, reason, tuple(conflicts)))
         else:
             findings.append(Finding("agreement", cluster.claims, round(cluster.score, 2),
                                     f"{len(groups)} sources state it: {_voices(members, names)}"))
@@ -247,7 +282,9 @@ def judge(
         def similar(a: str, b: str) -> bool:
             return similarity(a, b) >= threshold
 
-    for slot, held in _count_conflicts(claims, group_of, generic, similar=similar, said=said):
+    for slot, held in _count_conflicts(
+        claims, group_of, generic, similar=similar, said=said, lexicon=lexicon, parts=parts
+    ):
         if any(slot == s and set(held) <= ids for s, ids in reported_slots):
             continue
         ids = tuple(sorted(held, key=order.__getitem__))
@@ -256,8 +293,13 @@ def judge(
             f"{_describe(held[cid])} ({by_id[cid].voice}, {names.get(by_id[cid].doc, by_id[cid].doc)})" for cid in ids
         )
         exact = all(q.bound == "exact" for q in held.values())
+        spans = {cid: (held[cid].start, held[cid].end) for cid in ids}
+        conflict = Conflict(slot, values, label_of_slot(slot), spans)
+        reason = f"{label_of_slot(slot)}: {sides}"
+        if _is_update(held):
+            reason += _later([conflict], by_id, names, dates or {})
         findings.append(
             Finding("update" if _is_update(held) else "contradiction", ids, 0.9 if exact else 0.75,
-                    f"{slot}: {sides}", (Conflict(slot, values),))
+                    reason, (conflict,))
         )
     return sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 9), order[f.claims[0]]))

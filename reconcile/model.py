@@ -172,7 +172,17 @@ class Conflict:
     """The slot two or more claims disagree on, and each claim's value."""
 
     slot: str
-    values: Mapping[str, int | str]
+    values: Mapping[str, int | float | str]
+    #: the slot in an editor's words: "Attackers killed", "Negation", "Place"
+    label: str = ""
+    #: each claim's span of the conflicting value (document offsets)
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        """ "Attackers killed: 4 vs 8"."""
+        values = " vs ".join(str(v) for v in dict.fromkeys(self.values.values()))
+        return f"{self.label or self.slot}: {values}"
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,14 @@ class Result:
     findings: tuple[Finding, ...]
     mode: Literal["compare", "check", "self-check"] = "compare"
     model: str = ""
+    #: what was compared: matched pairs, and the numbers, dates, names and negations in them
+    compared: Mapping[str, int] = field(default_factory=dict)
+    #: contradictions below this confidence are shown as "worth checking"
+    min_confidence: float = 0.6
+
+    def is_weak(self, finding: Finding) -> bool:
+        """A contradiction too weakly supported for the main list: shown as "worth checking"."""
+        return finding.kind in ("contradiction", "contradicted") and finding.confidence < self.min_confidence
 
     def claim(self, claim_id: str) -> Claim:
         return self._claims_by_id[claim_id]
@@ -229,3 +247,5 @@ class Settings:
     min_words: int = 4
     #: encode this many texts at a time
     batch_size: int = 64
+    #: contradictions below this confidence are reported apart, as "worth checking"
+    min_confidence: float = 0.6

@@ -14,6 +14,7 @@ from . import align as align_mod
 from . import ingest
 from .api import Progress, analyse_all, find
 from .cache import Cache
+from .conflicts import Tally
 from .embed import Encoder, load_encoder
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
@@ -156,11 +157,15 @@ def check(
         def group_of(claim: Claim) -> str:
             return DRAFT if claim.doc == draft.id else SOURCE
 
+    tally = Tally()
     findings = find(
         documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=settings, cache=cache,
-        progress=progress,
+        progress=progress, tally=tally,
     )
+    compared, line = tally.as_dict(), settings.min_confidence
     if len(documents) == 1:
-        return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name)
+        return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name,
+                      compared=compared, min_confidence=line)
     labelled = label_draft(draft, claims, findings, names)
-    return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name)
+    return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,
+                  compared=compared, min_confidence=line)

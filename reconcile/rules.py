@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ import yaml
 
 from .errors import RulesError
 
-__all__ = ["Lexicon", "Rules", "load_rules", "phrase_pattern"]
+__all__ = ["CompareWords", "Lexicon", "Rules", "load_rules", "phrase_pattern"]
 
 LANGUAGE_FILES = ("en.yaml", "es.yaml")
 #: PyYAML's C loader where it is built (same results as SafeLoader, several times faster)
@@ -37,6 +37,82 @@ def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Patter
         return re.compile(r"(?!x)x")
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(rf"(?<![\w']){'(?:' + alternatives + ')'}(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CompareWords:
+    """The words the fact-by-fact comparison of two claims needs (the ``compare`` section), merged."""
+
+    function_words: frozenset[str] = frozenset()
+    not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
+    zero: re.Pattern[str] = re.compile(r"(?!x)x")
+    scales: dict[str, float] = field(default_factory=dict)
+    vague: dict[str, tuple[float, float]] = field(default_factory=dict)
+    vague_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    percent: re.Pattern[str] = re.compile(r"(?!x)x")
+    currency_signs: dict[str, str] = field(default_factory=dict)
+    currency_words: dict[str, str] = field(default_factory=dict)
+    list_joins: frozenset[str] = frozenset()
+    range_joins: frozenset[str] = frozenset()
+    ordinals: dict[str, int] = field(default_factory=dict)
+    ordinal_suffixes: frozenset[str] = frozenset()
+    compound_scales: frozenset[str] = frozenset()
+    partitive: re.Pattern[str] = re.compile(r"(?!x)x")
+    update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
+    opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
+    words: dict[str, set[str]] = {k: set() for k in (
+        "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
+        "update_markers", "compound_scales", "partitive",
+    )}
+    scales: dict[str, float] = {}
+    vague: dict[str, tuple[float, float]] = {}
+    signs: dict[str, str] = {}
+    currency: dict[str, str] = {}
+    ordinals: dict[str, int] = {}
+    opposites: dict[str, set[tuple[int, int]]] = {}
+    pair = 0
+    for d in docs:
+        section = d.get("compare") or {}
+        for key in words:
+            words[key].update(str(w).lower() for w in section.get(key) or [])
+        scales.update({str(k).lower(): float(v) for k, v in (section.get("scales") or {}).items()})
+        for phrase, bounds in (section.get("vague") or {}).items():
+            if not (isinstance(bounds, list) and len(bounds) == 2):
+                raise RulesError(f"compare.vague.{phrase}: expected [low, high]")
+            vague[str(phrase).lower()] = (float(bounds[0]), float(bounds[1]))
+        signs.update({str(k).lower(): str(v) for k, v in (section.get("currency_signs") or {}).items()})
+        currency.update({str(k).lower(): str(v) for k, v in (section.get("currency_words") or {}).items()})
+        ordinals.update({str(k).lower(): int(v) for k, v in (section.get("ordinals") or {}).items()})
+        for groups in section.get("opposites") or []:
+            if not (isinstance(groups, list) and len(groups) == 2):
+                raise RulesError(f"compare.opposites: expected two groups of words, got {groups!r}")
+            for side, group in enumerate(groups):
+                for w in group:
+                    opposites.setdefault(str(w).lower(), set()).add((pair, side))
+            pair += 1
+    return CompareWords(
+        function_words=frozenset(words["function_words"]),
+        not_negations=phrase_pattern(words["not_negations"]),
+        zero=phrase_pattern(words["zero"]),
+        scales=scales,
+        vague=vague,
+        vague_pattern=phrase_pattern(list(vague)),
+        percent=phrase_pattern(words["percent"] - {"%"}),
+        currency_signs=signs,
+        currency_words=currency,
+        list_joins=frozenset(words["list_joins"]),
+        range_joins=frozenset(words["range_joins"]),
+        ordinals=ordinals,
+        ordinal_suffixes=frozenset(words["ordinal_suffixes"]),
+        compound_scales=frozenset(words["compound_scales"]),
+        partitive=phrase_pattern(words["partitive"]),
+        update_markers=phrase_pattern(words["update_markers"]),
+        opposites={w: frozenset(ids) for w, ids in opposites.items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -80,6 +156,9 @@ class Lexicon:
     noun_pattern: re.Pattern[str]
     event_pattern: re.Pattern[str]
     verb_pattern: re.Pattern[str]
+    compare: CompareWords = field(default_factory=CompareWords)
+    #: between a number and an event with no noun between: "Five (were) wounded"
+    elliptic_aux: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -238,6 +317,8 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         noun_pattern=phrase_pattern(list(nouns)),
         event_pattern=phrase_pattern(list(events)),
         verb_pattern=phrase_pattern(lists["verbs"]),
+        compare=_compare_words(docs),
+        elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Result
 from ..voices import voice_groups
-from .markdown import cell, link, plural, quote
+from .markdown import cell, compared_sentence, link, plural, quote, shown_value
 
 __all__ = ["render_check_markdown"]
 
@@ -21,11 +21,13 @@ def _at(result: Result, claim: Claim, link_base: str | None) -> str:
 def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> list[str]:
     lines = []
     for conflict in finding.conflicts:
-        lines += ["", f"| **{cell(conflict.slot)}** | who says it | value | quote |", "|---|---|---|---|"]
-        for cid, value in conflict.values.items():
+        lines += ["", f"| **{cell(conflict.label or conflict.slot)}** | who says it | value | quote |",
+                  "|---|---|---|---|"]
+        for cid in conflict.values:
             c = result.claim(cid)
-            where = link(result.document(c.doc), c, link_base)
-            lines.append(f"| {where} | {cell(c.voice)} | **{value}** | {quote(c)} |")
+            d = result.document(c.doc)
+            shown = shown_value(conflict, cid, d)
+            lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{cell(shown)}** | {quote(c)} |")
     return lines
 
 
@@ -42,13 +44,19 @@ def _draft(result: Result, link_base: str | None) -> list[str]:
         "Unsupported is not wrong: no source states it, so it is unchecked. The draft was read on this "
         "machine only.",
     ]
-    contradicted = kinds["contradicted"]
+    contradicted = [f for f in kinds["contradicted"] if not result.is_weak(f)]
+    weak = [f for f in kinds["contradicted"] if result.is_weak(f)]
     lines += ["", f"## Contradicted ({len(contradicted)})"]
     if not contradicted:
-        lines += ["", "No source gives another count, date, name or negation for any claim of the draft."]
-    for n, f in enumerate(contradicted, start=1):
-        lines += ["", f"### {n}. {quote(result.claim(f.claims[0]))}", "", cell(f.reason)]
-        lines += _conflict_rows(result, f, link_base)
+        lines += ["", compared_sentence(result)]
+    for title, found in (("", contradicted), ("Worth checking", weak)):
+        if title and found:
+            lines += ["", f"## {title} ({len(found)})", "",
+                      f"Possible conflicts on weaker evidence (confidence below {result.min_confidence:.2f})."]
+        for n, f in enumerate(found, start=1):
+            lines += ["", f"### {n}. {quote(result.claim(f.claims[0]))}", "",
+                      f"{cell(f.reason)} (confidence {f.confidence:.2f})"]
+            lines += _conflict_rows(result, f, link_base)
     unsupported = kinds["unsupported"]
     lines += ["", f"## Unsupported ({len(unsupported)})", ""]
     lines += [f"- {_at(result, result.claim(f.claims[0]), link_base)}" for f in unsupported]
@@ -77,7 +85,7 @@ def _self(result: Result, link_base: str | None) -> list[str]:
         f"## Contradictions between voices ({len(contradictions)})",
     ]
     if not contradictions:
-        lines += ["", "No two voices of the article give values that cannot both be true."]
+        lines += ["", compared_sentence(result).replace("matched pair", "matched pair of voices")]
     for n, f in enumerate(contradictions, start=1):
         title = "update" if f.kind == "update" else "contradiction"
         lines += ["", f"### {n}. {title}: {cell(f.reason)}"]

@@ -294,9 +294,7 @@ def _role(result: Result, doc: Document, position: int) -> str:
 def _gist(by_id: dict[str, Claim], finding: Finding) -> str:
     """A short line for the findings list: the values in conflict, or the first claim's opening."""
     if finding.conflicts:
-        conflict = finding.conflicts[0]
-        values = " vs ".join(str(v) for v in dict.fromkeys(conflict.values.values()))
-        return f"{conflict.slot}: {values}"
+        return finding.conflicts[0].title
     claims = [by_id[c] for c in finding.claims if c in by_id]
     if not claims:
         return finding.reason
@@ -314,7 +312,7 @@ def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding
             voice = claim.voice if claim is not None else ""
             rows.append(f"<tr><td>{escape(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>")
         parts.append(
-            f"<table><caption>{escape(conflict.slot)}</caption>"
+            f"<table><caption>{escape(conflict.label or conflict.slot)}</caption>"
             f"<tr><th>source</th><th>voice</th><th>value</th></tr>{''.join(rows)}</table>"
         )
     for claim_id in finding.claims:
@@ -336,6 +334,8 @@ def _findings_list(result: Result, docs: dict[str, Document], by_id: dict[str, C
     for index, finding in _ordered(result.findings):
         fid = f"f{index}"
         label = KIND_LABELS.get(finding.kind, (finding.kind.title(), ""))[0]
+        if result.is_weak(finding):
+            label = "Worth checking"
         items.append(
             f'<li class="k-{_attr(finding.kind)}">'
             f'<button type=button class="finding k-{_attr(finding.kind)}" data-finding="{fid}"'

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from ..model import Claim, Document, Finding, Result
+from ..model import Claim, Conflict, Document, Finding, Result
 
-__all__ = ["cell", "link", "plural", "quote", "relative_path", "render_markdown"]
+__all__ = ["cell", "compared_sentence", "shown_value", "link", "plural", "quote", "relative_path", "render_markdown"]
 
 KIND_TITLES = {
     "contradiction": "Contradictions",
@@ -50,14 +50,17 @@ def plural(n: int, word: str) -> str:
 
 def _summary(result: Result) -> list[str]:
     counts = {k: len(result.of_kind(k)) for k in KIND_TITLES}  # type: ignore[arg-type]
+    weak = sum(1 for f in result.of_kind("contradiction") if result.is_weak(f))
     parts = [
         plural(len(result.documents), "source"),
         plural(len(result.claims), "claim"),
         plural(counts["agreement"], "agreement"),
-        plural(counts["contradiction"], "contradiction"),
+        plural(counts["contradiction"] - weak, "contradiction"),
     ]
     if counts["update"]:
         parts.append(plural(counts["update"], "update"))
+    if weak:
+        parts.append(f"{weak} worth checking")
     parts.append(plural(counts["unique"], "unique detail"))
     return [f"**Summary:** {', '.join(parts)}."]
 
@@ -73,20 +76,44 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
     return lines
 
 
+def shown_value(conflict: Conflict, claim_id: str, document: Document) -> str:
+    """A conflict's value for one claim, with its wording where that says more: "300 (More than 300)"."""
+    value = str(conflict.values[claim_id])
+    span = conflict.spans.get(claim_id)
+    if span is None or conflict.slot.startswith("count."):
+        return value
+    text = " ".join(document.text[span[0] : span[1]].split())
+    return value if text == value else f"{value} ({text})"
+
+
+def compared_sentence(result: Result) -> str:
+    """What was compared, for a report that found no conflict: "No conflict found among 31 matched pairs; ..."."""
+    done = result.compared
+    pairs = done.get("pairs", 0)
+    kinds = (("numbers", "number"), ("counts", "typed count"), ("dates", "date"), ("names", "name"),
+             ("negations", "negation"), ("opposites", "opposite word"))
+    facts = [plural(done[k], w) for k, w in kinds if done.get(k)]
+    what = f"; {', '.join(facts)} compared" if facts else ""
+    weak = sum(1 for f in result.of_kind("contradiction") if result.is_weak(f))
+    tail = f" ({plural(weak, 'weaker one')} under Worth checking)" if weak else ""
+    return f"No conflict found among {plural(pairs, 'matched pair')}{what}{tail}."
+
+
 def _conflict_table(result: Result, finding: Finding, link_base: str | None) -> list[str]:
     lines = []
     for conflict in finding.conflicts:
         lines += [
             "",
-            f"Conflicting **{conflict.slot}**:",
+            f"Conflicting **{cell(conflict.label or conflict.slot)}**:",
             "",
             "| source | who says it | value | quote |",
             "|---|---|---|---|",
         ]
-        for cid, value in conflict.values.items():
+        for cid in conflict.values:
             c = result.claim(cid)
             d = result.document(c.doc)
-            lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{value}** | {quote(c)} |")
+            shown = shown_value(conflict, cid, d)
+            lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{cell(shown)}** | {quote(c)} |")
     return lines
 
 
@@ -109,22 +136,31 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
     lines = [f"# Reconcile: {cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
 
-    for kind in ("contradiction", "update"):
-        found = result.of_kind(kind)  # type: ignore[arg-type]
+    strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]
+    weak = [f for f in result.of_kind("contradiction") if result.is_weak(f)]
+    sections = (
+        ("Contradictions", strong, ""),
+        ("Updates", result.of_kind("update"), ""),
+        ("Worth checking", weak,
+         f"Possible conflicts on weaker evidence (confidence below {result.min_confidence:.2f}): "
+         "the claims line up loosely, so read both before acting."),
+    )
+    for title, found, intro in sections:
         if not found:
             continue
-        lines += ["", f"## {KIND_TITLES[kind]} ({len(found)})"]
+        lines += ["", f"## {title} ({len(found)})"]
+        if intro:
+            lines += ["", intro]
         for n, f in enumerate(found, start=1):
-            headline = "; ".join(
-                f"{c.slot}: " + " vs ".join(str(v) for v in dict.fromkeys(c.values.values())) for c in f.conflicts
-            )
-            lines += ["", f"### {n}. {cell(headline)}", "", cell(f.reason), *_conflict_table(result, f, link_base)]
+            headline = "; ".join(c.title for c in f.conflicts)
+            lines += ["", f"### {n}. {cell(headline)}", "", f"{cell(f.reason)} (confidence {f.confidence:.2f})",
+                      *_conflict_table(result, f, link_base)]
             others = [cid for cid in f.claims if all(cid not in c.values for c in f.conflicts)]
             if others:
                 lines += ["", "Also in this group:", *(_finding_quotes(result, Finding(f.kind, tuple(others), 0, ""),
                                                                          link_base))]
-    if not result.of_kind("contradiction"):
-        lines += ["", "## Contradictions (0)", "", "No source contradicts another on a count, date, name or negation."]
+    if not strong:
+        lines += ["", "## Contradictions (0)", "", compared_sentence(result)]
 
     agreements = result.of_kind("agreement")
     lines += ["", f"## {KIND_TITLES['agreement']} ({len(agreements)})", ""]

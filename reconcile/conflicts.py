@@ -1,0 +1,432 @@
+"""Two matched claims, fact by fact: which of their facts cannot both be true, and how sure that is.
+
+The judge decides what a group of claims is (agreement, contradiction, update); this module says
+which facts of two claims conflict and why. The two claims are lined up word by word (numbers
+stand in as their kind, so "recalling 18,400 pickup trucks" lines up with "recalling 81,400 pickup
+trucks"), and then compared:
+
+- **numbers** of any kind that sit in the same place, as intervals ("more than 300" vs "about 120");
+- **polarity**: a word one claim denies ("was not arrested", "no one was arrested", "nunca") that the
+  other affirms;
+- **opposites** from the lexicon's ``compare.opposites`` ("rose" / "fell", "definitiva" / "temporal");
+- **a swapped name, place, date, weekday or ordinal** where the rest of the two claims matches.
+
+Every clash carries both values and both spans, and a ``strength``: strong when the two claims
+are the same statement but for the clashing fact, weak when they only loosely line up.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .model import Claim, Quantity
+from .numbers import Unit, units
+from .rules import Lexicon
+
+__all__ = ["Clash", "Tally", "compare_pair", "figures", "label_of_slot", "marked"]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One fact two claims state differently: its slot, an editor's name for it, each side's value and span."""
+
+    slot: str
+    label: str
+    values: tuple[int | float | str, int | float | str]
+    spans: tuple[tuple[int, int], tuple[int, int]]
+    strength: float
+    #: each side's claim marks its figure as a revision or a provisional one ("rose to", "so far")
+    marked: tuple[bool, bool] = (False, False)
+
+
+@dataclass
+class Tally:
+    """What a comparison looked at: matched pairs and the facts compared in them."""
+
+    pairs: int = 0
+    numbers: int = 0
+    dates: int = 0
+    names: int = 0
+    negations: int = 0
+    opposites: int = 0
+    counts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in ("pairs", "numbers", "dates", "names", "negations",
+                                                         "opposites", "counts")}
+
+
+_SLOT_WORDS = {"killed": "killed", "injured": "injured", "arrested": "arrested", "kidnapped": "kidnapped",
+               "rescued": "rescued"}
+
+
+def label_of_slot(slot: str) -> str:
+    """An editor's words for a slot id.
+
+    >>> label_of_slot("count.attackers.killed"), label_of_slot("polarity")
+    ('Attackers killed', 'Negation')
+    """
+    if slot.startswith("count."):
+        _, cls, event = slot.split(".", 2)
+        return f"{cls.capitalize()} {_SLOT_WORDS.get(event, event)}"
+    fixed = {"polarity": "Negation", "opposite": "Opposite words", "name": "Name", "place": "Place",
+             "date": "Date", "year": "Year", "ordinal": "Ordinal", "percent": "Percentage", "money": "Amount"}
+    if slot in fixed:
+        return fixed[slot]
+    if slot.startswith("number."):
+        return slot.split(".", 1)[1].capitalize()
+    return slot.capitalize()
+
+
+def _same_word(x: str, y: str) -> bool:
+    """The same word or two forms of it: "arrests" / "arrested", "detenidos" / "detenido"."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 4:
+        return False
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= max(4, min(len(x), len(y)) - 3)
+
+
+def _content(u: Unit, lexicon: Lexicon) -> bool:
+    return not u.number and u.key not in lexicon.compare.function_words and not lexicon.negation.fullmatch(u.key)
+
+
+def marked(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim marks a figure as a revision or as provisional: "rose to", "as first reported", "so far"."""
+    return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.update.search(claim.text))
+
+
+def _guarded(claim: Claim, unit: Unit, lexicon: Lexicon) -> bool:
+    """A number under a threat or condition ("threatened to kill ten"), or over another span of time."""
+    if any(d.start <= unit.start < d.end for d in claim.facts.dates):
+        return False  # a day is not threatened ("on May 17")
+    before = claim.text[max(0, unit.start - claim.start - 60) : unit.start - claim.start]
+    return any(
+        not any(d.start <= claim.start + m.start() < d.end for d in claim.facts.dates)
+        for m in lexicon.hypothetical.finditer(before)
+    )
+
+
+def _noun_after(us: list[Unit], k: int, lexicon: Lexicon) -> str | None:
+    """The counted or measured thing after the number at ``k``: "pickup trucks", "deaths"."""
+    words: list[str] = []
+    for u in us[k + 1 : k + 4]:
+        if u.after_break or u.number:
+            break
+        if u.key in lexicon.compare.function_words:
+            if words:
+                break
+            continue
+        words.append(u.text)
+        if len(words) == 2 or u.key.endswith("s"):  # "pickup trucks", but "homes" (lost power)
+            break
+    return " ".join(words) if words else None
+
+
+def _number_slot(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> tuple[str, str]:
+    u = us[k]
+    if any(d.start <= u.start < d.end for d in claim.facts.dates):
+        return "date", "Date"
+    if u.key == "#year":
+        return "year", "Year"
+    if u.key == "#ord":
+        return "ordinal", "Ordinal"
+    noun = _noun_after(us, k, lexicon)
+    if u.key == "#%":
+        before = next((x.text for x in reversed(us[:k]) if _content(x, lexicon)), None)
+        return "percent", f"{before.capitalize()} (%)" if before else "Percentage"
+    if u.key.startswith("#$"):
+        return "money", "Amount"
+    if noun:
+        return f"number.{noun.lower()}", noun.capitalize()
+    return "number", "Number"
+
+
+def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
+    out: list[Clash] = []
+    paired: set[int] = set()
+    candidates: list[tuple[int, int, float]] = []
+    for tag, i1, i2, j1, _j2 in ops:
+        if tag != "equal":
+            continue
+        length = i2 - i1
+        for k in range(length):
+            if ua[i1 + k].number:
+                context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 else 0.0
+                if context:
+                    candidates.append((i1 + k, j1 + k, context))
+    # one number of a kind on each side, in claims that line up: the same figure, however worded
+    for key in {u.key for u in ua if u.number}:
+        xs = [k for k, u in enumerate(ua) if u.key == key]
+        ys = [k for k, u in enumerate(ub) if u.key == key]
+        if (
+            len(xs) == 1 and len(ys) == 1 and not any(c[0] == xs[0] for c in candidates) and ratio >= 0.4
+            and _same_thing(_noun_after(ua, xs[0], lexicon), _noun_after(ub, ys[0], lexicon), lexicon)
+        ):
+            candidates.append((xs[0], ys[0], 0.6 if ratio >= 0.5 else 0.45))
+    b_values = _stated(ub, lexicon)
+    a_values = _stated(ua, lexicon)
+    for i, j, strength in candidates:
+        x, y = ua[i], ub[j]
+        if i in paired:
+            continue
+        paired.add(i)
+        tally.numbers += 1
+        if x.compatible(y):
+            continue
+        if _guarded(a, x, lexicon) or _guarded(b, y, lexicon):
+            continue
+        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
+        if any(q is not None and (q.hypothetical or q.scoped or q.partial) for q in (qx, qy)):
+            continue
+        if qx is not None and qy is not None and (
+            qx.event != qy.event or not (qx.cls == qy.cls or lexicon.generic & {qx.cls, qy.cls})
+        ):
+            continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
+        # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
+        if any(v is not y and x.compatible(v) for v in b_values) or any(
+            v is not x and y.compatible(v) for v in a_values
+        ):
+            continue
+        # another span of time on one side only ("so far this year")
+        if bool(lexicon.scope.search(a.text)) != bool(lexicon.scope.search(b.text)):
+            continue
+        slot, label = _number_slot(a, ua, i, lexicon)
+        if slot == "date":
+            tally.dates += 1
+        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
+    return out
+
+
+def _quantity_at(claim: Claim, unit: Unit) -> Quantity | None:
+    """The typed count of the claim's facts at this number, if any."""
+    return next(
+        (q for q in claim.facts.quantities if q.start <= unit.start < q.end or unit.start <= q.start < unit.end), None
+    )
+
+
+def _same_thing(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
+    """Whether two counted nouns may count the same things: "soldiers" and "attackers" may not."""
+    if x is None or y is None:
+        return True
+    wx, wy = x.lower().split(), y.lower().split()
+    if any(_same_word(p, q) for p in wx for q in wy):
+        return True
+    cx = {lexicon.nouns[w] for w in wx if w in lexicon.nouns}
+    cy = {lexicon.nouns[w] for w in wy if w in lexicon.nouns}
+    if cx and cy:
+        return bool(cx & cy) or bool((cx | cy) & lexicon.generic)
+    return bool(cx or cy)
+
+
+def _stated(us: list[Unit], lexicon: Lexicon) -> list[Unit]:
+    """The numbers a claim asserts: not those it denies ("not six as first reported")."""
+    return [u for k, u in enumerate(us) if u.number and not (k and lexicon.negation.fullmatch(us[k - 1].key))]
+
+
+def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """(negation index, index of the word it denies) for each negation in the claim."""
+    spared = [
+        (m.start() + claim.start, m.end() + claim.start) for m in lexicon.compare.not_negations.finditer(claim.text)
+    ]
+    out = []
+    for k, u in enumerate(us):
+        is_zero = u.number and u.high <= 0.5 and u.low < 0
+        if not (is_zero or (not u.number and lexicon.negation.fullmatch(u.key))):
+            continue
+        if any(s <= u.start < e for s, e in spared):
+            continue
+        for m in range(k + 1, min(len(us), k + 6)):
+            if us[m].after_break:
+                break
+            if _content(us[m], lexicon):
+                out.append((k, m))
+                break
+    return out
+
+
+def _denied(us: list[Unit], cues: list[tuple[int, int]]) -> set[int]:
+    """Indices of the words inside a negation's clause."""
+    out: set[int] = set()
+    for k, _ in cues:
+        for m in range(k + 1, len(us)):
+            if us[m].after_break:
+                break
+            out.add(m)
+    return out
+
+
+def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-def]
+    for tag, i1, i2, j1, j2 in ops:
+        lo, hi = (i1, i2) if side == 0 else (j1, j2)
+        if tag != "equal" and lo <= index < max(hi, lo + 1):
+            return True
+    return False
+
+
+def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
+    out: list[Clash] = []
+    sides = ((a, ua, b, ub, 0), (b, ub, a, ua, 1))
+    cues = {0: _cues(a, ua, lexicon), 1: _cues(b, ub, lexicon)}
+    denied = {0: _denied(ua, cues[0]), 1: _denied(ub, cues[1])}
+    for claim, us, other, vs, side in sides:
+        for k, m in cues[side]:
+            tally.negations += 1
+            predicate = us[m].key
+            hits = [n for n, v in enumerate(vs) if not v.number and _same_word(predicate, v.key)]
+            if not hits or all(n in denied[1 - side] for n in hits):
+                continue
+            if any(v.number and v.high <= 0.5 and v.low < 0 for v in vs):
+                continue  # both say "no one": the same denial, worded differently
+            n = next(n for n in hits if n not in denied[1 - side])
+            strength = 0.9 if _in_change(ops, side, k) and ratio >= 0.6 else 0.65 if ratio >= 0.4 else 0.5
+            neg_span = (us[k].start, us[m].end)
+            aff_span = (vs[n].start, vs[n].end)
+            neg_text = claim_text(claim, neg_span)
+            aff_text = claim_text(other, aff_span)
+            if side == 0:
+                values, spans = (neg_text, aff_text), (neg_span, aff_span)
+            else:
+                values, spans = (aff_text, neg_text), (aff_span, neg_span)
+            out.append(Clash("polarity", "Negation", values, spans, strength))
+            return out
+    return out
+
+
+def claim_text(claim: Claim, span: tuple[int, int]) -> str:
+    """The claim's text at a document span."""
+    return claim.text[span[0] - claim.start : span[1] - claim.start]
+
+
+def _parts(u: Unit) -> list[str]:
+    return [u.key, *u.key.replace("’", "-").replace("'", "-").split("-")] if "-" in u.key else [u.key]
+
+
+def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
+    ox, oy = lexicon.compare.opposites.get(x), lexicon.compare.opposites.get(y)
+    if not ox or not oy:
+        return False
+    return any((pair, 1 - side) in oy for pair, side in ox)
+
+
+def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
+    words_a = {p for u in ua for p in _parts(u)}
+    words_b = {p for u in ub for p in _parts(u)}
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        for x in ua[i1:i2]:
+            for y in ub[j1:j2]:
+                for px in _parts(x):
+                    for py in _parts(y):
+                        if px in lexicon.compare.opposites:
+                            tally.opposites += 1
+                        if _opposed(px, py, lexicon) and py not in words_a and px not in words_b:
+                            strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
+                            if strength:
+                                return [Clash("opposite", "Opposite words", (x.text, y.text),
+                                              ((x.start, x.end), (y.start, y.end)), strength)]
+    return []
+
+
+def _capitalised(u: Unit) -> bool:
+    return not u.number and u.text[:1].isupper()
+
+
+def _swaps(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
+    """A name, place, weekday or month put in place of another, in claims that otherwise match."""
+    keys_a, keys_b = {u.key for u in ua}, {u.key for u in ub}
+    out: list[Clash] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
+            continue
+        old, new = ua[i1:i2], ub[j1:j2]
+        dated = [u for u in old + new if u.key in lexicon.weekdays or u.key in lexicon.months]
+        if dated:
+            tally.dates += 1
+            da = [d for d in a.facts.dates if any(d.start <= u.start < d.end for u in old)]
+            db = [d for d in b.facts.dates if any(d.start <= u.start < d.end for u in new)]
+            strength = 0.9 if ratio >= 0.7 else 0.65 if ratio >= 0.5 else 0.0
+            if da and db:
+                if not da[0].compatible(db[0]) and strength:
+                    out.append(Clash("date", "Date", (da[0].text, db[0].text), ((da[0].start, da[0].end),
+                                     (db[0].start, db[0].end)), strength))
+                continue
+            # no resolved dates: the day or month words themselves
+            days_a = {lexicon.weekdays[u.key] for u in old if u.key in lexicon.weekdays}
+            days_b = {lexicon.weekdays[u.key] for u in new if u.key in lexicon.weekdays}
+            if days_a and days_b and not days_a & days_b and strength:
+                x = next(u for u in old if u.key in lexicon.weekdays)
+                y = next(u for u in new if u.key in lexicon.weekdays)
+                out.append(Clash("date", "Date", (x.text, y.text), ((x.start, x.end), (y.start, y.end)), strength))
+            continue
+        if not (all(_capitalised(u) for u in old) and all(_capitalised(u) for u in new)):
+            continue
+        if i1 == 0 or j1 == 0:
+            continue  # a capital that only starts the sentence
+        if any(u.key in keys_b for u in old) or any(u.key in keys_a for u in new):
+            continue  # the same names, in another order
+        tally.names += 1
+        strength = 0.85 if ratio >= 0.7 else 0.6 if ratio >= 0.5 else 0.0
+        if not strength:
+            continue
+        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.locative else "name"
+        span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
+        out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
+                         (span_a, span_b), strength))
+    return out
+
+
+def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = None) -> list[Clash]:
+    """The facts of ``a`` and ``b`` that cannot both be true, strongest first.
+
+    >>> from reconcile.rules import load_rules
+    >>> lex = load_rules().lexicon
+    >>> a = Claim("a.c1", "a", "The company's revenue rose 8 percent.", 0, 37)
+    >>> b = Claim("b.c1", "b", "The company's revenue fell 8 percent.", 0, 37)
+    >>> [(c.slot, c.values) for c in compare_pair(a, b, lex)]
+    [('opposite', ('rose', 'fell'))]
+    """
+    tally = tally if tally is not None else Tally()
+    tally.pairs += 1
+    ua, ub = units(a, lexicon), units(b, lexicon)
+    if not ua or not ub:
+        return []
+    matcher = difflib.SequenceMatcher(a=[u.key for u in ua], b=[u.key for u in ub], autojunk=False)
+    ops = matcher.get_opcodes()
+    ratio = matcher.ratio()
+    clashes: list[Clash] = []
+    clashes += _numbers(a, b, ua, ub, ops, ratio, lexicon, tally)
+    numbered = [c.spans for c in clashes]
+    for found in _polarity(a, b, ua, ub, ops, ratio, lexicon, tally):
+        if not any(_overlap(found.spans[0], n[0]) or _overlap(found.spans[1], n[1]) for n in numbered):
+            clashes.append(found)
+    clashes += _opposites(a, b, ua, ub, ops, ratio, lexicon, tally)
+    clashes += _swaps(a, b, ua, ub, ops, ratio, lexicon, tally)
+    marks = (marked(a, lexicon), marked(b, lexicon))
+    out = [Clash(c.slot, c.label, c.values, c.spans, c.strength, marks) for c in clashes]
+    return sorted(out, key=lambda c: -c.strength)
+
+
+_FIGURES: dict[tuple[int, Claim], tuple[Unit, ...]] = {}
+
+
+def figures(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
+    """The numbers a claim states (not those it denies), for checking a figure against a whole source."""
+    key = (id(lexicon), claim)
+    found = _FIGURES.get(key)
+    if found is None:
+        if len(_FIGURES) > 20_000:
+            _FIGURES.clear()
+        found = _FIGURES[key] = tuple(_stated(units(claim, lexicon), lexicon))
+    return found
+
+
+def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
+    return s[0] < t[1] and t[0] < s[1]

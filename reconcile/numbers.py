@@ -1,0 +1,279 @@
+"""A claim as a row of comparable units: words, and numbers read as the values they allow.
+
+"More than 300 homes lost power" -> ``#`` (300 to infinity) ``homes`` ``lost`` ``power``. Numbers of any
+kind are read: digits in either convention ("18,400", "3.118" in Spanish, "4.2"), number words
+("Fifty-two", "veintiún"), scales ("1.2 billion", "3 mil 118", "$8.2m"), bounds ("at least",
+"about"), vague magnitudes ("tens of thousands"), percentages, money, years, ordinals, nobody
+("no one" is 0), lists ("aged 12 and 13") and ranges ("4 to 7"). Every unit keeps its offsets.
+The words come from the ``compare`` section of ``rules/``; number words from number-parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .facts import number_value
+from .model import Claim
+from .rules import Lexicon
+
+__all__ = ["Unit", "units"]
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]", re.UNICODE)
+_BREAKS = frozenset(",;:.!?()")
+_INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word or a number of a claim, with its document offsets.
+
+    ``key`` is what two claims are lined up on: the lower-case word, or for a number its kind
+    (``#`` a count or amount, ``#%`` a percentage, ``#$usd`` money, ``#year``, ``#ord`` an ordinal).
+    """
+
+    key: str
+    text: str
+    start: int
+    end: int
+    low: float = 0.0
+    high: float = 0.0
+    values: tuple[float, ...] = ()
+    #: the figure as stated ("more than 300" -> 300), None for a list, a range or a vague magnitude
+    nominal: float | None = None
+    #: a clause boundary (a comma, a full stop) comes right before this unit
+    after_break: bool = False
+
+    @property
+    def number(self) -> bool:
+        return self.key.startswith("#")
+
+    def compatible(self, other: Unit) -> bool:
+        """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
+
+        Lists must hold the same values: "aged 15" is not "aged 15 and 16".
+        """
+        if len(self.values) > 1 or len(other.values) > 1:
+            return sorted(self.values) == sorted(other.values)
+        return self.low < other.high and other.low < self.high
+
+    def value(self) -> int | float | str:
+        """What a report shows as this number's value: the figure, or the text for a list or range."""
+        if self.nominal is None:
+            return self.text
+        return int(self.nominal) if float(self.nominal).is_integer() else self.nominal
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _numeral(text: str, language: str) -> tuple[float, float] | None:
+    """(value, half the step of its last digit) of digits as written in this language.
+
+    >>> _numeral("18,400", "en"), _numeral("3.118", "es"), _numeral("4.2", "en"), _numeral("2,5", "es")
+    ((18400.0, 0.5), (3118.0, 0.5), (4.2, 0.05), (2.5, 0.05))
+    """
+    thousands, decimal = (".", ",") if language == "es" else (",", ".")
+    for sep_t, sep_d in ((thousands, decimal), (decimal, thousands)):
+        if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep_t)}\d{{3}})+", text):
+            return float(text.replace(sep_t, "")), 0.5
+        m = re.fullmatch(rf"(\d+){re.escape(sep_d)}(\d+)", text)
+        if m:
+            try:
+                return float(f"{m.group(1)}.{m.group(2)}"), 0.5 * 10 ** -len(m.group(2))
+            except ValueError:
+                return None
+    if text.isdigit():
+        try:
+            return float(text), 0.5
+        except ValueError:  # digits of a script float() does not read
+            return None
+    return None
+
+
+def _tokens(claim: Claim) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(claim.text):
+        word = m.group()
+        start = claim.start + m.start()
+        low = word.lower()
+        # "didn't" -> "did" "not": a negation is a word of its own
+        if len(low) > 3 and (low.endswith("n't") or low.endswith("n’t")):
+            out.append(_Tok(word[:-3], start, start + len(word) - 3))
+            out.append(_Tok("not", start + len(word) - 3, start + len(word)))
+            continue
+        out.append(_Tok(word, start, start + len(word)))
+    return out
+
+
+def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
+    """The claim's words and numbers, in order (punctuation marks only where a clause breaks).
+
+    >>> from reconcile.rules import load_rules
+    >>> c = Claim("d1.c1", "d1", "More than 300 homes lost power.", 0, 31)
+    >>> [(u.key, u.low) for u in units(c, load_rules().lexicon)][:2]
+    [('#', 299.5), ('homes', 0.0)]
+    """
+    words = lexicon.compare
+    language = claim.language
+    toks = _tokens(claim)
+    text, base = claim.text, claim.start
+    out: list[Unit] = []
+    i = 0
+    pending_break = False
+    while i < len(toks):
+        tok = toks[i]
+        if tok.text in _BREAKS:
+            pending_break = True
+            i += 1
+            continue
+        found = _number_at(toks, i, text, base, words, lexicon, language)
+        if found is None:
+            out.append(Unit(tok.text.lower(), tok.text, tok.start, tok.end, after_break=pending_break))
+            i += 1
+        else:
+            unit, i = found
+            # "aged 12 and 13", "4 to 7": one unit of several values, or of a range
+            while i + 1 < len(toks) and toks[i].text.lower() in words.list_joins | words.range_joins:
+                nxt = _number_at(toks, i + 1, text, base, words, lexicon, language)
+                if nxt is None or nxt[0].key != unit.key:
+                    break
+                other, j = nxt
+                if toks[i].text.lower() in words.range_joins:
+                    unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
+                                min(unit.low, other.low), max(unit.high, other.high))
+                else:
+                    vals = (unit.values or ((unit.low + unit.high) / 2,)) + (
+                        other.values or ((other.low + other.high) / 2,)
+                    )
+                    unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
+                                min(unit.low, other.low), max(unit.high, other.high), vals)
+                i = j
+            out.append(Unit(unit.key, unit.text, unit.start, unit.end, unit.low, unit.high, unit.values,
+                            unit.nominal, after_break=pending_break))
+        pending_break = False
+    return out
+
+
+def _match(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    return pattern.match(text, at)
+
+
+def _number_at(  # noqa: C901 - one reading of a number, step by step
+    toks: list[_Tok], i: int, text: str, base: int, words, lexicon: Lexicon, language: str  # type: ignore[no-untyped-def]
+) -> tuple[Unit, int] | None:
+    """The number starting at token ``i`` (with its bound, sign, scale and unit) and the index after it."""
+    start_tok = toks[i]
+    pos = start_tok.start - base
+    vague = _match(words.vague_pattern, text, pos)
+    if vague:
+        low, high = words.vague[re.sub(r"\s+", " ", vague.group().lower())]
+        j = i
+        while j < len(toks) and toks[j].end - base <= vague.end():
+            j += 1
+        return Unit("#", vague.group(), start_tok.start, base + vague.end(), low, high), j
+    zero = _match(words.zero, text, pos)
+    if zero:
+        j = i
+        while j < len(toks) and toks[j].end - base <= zero.end():
+            j += 1
+        return Unit("#", zero.group(), start_tok.start, base + zero.end(), -0.5, 0.5, nominal=0.0), j
+    bound = "exact"
+    j = i
+    bm = _match(lexicon.bound_pattern, text, pos)
+    if bm:
+        k = i
+        while k < len(toks) and toks[k].end - base <= bm.end():
+            k += 1
+        follows = k < len(toks) and (
+            _value(toks[k].text, language) is not None or toks[k].text.lower() in words.currency_signs
+        )
+        if follows:
+            bound = lexicon.bounds[re.sub(r"\s+", " ", bm.group().lower())]
+            j = k
+        else:
+            return None
+    currency = None
+    if j < len(toks) and toks[j].text.lower() in words.currency_signs:
+        if j + 1 < len(toks) and _value(toks[j + 1].text, language) is not None:
+            currency = words.currency_signs[toks[j].text.lower()]
+            j += 1
+        else:
+            return None
+    if j >= len(toks):
+        return None
+    tok = toks[j]
+    low_word = tok.text.lower()
+    if low_word in words.ordinals and j == i:
+        v = float(words.ordinals[low_word])
+        return Unit("#ord", tok.text, tok.start, tok.end, v - 0.5, v + 0.5, nominal=v), j + 1
+    read = _value(tok.text, language)
+    if read is None:
+        return None
+    value, step = read
+    j += 1
+    # "5th": an ordinal
+    if (
+        j < len(toks) and toks[j].start == tok.end and toks[j].text.lower() in words.ordinal_suffixes
+        and tok.text.isdigit()
+    ):
+        return Unit("#ord", text[start_tok.start - base : toks[j].end - base], start_tok.start, toks[j].end,
+                    value - 0.5, value + 0.5, nominal=value), j + 1
+    scaled = False
+    if j < len(toks):
+        two = f"{toks[j].text.lower()} {toks[j + 1].text.lower()}" if j + 1 < len(toks) else ""
+        attached = toks[j].start == tok.end
+        for phrase, width in ((two, 2), (toks[j].text.lower(), 1)):
+            if phrase in words.scales and (len(phrase) > 2 or attached):
+                factor = words.scales[phrase]
+                value, step = value * factor, step * factor
+                j += width
+                scaled = True
+                # "3 mil 118": what follows the scale adds to it
+                if j < len(toks) and toks[j].text.isdigit() and phrase in words.compound_scales:
+                    rest = _value(toks[j].text, language)
+                    if rest is not None and rest[0] < factor:
+                        value, step = value + rest[0], 0.5
+                        j += 1
+                break
+    key = "#"
+    end = toks[j - 1].end
+    if j < len(toks) and toks[j].text == "%":
+        key, end, j = "#%", toks[j].end, j + 1
+    elif j < len(toks) and (pm := _match(words.percent, text, toks[j].start - base)):
+        key, end = "#%", base + pm.end()
+        while j < len(toks) and toks[j].end <= end:
+            j += 1
+    elif currency is None and j < len(toks) and toks[j].text.lower() in words.currency_words:
+        currency = words.currency_words[toks[j].text.lower()]
+        end, j = toks[j].end, j + 1
+    if currency is not None:
+        key = f"#${currency}"
+    elif key == "#" and not scaled and bound == "exact" and re.fullmatch(r"\d{4}", tok.text) and 1800 <= value <= 2100:
+        key = "#year"
+    low, high = _interval(value, step, bound)
+    return Unit(key, text[start_tok.start - base : end - base], start_tok.start, end, low, high, nominal=value), j
+
+
+def _value(word: str, language: str) -> tuple[float, float] | None:
+    numeral = _numeral(word, language)
+    if numeral is not None:
+        return numeral
+    if word[:1].isdigit():
+        return None
+    v = number_value(word, language)
+    return (float(v), 0.5) if v is not None else None
+
+
+def _interval(value: float, step: float, bound: str) -> tuple[float, float]:
+    if bound == "at least":
+        return value - step, _INF
+    if bound == "at most":
+        return 0.0, value + step
+    if bound == "about":
+        return value * 0.85 - step, value * 1.15 + step
+    return value - step, value + step
