@@ -194,8 +194,10 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             v is not x and y.compatible(v) for v in a_values
         ):
             continue
-        # another span of time on one side only ("so far this year")
+        # another span of time, or a total, on one side only ("so far this year", "a total of")
         if bool(lexicon.scope.search(a.text)) != bool(lexicon.scope.search(b.text)):
+            continue
+        if bool(lexicon.compare.totals.search(a.text)) != bool(lexicon.compare.totals.search(b.text)):
             continue
         slot, label = _number_slot(a, ua, i, lexicon)
         if slot == "date":
@@ -335,6 +337,18 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
     return []
 
 
+def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
+    """Whether the first dated words of two replaced stretches follow the same word ("on Monday" / "on Tuesday")."""
+    def before(us: list[Unit], lo: int, hi: int) -> str | None:
+        k = next((k for k in range(lo, hi) if us[k].key in lexicon.weekdays or us[k].key in lexicon.months), None)
+        if k is None or k == 0 or us[k - 1].key in lexicon.attribution_verbs:
+            return None
+        return us[k - 1].key
+
+    x, y = before(ua, i1, i2), before(ub, j1, j2)
+    return x is not None and x == y
+
+
 def _capitalised(u: Unit) -> bool:
     return not u.number and u.text[:1].isupper()
 
@@ -350,6 +364,8 @@ def _swaps(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float
         dated = [u for u in old + new if u.key in lexicon.weekdays or u.key in lexicon.months]
         if dated:
             tally.dates += 1
+            if not _same_role(ua, i1, i2, ub, j1, j2, lexicon):
+                continue  # "on Monday night" (the shooting) vs "police said Tuesday" (the statement)
             da = [d for d in a.facts.dates if any(d.start <= u.start < d.end for u in old)]
             db = [d for d in b.facts.dates if any(d.start <= u.start < d.end for u in new)]
             strength = 0.9 if ratio >= 0.7 else 0.65 if ratio >= 0.5 else 0.0

@@ -300,6 +300,20 @@ def _entities(text: str, toks: list[Token], lexicon: Lexicon) -> list[Entity]:
     return out
 
 
+def _contrasts(text: str, counts: list[Count], k: int, event: str | None, sentence: Span, lexicon: Lexicon) -> bool:
+    """ "killed five officers and wounded four other officers": "other" sets the wounded apart from the
+    killed, so the four are all the wounded, not a part of them."""
+    c = counts[k]
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text[c.start : c.end])}
+    if not words & lexicon.contrast:
+        return False
+    before = [p for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]
+    if not before:
+        return False
+    other = _event_for(text, before[-1], sentence, lexicon)
+    return other is not None and event is not None and other != event
+
+
 def read(
     text: str,
     claim: Span,
@@ -323,10 +337,11 @@ def read(
         year is not None and any(int(y) != year for y in _YEAR.findall(sentence_text))
     )
     quantities = []
-    for c in counts:
+    for k, c in enumerate(counts):
         if not (claim.start <= c.start and c.end <= claim.end):
             continue
         event = _event_for(text, c, claim, lexicon)
+        partial = c.partial and not _contrasts(text, counts, k, event, sentence, lexicon)
         before = text[max(claim.start, c.start - 60) : c.start]
         quantities.append(
             Quantity(
@@ -341,7 +356,7 @@ def read(
                 hypothetical=bool(lexicon.hypothetical.search(before) or lexicon.hypothetical.search(body[:20])),
                 scoped=scoped,
                 update=bool(lexicon.update.search(before)),
-                partial=c.partial,
+                partial=partial,
             )
         )
     return Facts(

@@ -75,6 +75,7 @@ def _count_conflicts(
             if group_of(ids[a]) != group_of(ids[b])
             and not compatible_values(qa, qb)
             and not _gives_other(ids[a], qa, qb, lexicon) and not _gives_other(ids[b], qb, qa, lexicon)
+            and not _one_total(ids[a], ids[b], lexicon)
             and qb.value not in (parts or {}).get(group_of(ids[a]), ())
             and qa.value not in (parts or {}).get(group_of(ids[b]), ())
             and (not needs_evidence or _same_thing(slot, a, qa, b, qb, said, group_of, ids, similar))
@@ -85,6 +86,13 @@ def _count_conflicts(
                 held = {cid: q for cid, q in held.items() if cid in clashing}
             out.append((slot, held))
     return out
+
+
+def _one_total(a: Claim, b: Claim, lexicon: Lexicon | None) -> bool:
+    """One claim gives a total ("a total of 50 people"), the other does not: they may count different groups."""
+    if lexicon is None:
+        return False
+    return bool(lexicon.compare.totals.search(a.text)) != bool(lexicon.compare.totals.search(b.text))
 
 
 def _gives_other(claim: Claim, own: Quantity, other: Quantity, lexicon: Lexicon | None) -> bool:

@@ -58,6 +58,7 @@ class CompareWords:
     ordinal_suffixes: frozenset[str] = frozenset()
     compound_scales: frozenset[str] = frozenset()
     partitive: re.Pattern[str] = re.compile(r"(?!x)x")
+    totals: re.Pattern[str] = re.compile(r"(?!x)x")
     update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
@@ -66,7 +67,7 @@ class CompareWords:
 def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
-        "update_markers", "compound_scales", "partitive",
+        "update_markers", "compound_scales", "partitive", "totals",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -110,6 +111,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         ordinal_suffixes=frozenset(words["ordinal_suffixes"]),
         compound_scales=frozenset(words["compound_scales"]),
         partitive=phrase_pattern(words["partitive"]),
+        totals=phrase_pattern(words["totals"]),
         update_markers=phrase_pattern(words["update_markers"]),
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
     )
@@ -159,6 +161,8 @@ class Lexicon:
     compare: CompareWords = field(default_factory=CompareWords)
     #: between a number and an event with no noun between: "Five (were) wounded"
     elliptic_aux: frozenset[str] = frozenset()
+    #: "other", "others": a count set apart from an earlier one of the sentence
+    contrast: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -319,6 +323,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         verb_pattern=phrase_pattern(lists["verbs"]),
         compare=_compare_words(docs),
         elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
+        contrast=frozenset(str(w).lower() for d in docs for w in d.get("contrast") or []),
     )
 
 
