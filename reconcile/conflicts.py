@@ -109,7 +109,7 @@ def _guarded(claim: Claim, unit: Unit, lexicon: Lexicon) -> bool:
     before = claim.text[max(0, unit.start - claim.start - 60) : unit.start - claim.start]
     return any(
         not any(d.start <= claim.start + m.start() < d.end for d in claim.facts.dates)
-        for m in lexicon.hypothetical.finditer(before)
+        for m in lexicon.compare.guards.finditer(before)
     )
 
 
@@ -180,8 +180,8 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         tally.numbers += 1
         if x.compatible(y):
             continue
-        if _guarded(a, x, lexicon) or _guarded(b, y, lexicon):
-            continue
+        if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
+            continue  # a threat or a plan against a fact; two plans may still disagree
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
         if any(q is not None and (q.hypothetical or q.scoped or q.partial) for q in (qx, qy)):
             continue
@@ -242,6 +242,8 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
         is_zero = u.number and u.high <= 0.5 and u.low < 0
         if not (is_zero or (not u.number and lexicon.negation.fullmatch(u.key))):
             continue
+        if is_zero and not lexicon.event_pattern.search(claim.text, u.end - claim.start):
+            continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
         if any(s <= u.start < e for s, e in spared):
             continue
         for m in range(k + 1, min(len(us), k + 6)):
@@ -399,6 +401,55 @@ def _swaps(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float
     return out
 
 
+def _across_languages(
+    a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], lexicon: Lexicon, tally: Tally
+) -> list[Clash]:
+    """An English and a Spanish claim the alignment put together: one figure, date, place or denial each."""
+    out: list[Clash] = []
+    for key in sorted({u.key for u in ua if u.number} & {u.key for u in ub if u.number}):
+        xs = [k for k, u in enumerate(ua) if u.key == key]
+        ys = [k for k, u in enumerate(ub) if u.key == key]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        tally.numbers += 1
+        x, y = ua[xs[0]], ub[ys[0]]
+        nx, ny = _noun_after(ua, xs[0], lexicon), _noun_after(ub, ys[0], lexicon)
+        if x.compatible(y) or not _same_thing(nx, ny, lexicon):
+            continue
+        if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
+            continue  # a threat or a plan against a fact; two plans may still disagree
+        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
+        if any(q is not None and (q.hypothetical or q.scoped or q.partial) for q in (qx, qy)):
+            continue
+        typed = nx is not None and ny is not None and any(w in lexicon.nouns for w in (nx + " " + ny).lower().split())
+        slot, label = _number_slot(a, ua, xs[0], lexicon)
+        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)),
+                         0.75 if typed or key != "#" else 0.6))
+    if len(a.facts.dates) == 1 and len(b.facts.dates) == 1:
+        tally.dates += 1
+        da, db = a.facts.dates[0], b.facts.dates[0]
+        if not da.compatible(db):
+            out.append(Clash("date", "Date", (da.text, db.text), ((da.start, da.end), (db.start, db.end)), 0.7))
+    places_a = [e for e in a.facts.entities if e.kind == "place"]
+    places_b = [e for e in b.facts.entities if e.kind == "place"]
+    if len(places_a) == 1 and len(places_b) == 1:
+        tally.names += 1
+        pa, pb = places_a[0], places_b[0]
+        if pa.text.lower() != pb.text.lower() and not ({pa.text.lower()} & {e.text.lower() for e in b.facts.entities}):
+            out.append(Clash("place", "Place", (pa.text, pb.text), ((pa.start, pa.end), (pb.start, pb.end)), 0.6))
+    cues_a, cues_b = _cues(a, ua, lexicon), _cues(b, ub, lexicon)
+    tally.negations += len(cues_a) + len(cues_b)
+    if bool(cues_a) != bool(cues_b):
+        claim, us, (k, m) = (a, ua, cues_a[0]) if cues_a else (b, ub, cues_b[0])
+        denial = (us[k].start, us[m].end)
+        other = b if claim is a else a
+        whole = (other.start, other.end)
+        values = (claim_text(claim, denial), other.text) if claim is a else (other.text, claim_text(claim, denial))
+        spans = (denial, whole) if claim is a else (whole, denial)
+        out.append(Clash("polarity", "Negation", values, spans, 0.6))
+    return out
+
+
 def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = None) -> list[Clash]:
     """The facts of ``a`` and ``b`` that cannot both be true, strongest first.
 
@@ -418,6 +469,12 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
     ops = matcher.get_opcodes()
     ratio = matcher.ratio()
     clashes: list[Clash] = []
+    if a.language != b.language:
+        # words cannot be lined up across languages: compare the typed facts the rules read in both
+        clashes = _across_languages(a, b, ua, ub, lexicon, tally)
+        marks = (marked(a, lexicon), marked(b, lexicon))
+        return sorted((Clash(c.slot, c.label, c.values, c.spans, c.strength, marks) for c in clashes),
+                      key=lambda c: -c.strength)
     clashes += _numbers(a, b, ua, ub, ops, ratio, lexicon, tally)
     numbered = [c.spans for c in clashes]
     for found in _polarity(a, b, ua, ub, ops, ratio, lexicon, tally):

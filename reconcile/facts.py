@@ -237,7 +237,8 @@ def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None
     out: list[DateMention] = []
     for i, tok in enumerate(toks):
         word = tok.text.lower()
-        if word in lexicon.weekdays and tok.text[:1].isupper():
+        capital = tok.text[:1].isupper() or word in lexicon.lowercase_dates
+        if word in lexicon.weekdays and capital:
             weekday = lexicon.weekdays[word]
             resolved = None
             if today is not None:
@@ -251,7 +252,7 @@ def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None
                     weekday=weekday,
                 )
             )
-        elif word in lexicon.months and tok.text[:1].isupper():
+        elif word in lexicon.months and capital:
             month = lexicon.months[word]
             day = year = None
             start, end = tok.start, tok.end

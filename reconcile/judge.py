@@ -310,4 +310,49 @@ def judge(
             Finding("update" if _is_update(held) else "contradiction", ids, 0.9 if exact else 0.75,
                     reason, (conflict,))
         )
+    for finding in _sum_conflicts(claims, group_of, lexicon, names, by_id):
+        if not any(set(finding.claims) <= set(f.claims) for f in findings if f.kind in ("contradiction", "update")):
+            findings.append(finding)
     return sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 9), order[f.claims[0]]))
+
+
+def _sum_conflicts(
+    claims: Sequence[Claim], group_of: GroupOf, lexicon: Lexicon, names: dict[str, str], by_id: dict[str, Claim]
+) -> list[Finding]:
+    """A total that is not the sum of its parts: "four people were shot" vs "two dead and three injured".
+
+    Only for victims counted exactly, where the other source gives one figure for each part and
+    neither gives the other's total.
+    """
+    held: dict[str, dict[str, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for c in claims:
+        for q in c.facts.quantities:
+            if _strict(q, frozenset()) and q.bound == "exact" and q.event is not None and (
+                q.cls in lexicon.generic or q.cls == "victims"
+            ):
+                held[group_of(c)][q.event].setdefault(q.value, c.id)
+    out = []
+    for total_event, parts in sorted(lexicon.event_sums.items()):
+        for g1 in sorted(held):
+            for value, cid in sorted(held[g1].get(total_event, {}).items()):
+                for g2 in sorted(held):
+                    if g2 == g1 or held[g2].get(total_event):
+                        continue
+                    figures_by_part = [held[g2].get(p, {}) for p in parts]
+                    if any(len(f) != 1 for f in figures_by_part):
+                        continue
+                    total = sum(next(iter(f)) for f in figures_by_part)
+                    own = {v for p in parts for v in held[g1].get(p, {})}
+                    if total == value or total in own or value in {v for f in figures_by_part for v in f}:
+                        continue
+                    ids = (cid, *(next(iter(f.values())) for f in figures_by_part))
+                    values = {cid: value, **{next(iter(f.values())): next(iter(f)) for f in figures_by_part}}
+                    label = f"People {total_event}"
+                    shown = " + ".join(f"{next(iter(f))} {p}" for f, p in zip(figures_by_part, parts, strict=True))
+                    reason = (f"{label}: {value} ({by_id[cid].voice}, {names.get(by_id[cid].doc, by_id[cid].doc)}) vs "
+                              f"{shown} = {total} ({names.get(by_id[ids[1]].doc, by_id[ids[1]].doc)})")
+                    spans = {k: next((q.start, q.end) for q in by_id[k].facts.quantities if q.value == v)
+                             for k, v in values.items()}
+                    out.append(Finding("contradiction", tuple(dict.fromkeys(ids)), 0.75, reason,
+                                       (Conflict(f"count.total.{total_event}", values, label, spans),)))
+    return out

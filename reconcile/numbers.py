@@ -177,7 +177,8 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
             j += 1
         return Unit("#", vague.group(), start_tok.start, base + vague.end(), low, high), j
     zero = _match(words.zero, text, pos)
-    if zero:
+    spared = _match(words.not_negations, text, pos)
+    if zero and not spared:
         j = i
         while j < len(toks) and toks[j].end - base <= zero.end():
             j += 1
@@ -251,6 +252,12 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
     elif currency is None and j < len(toks) and toks[j].text.lower() in words.currency_words:
         currency = words.currency_words[toks[j].text.lower()]
         end, j = toks[j].end, j + 1
+    elif (
+        currency is None and scaled and j + 1 < len(toks) and toks[j].text.lower() in lexicon.between
+        and toks[j + 1].text.lower() in words.currency_words
+    ):  # "5,2 millones de dólares", "millions of dollars"
+        currency = words.currency_words[toks[j + 1].text.lower()]
+        end, j = toks[j + 1].end, j + 2
     if currency is not None:
         key = f"#${currency}"
     elif key == "#" and not scaled and bound == "exact" and re.fullmatch(r"\d{4}", tok.text) and 1800 <= value <= 2100:

@@ -59,6 +59,7 @@ class CompareWords:
     compound_scales: frozenset[str] = frozenset()
     partitive: re.Pattern[str] = re.compile(r"(?!x)x")
     totals: re.Pattern[str] = re.compile(r"(?!x)x")
+    guards: re.Pattern[str] = re.compile(r"(?!x)x")
     update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
@@ -67,7 +68,7 @@ class CompareWords:
 def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
-        "update_markers", "compound_scales", "partitive", "totals",
+        "update_markers", "compound_scales", "partitive", "totals", "guards",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -112,6 +113,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         compound_scales=frozenset(words["compound_scales"]),
         partitive=phrase_pattern(words["partitive"]),
         totals=phrase_pattern(words["totals"]),
+        guards=phrase_pattern(words["guards"]),
         update_markers=phrase_pattern(words["update_markers"]),
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
     )
@@ -163,6 +165,10 @@ class Lexicon:
     elliptic_aux: frozenset[str] = frozenset()
     #: "other", "others": a count set apart from an earlier one of the sentence
     contrast: frozenset[str] = frozenset()
+    #: an event counting others together: {"shot": ("killed", "injured")}
+    event_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: day and month names of languages that write them in lower case ("el jueves", "17 de mayo")
+    lowercase_dates: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -324,6 +330,11 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         compare=_compare_words(docs),
         elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
         contrast=frozenset(str(w).lower() for d in docs for w in d.get("contrast") or []),
+        lowercase_dates=frozenset(
+            str(w).lower() for d in docs if d.get("date_words_case") == "lower"
+            for w in [*(d.get("months") or {}), *(d.get("weekdays") or {})]
+        ),
+        event_sums={str(k): tuple(str(e) for e in v) for d in docs for k, v in (d.get("event_sums") or {}).items()},
     )
 
 
