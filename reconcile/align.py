@@ -19,7 +19,7 @@ from .model import Claim, Quantity, Settings
 
 __all__ = [
     "Cluster", "Edge", "align", "classes_match", "compatible_values", "embedding_text", "interval",
-    "counts_clash", "same_count", "similarity", "specificity_gap",
+    "counts_clash", "neighbours", "same_count", "similarity", "specificity_gap",
 ]
 
 GroupOf = Callable[[Claim], str]
@@ -157,6 +157,24 @@ def _gaps(claims: Sequence[Claim]) -> np.ndarray:
     gaps = (counted[:, None] != counted[None, :]) | (either & disjoint)
     np.fill_diagonal(gaps, False)
     return gaps
+
+
+def neighbours(
+    claims: Sequence[Claim], sim: np.ndarray, *, group_of: GroupOf, k: int = 3, floor: float = 0.5
+) -> dict[str, tuple[str, ...]]:
+    """Each claim's ``k`` most similar claims of other groups at or above ``floor``, best first.
+
+    The judge compares these too: two statements of one fact are not always each other's best match
+    (a summary's sentence against a source's long one).
+    """
+    groups = np.array([group_of(c) for c in claims])
+    out: dict[str, tuple[str, ...]] = {}
+    for i, c in enumerate(claims):
+        row = np.where(groups != groups[i], sim[i], -1.0)
+        candidates = np.argpartition(-row, k)[:k] if len(row) > k else np.arange(len(row))
+        best = sorted((int(j) for j in candidates if row[j] >= floor), key=lambda j: (-row[j], j))
+        out[c.id] = tuple(claims[j].id for j in best)
+    return out
 
 
 def align(

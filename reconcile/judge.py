@@ -16,6 +16,7 @@ clash in a loose paraphrase is weak (reports show those apart, as "worth checkin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -28,6 +29,7 @@ from .rules import Lexicon
 __all__ = ["judge"]
 
 GroupOf = Callable[[Claim], str]
+_WORD = re.compile(r"[^\W\d_]+")
 KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
 
 
@@ -130,7 +132,10 @@ def _same_thing(
     """
     if similar is None or not similar(a, b):
         return False
-    return qb.value not in said[group_of(ids[a]), slot] and qa.value not in said[group_of(ids[b]), slot]
+    mine, theirs = said[group_of(ids[a]), slot], said[group_of(ids[b]), slot]
+    if len(mine) > 1 or len(theirs) > 1:
+        return False  # a source that gives several figures for "people" is telling of several groups
+    return qb.value not in mine and qa.value not in theirs
 
 
 def _is_update(held: dict[str, Quantity]) -> bool:
@@ -142,6 +147,21 @@ def _pairs(claims: Sequence[Claim], group_of: GroupOf):  # type: ignore[no-untyp
         for b in claims[k + 1 :]:
             if group_of(a) != group_of(b):
                 yield a, b
+
+
+def _words_used(
+    a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf,
+    vocabulary: dict[str, set[str]],
+) -> bool:
+    """Whether either side's word is used by the other source somewhere: then it may be a synonym or a part."""
+    for other, value in ((b, clash.values[0]), (a, clash.values[1])):
+        group = group_of(other)
+        if group not in vocabulary:
+            vocabulary[group] = {w.lower() for c in claims_of[group] for w in _WORD.findall(c.text)}
+        words = [w.lower() for w in _WORD.findall(str(value))]
+        if any(w[:5] in {v[:5] for v in vocabulary[group]} for w in words):
+            return True
+    return False
 
 
 def _source_gives_both(
@@ -212,6 +232,7 @@ def judge(
     similarity: Callable[[str, str], float] | None = None,
     dates: dict[str, dt.date | None] | None = None,
     tally: Tally | None = None,
+    near: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Finding]:
     """One finding per cluster, plus a contradiction for each count two groups disagree on.
 
@@ -228,6 +249,7 @@ def judge(
     findings: list[Finding] = []
     reported_slots: set[tuple[str, frozenset[str]]] = set()
     said = figures(claims, group_of)
+    vocabulary: dict[str, set[str]] = {}
     claims_of: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         claims_of[group_of(c)].append(c)
@@ -264,7 +286,9 @@ def judge(
             for clash in compare_pair(a, b, lexicon, tally):
                 if a.id in count_claims and b.id in count_claims and clash.slot.startswith("number"):
                     continue  # the typed count says it already
-                if clash.slot.startswith("number") and _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
+                if _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
+                    continue  # the other source states this figure too, elsewhere
+                if clash.loose and _words_used(a, b, clash, claims_of, group_of, vocabulary):
                     continue
                 conflicts.append(_clash_conflict(a, b, clash))
                 update = update or any(clash.marked)
@@ -310,6 +334,39 @@ def judge(
             Finding("update" if _is_update(held) else "contradiction", ids, 0.9 if exact else 0.75,
                     reason, (conflict,))
         )
+    # claims close to each other that the clusters did not put together: compared too
+    cluster_of = {cid: n for n, cl in enumerate(clusters) for cid in cl.claims}
+    conflicted: dict[str, set[int]] = defaultdict(set)
+    for n, f in enumerate(findings):
+        if f.kind in ("contradiction", "update"):
+            for cid in f.claims:
+                conflicted[cid].add(n)
+    compared: set[tuple[str, str]] = set()
+    for a_id, others in sorted((near or {}).items(), key=lambda kv: order[kv[0]]):
+        a = by_id[a_id]
+        for b_id in others:
+            pair = (min(a_id, b_id), max(a_id, b_id))
+            if (
+                pair in compared or cluster_of.get(a_id, -1) == cluster_of.get(b_id, -2)
+                or conflicted[a_id] & conflicted[b_id] or group_of(a) == group_of(by_id[b_id])
+            ):
+                continue
+            compared.add(pair)
+            x, y = sorted((a, by_id[b_id]), key=lambda c: order[c.id])
+            for clash in compare_pair(x, y, lexicon, tally):
+                if _source_gives_both(x, y, clash, claims_of, group_of, lexicon):
+                    continue
+                if clash.loose and _words_used(x, y, clash, claims_of, group_of, vocabulary):
+                    continue
+                conflict = _clash_conflict(x, y, clash)
+                sim = similarity(x.id, y.id) if similarity is not None else settings.similarity
+                confidence = round(min(0.9, clash.strength * (0.75 + 0.15 * min(1.0, sim))), 2)
+                kind = "update" if any(clash.marked) else "contradiction"
+                reason = _side_by_side(conflict, by_id, names)
+                if kind == "update":
+                    reason += _later([conflict], by_id, names, dates or {})
+                findings.append(Finding(kind, (x.id, y.id), confidence, reason, (conflict,)))
+                break
     for finding in _sum_conflicts(claims, group_of, lexicon, names, by_id):
         if not any(set(finding.claims) <= set(f.claims) for f in findings if f.kind in ("contradiction", "update")):
             findings.append(finding)

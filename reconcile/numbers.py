@@ -53,8 +53,13 @@ class Unit:
 
         Lists must hold the same values: "aged 15" is not "aged 15 and 16".
         """
-        if len(self.values) > 1 or len(other.values) > 1:
+        if len(self.values) > 1 and len(other.values) > 1:
             return sorted(self.values) == sorted(other.values)
+        if len(self.values) > 1 or len(other.values) > 1:
+            listed, single = (self, other) if len(self.values) > 1 else (other, self)
+            if single.high - single.low > 1.0 + 1e-9 * abs(single.high):  # a range or a bound: holds every value?
+                return all(single.low <= v <= single.high for v in listed.values)
+            return False
         return self.low < other.high and other.low < self.high
 
     def value(self) -> int | float | str:
@@ -136,7 +141,8 @@ def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
             out.append(Unit(tok.text.lower(), tok.text, tok.start, tok.end, after_break=pending_break))
             i += 1
         else:
-            unit, i = found
+            unit, after = found
+            i = max(after, i + 1)  # always move on
             # "aged 12 and 13", "4 to 7": one unit of several values, or of a range
             while i + 1 < len(toks) and toks[i].text.lower() in words.list_joins | words.range_joins:
                 nxt = _number_at(toks, i + 1, text, base, words, lexicon, language)
@@ -175,6 +181,8 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         j = i
         while j < len(toks) and toks[j].end - base <= vague.end():
             j += 1
+        if j == i:
+            return None  # the phrase ends inside a word: "zero-tolerance"
         return Unit("#", vague.group(), start_tok.start, base + vague.end(), low, high), j
     zero = _match(words.zero, text, pos)
     spared = _match(words.not_negations, text, pos)
@@ -182,6 +190,8 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         j = i
         while j < len(toks) and toks[j].end - base <= zero.end():
             j += 1
+        if j == i:
+            return None
         return Unit("#", zero.group(), start_tok.start, base + zero.end(), -0.5, 0.5, nominal=0.0), j
     bound = "exact"
     j = i
@@ -190,6 +200,8 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         k = i
         while k < len(toks) and toks[k].end - base <= bm.end():
             k += 1
+        if k == i:
+            return None
         follows = k < len(toks) and (
             _value(toks[k].text, language) is not None or toks[k].text.lower() in words.currency_signs
         )

@@ -60,6 +60,7 @@ class CompareWords:
     partitive: re.Pattern[str] = re.compile(r"(?!x)x")
     totals: re.Pattern[str] = re.compile(r"(?!x)x")
     guards: re.Pattern[str] = re.compile(r"(?!x)x")
+    negative_prefixes: frozenset[str] = frozenset()
     update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
@@ -68,7 +69,7 @@ class CompareWords:
 def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
-        "update_markers", "compound_scales", "partitive", "totals", "guards",
+        "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -114,6 +115,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         partitive=phrase_pattern(words["partitive"]),
         totals=phrase_pattern(words["totals"]),
         guards=phrase_pattern(words["guards"]),
+        negative_prefixes=frozenset(words["negative_prefixes"]),
         update_markers=phrase_pattern(words["update_markers"]),
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
     )

@@ -64,6 +64,13 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the cache of claims and embeddings.")
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help="Contradictions below this confidence are listed apart, under 'Worth checking' (JSON keeps all).",
+        ),
+    ] = 0.6,
 ) -> None:
     """Label each claim of DRAFT supported, contradicted or unsupported by the sources.
 
@@ -83,11 +90,13 @@ def check(
                 f"{more[0]}: name the sources with --against: reconcile check DRAFT --against A B"
             )
         sources = [*(against or []), *(more or [])]
+        from ..model import Settings
         from ..review import check as run_check
 
         store = open_cache(no_cache)
         result = run_check(
             draft, sources, model=model, rules_dir=str(rules) if rules else None, cache=store,
+            settings=Settings(min_confidence=min_confidence),
             progress=progress_printer(quiet),
         )
         warn_about(result, store)

@@ -18,6 +18,11 @@ Examples:
 
   curl -s https://example.org/story | reconcile compare - saved-copy.txt
 
+  reconcile compare a.txt b.txt --min-confidence 0.8   (only the surest in the main list)
+
+Contradictions carry a confidence: the same count or figure in two matching statements is strong;
+a clash in a loose paraphrase is weak and is shown under "Worth checking".
+
 Exit codes: 0 report written, 2 bad input (one line on stderr names the file).
 """
 
@@ -39,6 +44,10 @@ def compare(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Neither read nor write the cache of claims and embeddings."
     ),
+    min_confidence: float = typer.Option(
+        0.6, "--min-confidence", min=0.0, max=1.0,
+        help="Contradictions below this confidence are listed apart, under 'Worth checking' (JSON keeps all).",
+    ),
 ) -> None:
     """Report where articles agree, where they contradict each other, and what only one says.
 
@@ -49,11 +58,13 @@ def compare(
     with user_errors():
         check_format(fmt, tuple(RENDERERS))
         from ..api import compare as run_compare
+        from ..model import Settings
 
         store = open_cache(no_cache)
         result = run_compare(
             articles,
             model=model,
+            settings=Settings(min_confidence=min_confidence),
             rules_dir=str(rules) if rules else None,
             cache=store,
             progress=progress_printer(quiet),

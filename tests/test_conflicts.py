@@ -1,0 +1,184 @@
+"""Two claims compared fact by fact (reconcile/conflicts.py, reconcile/numbers.py), no model needed.
+
+Each case asserts the clash: its slot, both values and both spans. The negatives matter as much:
+paraphrases, parts of a whole, other spans of time, threats and different participants never clash.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.claims import extract
+from reconcile.conflicts import compare_pair
+from reconcile.model import Claim, Document
+from reconcile.numbers import units
+from reconcile.rules import load_rules
+
+RULES = load_rules()
+
+
+def one_claim(doc_id: str, text: str) -> Claim:
+    claims = extract(Document(doc_id, f"{doc_id}.txt", text), RULES)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def clashes(a: str, b: str):  # type: ignore[no-untyped-def]
+    ca, cb = one_claim("a", a), one_claim("b", b)
+    found = compare_pair(ca, cb, RULES.lexicon)
+    for clash in found:  # both spans point at the text of their own claim
+        assert ca.start <= clash.spans[0][0] < clash.spans[0][1] <= ca.end
+        assert cb.start <= clash.spans[1][0] < clash.spans[1][1] <= cb.end
+    return ca, cb, found
+
+
+CLASHES = [
+    # (a, b, slot, a's value, b's value, a's span text, b's span text)
+    ("The ferry carried 1,250 passengers when it ran aground off the coast.",
+     "The ferry carried 2,150 passengers when it ran aground off the coast.",
+     "number.passengers", 1250, 2150, "1,250", "2,150"),
+    ("The hospital said the storm damaged 40 percent of its wards.",
+     "The hospital said the storm damaged 14 percent of its wards.",
+     "percent", 40, 14, "40 percent", "14 percent"),
+    ("The council will spend $3.5 million on the new library.",
+     "The council will spend $5.3 million on the new library.",
+     "money", 3500000, 5300000, "$3.5 million", "$5.3 million"),
+    ("Fewer than 50 families were moved out of the valley before the flood.",
+     "About 200 families were moved out of the valley before the flood.",
+     "number.families", 50, 200, "Fewer than 50", "About 200"),
+    ("Hundreds of fans waited outside the stadium all night.",
+     "About 30 fans waited outside the stadium all night.",
+     "number.fans", "Hundreds of", 30, "Hundreds of", "About 30"),
+    ("The strike left no one injured at the depot, the union said.",
+     "The strike left three guards injured at the depot, the union said.",
+     "number.injured", 0, 3, "no one", "three"),
+    ("El ayuntamiento recibió 2 mil 400 solicitudes de ayuda el martes.",
+     "El ayuntamiento recibió 4.200 solicitudes de ayuda el martes.",
+     "number.solicitudes", 2400, 4200, "2 mil 400", "4.200"),
+    ("The suspect was released on bail by the court in Leeds.",
+     "The suspect was not released on bail by the court in Leeds.",
+     "polarity", "released", "not released", "released", "not released"),
+    ("Nobody was arrested after the protest outside the embassy.",
+     "Police arrested a student after the protest outside the embassy.",
+     "polarity", "Nobody was arrested", "arrested", "Nobody was arrested", "arrested"),
+    ("La alcaldesa no asistió a la reunión con los vecinos del barrio.",
+     "La alcaldesa asistió a la reunión con los vecinos del barrio.",
+     "polarity", "no asistió", "asistió", "no asistió", "asistió"),
+    ("Exports rose sharply in the third quarter, the ministry said.",
+     "Exports fell sharply in the third quarter, the ministry said.",
+     "opposite", "rose", "fell", "rose", "fell"),
+    ("Las ventas de la empresa aumentaron en el primer trimestre del año.",
+     "Las ventas de la empresa disminuyeron en el primer trimestre del año.",
+     "opposite", "aumentaron", "disminuyeron", "aumentaron", "disminuyeron"),
+    ("The ship docked in Rotterdam after a three-week voyage.",
+     "The ship docked in Antwerp after a three-week voyage.",
+     "place", "Rotterdam", "Antwerp", "Rotterdam", "Antwerp"),
+    ("The award was presented by Judge Helen Park at the ceremony.",
+     "The award was presented by Judge Omar Diaz at the ceremony.",
+     "name", "Helen Park", "Omar Diaz", "Helen Park", "Omar Diaz"),
+    ("The museum reopened on Friday after repairs to its roof.",
+     "The museum reopened on Sunday after repairs to its roof.",
+     "date", "Friday", "Sunday", "Friday", "Sunday"),
+    ("El museo reabrió el 3 de abril tras las obras en el tejado.",
+     "El museo reabrió el 13 de abril tras las obras en el tejado.",
+     "date", 3, 13, "3", "13"),
+    ("The runner finished second in the final race of the season.",
+     "The runner finished fourth in the final race of the season.",
+     "ordinal", 2, 4, "second", "fourth"),
+    ("The two brothers, aged 9 and 11, were found safe in the woods.",
+     "The two brothers, aged 9, were found safe in the woods.",
+     "number", "9 and 11", 9, "9 and 11", "9"),
+]
+
+
+@pytest.mark.parametrize("case", CLASHES, ids=[c[2] + ":" + c[0][:30] for c in CLASHES])
+def test_clash(case):
+    a, b, slot, va, vb, ta, tb = case
+    ca, cb, found = clashes(a, b)
+    assert found, "no clash found"
+    clash = found[0]
+    assert clash.slot.startswith(slot)
+    assert clash.values == (va, vb)
+    assert a[clash.spans[0][0] : clash.spans[0][1]].endswith(ta.split()[-1])
+    assert b[clash.spans[1][0] : clash.spans[1][1]].endswith(tb.split()[-1])
+
+
+NO_CLASH = [
+    # paraphrases
+    ("Nobody was hurt when the roof of the gym fell in.", "No one was injured when the gym roof collapsed."),
+    ("Ninguno de los alumnos resultó herido en el incendio.", "El incendio no dejó alumnos heridos."),
+    ("The senator said the talks were not over.", "The senator said the talks were not over yet."),
+    # bounds and approximations that can both hold
+    ("At least 80 homes were flooded in the town.", "Ninety-one homes were flooded in the town."),
+    ("About 500 runners took part in the race.", "Some 480 runners took part in the race."),
+    ("The bridge cost $2 billion to build.", "The bridge cost 2,000 million dollars to build."),
+    ("Se registraron 5 mil 942 contagios nuevos.", "Se registraron 5.942 contagios nuevos."),
+    # a part against its whole, another span of time, a threat, other participants
+    ("Two climbers have died on the mountain so far this year.", "One climber died on the mountain on Monday."),
+    ("The rebels threatened to kill five hostages a day.", "The rebels killed one hostage on Monday."),
+    ("Four sailors died in the storm.", "Six fishermen died in the storm."),
+    # a figure denied as the old one is not stated
+    ("Three people, not five as first reported, were rescued from the lake.",
+     "Three people were rescued from the lake."),
+    # the same names in another order; a sentence's first capital is no name
+    ("Maria Lopez and Tom Reed won the award.", "Tom Reed and Maria Lopez won the award."),
+    # an event day against the day of the statement
+    ("Two men were arrested in a raid on Monday night.", "Two men were arrested in a raid, police said Tuesday."),
+    # "not only" denies nothing
+    ("The storm not only flooded the port but closed the airport.",
+     "The storm flooded the port and closed the airport."),
+]
+
+
+@pytest.mark.parametrize("pair", NO_CLASH, ids=[p[0][:40] for p in NO_CLASH])
+def test_no_clash(pair):
+    _, _, found = clashes(*pair)
+    assert found == [], [(c.slot, c.values) for c in found]
+
+
+def test_update_marks():
+    _, _, found = clashes("Nine people were taken to hospital after the crash.",
+                          "Eleven people, not nine as first reported, were taken to hospital after the crash.")
+    assert [(c.values, c.marked) for c in found] == [((9, 11), (False, True))]
+
+
+def test_units_read_numbers_of_every_kind():
+    text = "Officials counted tens of thousands of votes, 1.2 billion dollars and 61% turnout."
+    claim = Claim("a.c1", "a", text, 0, len(text))
+    numbers = [(u.key, u.text) for u in units(claim, RULES.lexicon) if u.number]
+    assert numbers == [("#", "tens of thousands"), ("#$$", "1.2 billion dollars"), ("#%", "61%")]
+    vague, money, share = (u for u in units(claim, RULES.lexicon) if u.number)
+    assert (vague.low, vague.high) == (20000, 99999)
+    assert money.nominal == 1.2e9 and share.nominal == 61
+
+
+def test_cross_language_figures():
+    a = one_claim("a", "The navy sent 300 sailors to the port on Monday.")
+    b = one_claim("b", "La Marina envió 1.300 marinos al puerto el lunes.")
+    assert (a.language, b.language) == ("en", "es")
+    found = compare_pair(a, b, RULES.lexicon)
+    assert [(c.slot, c.values) for c in found] == [("number.sailors", (300, 1300))]
+
+
+WORDS = ["no", "one", "no-one", "zero", "zero-tolerance", "at", "least", "more", "than", "tens", "of", "thousands",
+         "$", "%", "3", "3.5", "1,200", "2,5", "mil", "million", "bn", "and", "to", "-", "not", "never", "rose", "fell",
+         "Monday", "May", "17", "in", "Paris", "third", "5th", "aged", "12", "y", "de", "sin", "vida", "nadie"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.lists(st.sampled_from(WORDS), min_size=1,
+                                                                          max_size=14))
+def test_any_words_compare_without_error(left, right):
+    """Numbers, bounds and negations in any order: the comparison ends, and every span is in its claim."""
+    a_text, b_text = " ".join(left), " ".join(right)
+    a = Claim("a.c1", "a", a_text, 0, len(a_text))
+    b = Claim("b.c1", "b", b_text, 0, len(b_text), language="es")
+    for u in units(a, RULES.lexicon):
+        assert a_text[u.start : u.end] == u.text
+    for clash in compare_pair(a, b, RULES.lexicon):
+        assert 0 <= clash.spans[0][0] < clash.spans[0][1] <= len(a_text)
+        assert 0 <= clash.spans[1][0] < clash.spans[1][1] <= len(b_text)
