@@ -99,6 +99,14 @@ def test_json_report_to_a_file(run, tmp_path):
     contra = [f for f in data["findings"] if f["kind"] == "contradiction"]
     assert contra[0]["conflicts"][0]["slot"] == "count.attackers.killed"
     assert sorted(set(contra[0]["conflicts"][0]["values"].values())) == [4, 8]
+    # both values come with their spans, and the slot with an editor's name
+    conflict = contra[0]["conflicts"][0]
+    assert conflict["label"] == "Attackers killed"
+    claims = {c["id"]: c for c in data["claims"]}
+    texts = {claims[cid]["doc"]: (SEEDS / ("el-salto-mexicorojo-tweet.txt" if claims[cid]["doc"] == "d1" else
+                                           "el-salto-breitbart.txt")).read_text(encoding="utf-8")[s:e]
+             for cid, (s, e) in conflict["spans"].items()}
+    assert "4 secuestradores" in texts["d1"] and "eight gunmen" in texts["d2"]
     assert not list(tmp_path.glob(".reconcile-*")), "no temporary file left behind"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Claim, Document, Finding, Quantity, Result
+from ..model import Claim, Conflict, Document, Finding, Quantity, Result
 
 __all__ = ["render_json", "to_dict"]
 
@@ -53,8 +53,17 @@ def _finding(f: Finding) -> dict[str, Any]:
         "claims": list(f.claims),
         "confidence": f.confidence,
         "reason": f.reason,
-        "conflicts": [{"slot": c.slot, "values": dict(c.values)} for c in f.conflicts],
+        "conflicts": [_conflict(c) for c in f.conflicts],
     }
+
+
+def _conflict(c: Conflict) -> dict[str, Any]:
+    out: dict[str, Any] = {"slot": c.slot, "values": dict(c.values)}
+    if c.label:
+        out["label"] = c.label
+    if c.spans:
+        out["spans"] = {cid: list(span) for cid, span in c.spans.items()}
+    return out
 
 
 def to_dict(result: Result) -> dict[str, Any]:
