@@ -66,7 +66,8 @@ class Unit:
         """What a report shows as this number's value: the figure, or the text for a list or range."""
         if self.nominal is None:
             return self.text
-        return int(self.nominal) if float(self.nominal).is_integer() else self.nominal
+        whole = round(self.nominal)
+        return int(whole) if abs(self.nominal - whole) < 1e-6 * max(1.0, abs(self.nominal)) else round(self.nominal, 6)
 
 
 @dataclass(frozen=True)

@@ -90,9 +90,13 @@ def label_draft(
                     continue
                 updated = updated or any(_is_later(conflict, by_id[s]) for s in opposed)
                 opposed_here.update(opposed)
-                conflicts.append(Conflict(conflict.slot, {k: conflict.values[k] for k in (d.id, *opposed)}))
+                kept = (d.id, *opposed)
+                conflicts.append(Conflict(
+                    conflict.slot, {k: conflict.values[k] for k in kept}, conflict.label,
+                    {k: conflict.spans[k] for k in kept if k in conflict.spans},
+                ))
                 sides.append(
-                    f"{conflict.slot}: the draft says {conflict.values[d.id]}, "
+                    f"{conflict.label or conflict.slot}: the draft says {conflict.values[d.id]}, "
                     + ", ".join(f"{where(by_id[s])} says {conflict.values[s]}" for s in opposed)
                 )
             if opposed_here:

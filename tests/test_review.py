@@ -304,3 +304,38 @@ def test_label_cluster_conflict_elsewhere_still_supports_the_draft_claim() -> No
     first, second = label_draft(draft, [claims[0], other, claims[1]], judged, NAMES)
     assert (first.kind, first.claims) == ("supported", ("d1.c1", "d2.c1"))
     assert (second.kind, second.conflicts) == ("contradicted", judged[0].conflicts)
+
+
+# --- issue 7: a draft checked fact by fact against its source --------------------------------------
+
+SOURCE = (
+    "The regional airport handled 1.4 million passengers last year, the authority said. "
+    "Its new terminal was approved by the council in March. "
+    "Ticket prices rose by 6 percent over the summer."
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "slot", "draft_value", "source_value"),
+    [
+        ("The regional airport handled 4.1 million passengers last year.", "number.passengers", 4100000, 1400000),
+        ("Its new terminal was not approved by the council in March.", "polarity", "not approved", "approved"),
+        ("Ticket prices fell by 6 percent over the summer.", "opposite", "fell", "rose"),
+    ],
+)
+def test_check_contradicted_draft_carries_both_values_and_spans(
+    write: Any, encoder: Any, draft: str, slot: str, draft_value: Any, source_value: Any
+) -> None:
+    result = check(write("draft.txt", draft), [write("source.txt", SOURCE)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    conflict = next(c for c in finding.conflicts if c.slot == slot)
+    draft_id, source_id = finding.claims[0], finding.claims[1]
+    assert (conflict.values[draft_id], conflict.values[source_id]) == (draft_value, source_value)
+    assert draft[slice(*conflict.spans[draft_id])].endswith(str(draft_value).split()[-1]) or slot.startswith("number")
+    assert SOURCE[slice(*conflict.spans[source_id])]
+
+
+def test_check_paraphrase_of_the_source_is_supported(write: Any, encoder: Any) -> None:
+    draft = "Last year the regional airport handled 1.4 million passengers."
+    result = check(write("draft.txt", draft), [write("source.txt", SOURCE)], encoder=encoder, cache=False)
+    assert [f.kind for f in result.findings] == ["supported"]
