@@ -341,6 +341,8 @@ def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
 def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
     words_a = {p for u in ua for p in _parts(u)}
     words_b = {p for u in ub for p in _parts(u)}
+    # what was compared: the words of either claim that have an opposite in the lexicon
+    tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
             continue
@@ -348,7 +350,6 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
             for y in ub[j1:j2]:
                 for px in _parts(x):
                     for py in _parts(y):
-                        tally.opposites += 1
                         if _opposed(px, py, lexicon) and py not in words_a and px not in words_b:
                             strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
                             if strength:
@@ -363,7 +364,6 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                 if y.number or y.key in lexicon.compare.function_words or y.key in words_a:
                     continue
                 if _opposed(x.key, y.key, lexicon):
-                    tally.opposites += 1
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
