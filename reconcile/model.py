@@ -209,6 +209,8 @@ class Result:
     compared: Mapping[str, int] = field(default_factory=dict)
     #: contradictions below this confidence are shown as "worth checking"
     min_confidence: float = 0.6
+    #: why that model: "every source is in English", "a.txt is in Spanish", "--model X"
+    model_reason: str = ""
 
     def is_weak(self, finding: Finding) -> bool:
         """A contradiction too weakly supported for the main list: shown as "worth checking"."""

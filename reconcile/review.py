@@ -12,10 +12,10 @@ from pathlib import Path
 
 from . import align as align_mod
 from . import ingest
-from .api import Progress, analyse_all, find
+from .api import Progress, analyse_all, find, pick_encoder
 from .cache import Cache
 from .conflicts import Tally
-from .embed import Encoder, load_encoder
+from .embed import Encoder, spec_of
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
 from .rules import load_rules
@@ -148,7 +148,9 @@ def check(
     claims = analyse_all(documents, rules, settings=settings, cache=cache, model=model, progress=progress)
     if not any(c.doc == draft.id for c in claims):
         raise BadInput(f"{draft.path}: no checkable claims found in the draft")
-    encoder = encoder or load_encoder(model, batch_size=settings.batch_size, progress=progress)
+    encoder, choice = pick_encoder(documents, claims, model=model, encoder=encoder, settings=settings,
+                                   progress=progress)
+    tuned = spec_of(encoder).tune(settings)
     names = {d.id: d.name for d in documents}
     if len(documents) == 1:
         voices = voice_groups(claims)
@@ -163,13 +165,13 @@ def check(
 
     tally = Tally()
     findings = find(
-        documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=settings, cache=cache,
+        documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=tuned, cache=cache,
         progress=progress, tally=tally,
     )
     compared, line = tally.as_dict(), settings.min_confidence
     if len(documents) == 1:
         return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name,
-                      compared=compared, min_confidence=line)
+                      compared=compared, min_confidence=line, model_reason=choice.reason)
     labelled = label_draft(draft, claims, findings, names)
     return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,
-                  compared=compared, min_confidence=line)
+                  compared=compared, min_confidence=line, model_reason=choice.reason)

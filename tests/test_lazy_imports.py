@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.embed import model_path
-from reconcile.onnx_encoder import export
+from reconcile.embed.onnx import export
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("torch", "transformers", "sentence_transformers", "onnxruntime", "tokenizers")

@@ -398,7 +398,8 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
     heading = _MODE_TITLES.get(result.mode, "Report")
     names = [doc.name for doc in result.documents]
     subject = f"{names[0]} against {', '.join(names[1:])}" if result.mode == "check" else ", ".join(names)
-    model = f" &middot; model {escape(result.model)}" if result.model else ""
+    why = f" ({escape(result.model_reason)})" if result.model_reason else ""
+    model = f" &middot; model {escape(result.model)}{why}" if result.model else ""
     csp = (
         f"default-src 'none'; script-src {_csp_hash(_JS)}; style-src {_csp_hash(_CSS)}; "
         "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"

@@ -70,6 +70,7 @@ def to_dict(result: Result) -> dict[str, Any]:
     """The report as plain data, ready for ``json.dumps``."""
     return {
         "version": 1,
+        "model": {"name": result.model, "reason": result.model_reason},
         "documents": [_document(d) for d in result.documents],
         "claims": [_claim(c) for c in result.claims],
         "findings": [_finding(f) for f in result.findings],

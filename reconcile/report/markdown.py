@@ -65,6 +65,14 @@ def _summary(result: Result) -> list[str]:
     return [f"**Summary:** {', '.join(parts)}."]
 
 
+def _model(result: Result) -> list[str]:
+    """Which embedding model compared the claims, and why that one."""
+    if not result.model:
+        return []
+    why = f" ({cell(result.model_reason)})" if result.model_reason else ""
+    return ["", f"**Model:** {cell(result.model)}{why}."]
+
+
 def _sources(result: Result, link_base: str | None) -> list[str]:
     lines = ["| | source | title | date | language | claims |", "|---|---|---|---|---|---|"]
     for d in result.documents:
@@ -134,7 +142,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         return render_check_markdown(result, link_base=link_base)
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
-    lines = [f"# Reconcile: {cell(heading)}", "", *_summary(result), "", *_sources(result, link_base)]
+    lines = [f"# Reconcile: {cell(heading)}", "", *_summary(result), *_model(result), "", *_sources(result, link_base)]
 
     strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]
     weak = [f for f in result.of_kind("contradiction") if result.is_weak(f)]

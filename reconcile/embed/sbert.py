@@ -1,0 +1,73 @@
+"""The torch path: any local sentence-transformers folder, run by sentence-transformers.
+
+Used for a model the ONNX path cannot run (another pooling, a Dense layer) or a device other
+than the CPU. Imports torch only when it encodes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ModelError
+from .models import MINILM, ModelSpec
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["SentenceTransformerEncoder"]
+
+
+class SentenceTransformerEncoder:
+    """sentence-transformers, loaded on first use, from a local folder only."""
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        name: str | None = None,
+        spec: ModelSpec = MINILM,
+        batch_size: int = 64,
+        device: str | None = None,
+    ) -> None:
+        self.name = name or path
+        self.spec = spec
+        self._path = path
+        self._batch_size = batch_size
+        self._device = device or "cpu"
+        self._model: Any = None
+
+    @property
+    def identity(self) -> str:
+        """The model's identity key: the name plus a fingerprint of the folder's files."""
+        from .folder import model_identity
+
+        return f"{self.name}@st:{model_identity(self._path)}"
+
+    def _load(self) -> Any:
+        if self._model is None:
+            if not os.path.isdir(self._path):
+                raise ModelError(f"--model {self.name}: no such folder")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
+            except Exception as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise ModelError(
+                    f"--model {self.name}: cannot be loaded as a sentence-transformers model ({first})"
+                ) from exc
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        prefix = self.spec.prefix
+        vectors = self._load().encode(
+            [prefix + t for t in texts], batch_size=self._batch_size, normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
