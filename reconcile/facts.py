@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .model import Bound, DateMention, Entity, Facts, Quantity, Span
 from .rules import Lexicon
 
-__all__ = ["Count", "Token", "find_counts", "latest_year", "number_value", "read", "tokens"]
+__all__ = ["Count", "Token", "find_counts", "latest_year", "number_value", "read", "read_number", "tokens"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
@@ -101,6 +101,62 @@ def number_value(word: str, language: str = "en") -> int | None:
     return None
 
 
+def _digits(word: str, thousands: tuple[str, ...]) -> float | None:
+    """The value of a numeral in the language's notation: "3,118" and "3.118" (Spanish) are 3118, "2,5" is 2.5.
+
+    A separator followed by groups of exactly three digits groups thousands where the language
+    allows it; any other separator is the decimal point.
+
+    >>> _digits("3.118", (".", ",")), _digits("3.118", (",",)), _digits("2,5", (".", ",")), _digits("4,000", (",",))
+    (3118.0, 3.118, 2.5, 4000.0)
+    """
+    if word.isdigit():
+        return float(word)
+    m = re.fullmatch(r"(\d{1,3})((?:([.,])\d{3})(?:\3\d{3})*)", word)
+    if m and m.group(3) in thousands:
+        return float(word.replace(m.group(3), ""))
+    m = re.fullmatch(r"(\d+)[.,](\d+)", word)
+    if m:
+        return float(f"{m.group(1)}.{m.group(2)}")
+    return None
+
+
+def read_number(toks: list[Token], i: int, lexicon: Lexicon, language: str = "en") -> tuple[float, int] | None:
+    """The number that starts at ``toks[i]`` and the index of the token after it, or None.
+
+    Numerals in the language's notation, number words, and scale words after them: "5 mil 942",
+    "2,5 millones", "four thousand", "dos mil".
+
+    >>> from reconcile.rules import load_rules
+    >>> lex = load_rules().lexicon
+    >>> def number(text, language="es"):
+    ...     found = read_number(tokens(text, Span(0, len(text))), 0, lex, language)
+    ...     return found and found[0]
+    >>> number("5 mil 942 casos"), number("3.118 muertos"), number("2,5 millones"), number("four thousand", "en")
+    (5942.0, 3118.0, 2500000.0, 4000.0)
+    """
+    tok = toks[i]
+    value = _digits(tok.text, lexicon.thousands.get(language, (",",)))
+    if value is None:
+        if tok.text.lower() in lexicon.scales:
+            return None  # "mil" alone, "million" alone: not a number here
+        word = number_value(tok.text, language)
+        if word is None:
+            return None
+        value = float(word)
+    j = i + 1
+    while j < len(toks) and toks[j].text.lower() in lexicon.scales and toks[j].start - toks[j - 1].end <= 1:
+        scale = lexicon.scales[toks[j].text.lower()]
+        value *= scale
+        j += 1
+        # "5 mil 942": a smaller numeral straight after the scale adds to it
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is not None and nxt.text.isdigit() and int(nxt.text) < scale and nxt.start - toks[j - 1].end <= 1:
+            value += int(toks[j].text)
+            j += 1
+    return value, j
+
+
 def _is_year(tok: Token, text: str) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
@@ -142,13 +198,14 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
     i = 0
     while i < len(toks):
         tok = toks[i]
-        value = number_value(tok.text, language)
-        if value is None or _is_year(tok, text) or value > MAX_COUNT or value < 0:
+        number = read_number(toks, i, lexicon, language)
+        if number is None or _is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT:
             i += 1
             continue
+        value = int(number[0])
         # the counted noun: a lexicon noun (or anaphor) within a few words after the number
         found: tuple[str, str, int] | None = None
-        j, skipped, partial = i + 1, 0, False
+        j, skipped, partial = number[1], 0, False
         while j < len(toks) and skipped <= 3:
             word = toks[j].text.lower()
             if text[toks[j - 1].end : toks[j].start].strip(" \u00a0") not in ("",):
@@ -173,8 +230,8 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             skipped += 1
             j += 1
         if found is None:
-            found = _elliptic(text, toks, i, lexicon)
-            j = i
+            found = _elliptic(text, toks, i, lexicon) or _toll(text, span, tok, lexicon)
+            j, partial = number[1] - 1, False
         if found is None:
             i += 1
             continue
@@ -207,8 +264,26 @@ def _elliptic(text: str, toks: list[Token], i: int, lexicon: Lexicon) -> tuple[s
     return "", sorted(lexicon.generic)[0], toks[i].end
 
 
+def _toll(text: str, span: Span, tok: Token, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """A bare figure after an update that a toll names: "la cifra de muertos aumentó a siete" counts people."""
+    before = text[span.start : tok.start]
+    update = None
+    for m in lexicon.update.finditer(before):
+        update = m
+    if update is None or before[update.end() :].strip():
+        return None
+    tolls = list(lexicon.toll_pattern.finditer(before, 0, update.start()))
+    if not tolls:
+        return None
+    generic = next(iter(sorted(lexicon.generic)), "people")
+    return re.sub(r"\s+", " ", tolls[-1].group().lower()), generic, tok.end
+
+
 def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
     """The event nearest the count inside its claim; None when the count is the doer."""
+    named = lexicon.event_pattern.search(count.noun) if lexicon.toll_pattern.fullmatch(count.noun) else None
+    if named:  # "the death toll rose to five": the toll says what happened
+        return lexicon.events[re.sub(r"\s+", " ", named.group().lower())]
     best: tuple[float, str] | None = None
     for m in lexicon.event_pattern.finditer(text, claim.start, claim.end):
         if count.start <= m.start() < count.end:
@@ -240,9 +315,14 @@ def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None
         capital = tok.text[:1].isupper() or word in lexicon.lowercase_dates
         if word in lexicon.weekdays and capital:
             weekday = lexicon.weekdays[word]
+            near = {t.text.lower() for t in toks[max(0, i - 1) : i + 2] if t is not tok}
             resolved = None
             if today is not None:
-                resolved = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+                back = (today.weekday() - weekday) % 7
+                if near & lexicon.date_next:  # "el próximo lunes", "next Monday"
+                    resolved = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+                else:  # "el viernes", "el pasado viernes": the latest one before the article
+                    resolved = today - dt.timedelta(days=back or (7 if near & lexicon.date_past else 0))
             out.append(
                 DateMention(
                     tok.text, tok.start, tok.end,
@@ -265,7 +345,7 @@ def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None
             elif prev is not None and prev.text.isdigit() and int(prev.text) <= 31 and tok.start - prev.end <= 4:
                 day, start = int(prev.text), prev.start
             later = [t for t in toks[i + 1 : i + 4] if _is_year(t, text)]
-            if later and later[0].start - end <= 3:
+            if later and (later[0].start - end <= 3 or re.fullmatch(r"\s+de(?:l)?\s+", text[end : later[0].start])):
                 year, end = int(later[0].text), later[0].end
             if word == "may" and day is None and year is None:
                 continue  # the verb "may"

@@ -171,6 +171,18 @@ class Lexicon:
     event_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: day and month names of languages that write them in lower case ("el jueves", "17 de mayo")
     lowercase_dates: frozenset[str] = frozenset()
+    #: words that multiply the number before them: "2,5 millones", "5 mil 942", "four thousand"
+    scales: dict[str, int] = field(default_factory=dict)
+    #: per language, the separators that group thousands ("3,118"; "3.118" in Spanish too)
+    thousands: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: next to a weekday, these mean the one before today's ("el pasado viernes", "last Friday")
+    date_past: frozenset[str] = frozenset()
+    #: ... and these the one after ("el próximo lunes", "next Monday")
+    date_next: frozenset[str] = frozenset()
+    #: a line that starts with one of these is a quotation up to the next one ("—Es un día triste —dijo.")
+    dialogue_dashes: tuple[str, ...] = ()
+    #: a figure these name, given straight after an update ("the death toll rose to 5"), counts people
+    toll_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -254,7 +266,21 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
     coordination: list[str] = []
     stops: list[str] = []
     trailing: list[str] = []
+    scales: dict[str, int] = {}
+    thousands: dict[str, tuple[str, ...]] = {}
+    date_past: set[str] = set()
+    date_next: set[str] = set()
+    dialogue: list[str] = []
+    tolls: set[str] = set()
     for d in docs:
+        numbers = d.get("numbers") or {}
+        scales.update({str(k).lower(): int(v) for k, v in (numbers.get("scales") or {}).items()})
+        thousands[str(d.get("language", "?"))] = tuple(str(x) for x in numbers.get("thousands") or [","])
+        dates = d.get("dates") or {}
+        date_past.update(str(w).lower() for w in dates.get("past") or [])
+        date_next.update(str(w).lower() for w in dates.get("next") or [])
+        dialogue += (d.get("quotation") or {}).get("dialogue_dashes") or []
+        tolls.update(str(w).lower() for w in d.get("tolls") or [])
         for bound, words in (d.get("bounds") or {}).items():
             for w in words:
                 bounds[w.lower()] = bound
@@ -337,6 +363,12 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             for w in [*(d.get("months") or {}), *(d.get("weekdays") or {})]
         ),
         event_sums={str(k): tuple(str(e) for e in v) for d in docs for k, v in (d.get("event_sums") or {}).items()},
+        scales=scales,
+        thousands=thousands,
+        date_past=frozenset(date_past),
+        date_next=frozenset(date_next),
+        dialogue_dashes=uniq(dialogue),
+        toll_pattern=phrase_pattern(tolls),
     )
 
 
