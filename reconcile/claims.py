@@ -87,6 +87,37 @@ def _has_close(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _dialogue_regions(text: str, line: Span, dashes: tuple[str, ...]) -> list[Span] | None:
+    """The quoted stretches of a line of dialogue ("—Es un día triste —dijo el alcalde—. Seguiremos."), else None.
+
+    The line opens with a dash straight before a word; a spaced dash before a word hands over to
+    the narrator, and the narrator's next dash gives the floor back to the speaker.
+
+    >>> t = "—Es un día triste —dijo el alcalde—. Seguiremos trabajando."
+    >>> [t[r.start:r.end] for r in _dialogue_regions(t, Span(0, len(t)), ("—",))]
+    ['Es un día triste', 'Seguiremos trabajando.']
+    """
+    if not dashes or text[line.start] not in dashes or line.end - line.start < 2 or text[line.start + 1].isspace():
+        return None
+    marks = "".join(re.escape(d) for d in dashes)
+    to_narrator = re.compile(rf"\s[{marks}](?=\w)")
+    back = re.compile(rf"[{marks}]")
+    regions: list[Span] = []
+    pos = line.start + 1
+    while pos < line.end:
+        handover = to_narrator.search(text, pos, line.end)
+        regions.append(Span(pos, handover.start() if handover else line.end))
+        if handover is None:
+            break
+        resume = back.search(text, handover.end(), line.end)
+        if resume is None:
+            break
+        pos = resume.end()
+        while pos < line.end and text[pos] in " .,;:\u00a0":
+            pos += 1
+    return [r for r in regions if r.end > r.start]
+
+
 def _quote_regions(text: str, line: Span) -> list[Span]:
     """Quoted stretches of a line; an unclosed quote runs to the line's end, an unopened one from its start."""
     regions: list[Span] = []
@@ -192,8 +223,21 @@ def _strip_adverbial(text: str, start: int, end: int, lexicon: Lexicon) -> int:
         comma = chunk.find(",")
         if 0 < comma < 40 and comma < len(chunk) - 1:
             return start + comma + 1
+        if first in lexicon.objects:
+            return start  # an article, not a lead: "El gobernador aseguró"
         return start + len(chunk.split(maxsplit=1)[0])
     return start
+
+
+def _after_that(rest: str, lexicon: Lexicon) -> int:
+    """Where reported content starts: after "that", also after a date before it ("aseguró el pasado viernes que")."""
+    words = list(re.finditer(r"[^\W\d_]+|\d+", rest))[:5]
+    for k, w in enumerate(words):
+        if w.group().lower() in lexicon.that:
+            before = {x.group().lower() for x in words[:k]}
+            dated = before & (set(lexicon.weekdays) | set(lexicon.months) | set(lexicon.relative_days))
+            return w.end() if k == 0 or dated else 0
+    return 0
 
 
 def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
@@ -243,9 +287,7 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             break
         rest_start = s.start + m.end()
         rest = text[rest_start : s.end]
-        lead = re.match(r"\s*(\w+)\b", rest)
-        if lead and lead.group(1).lower() in lexicon.that:
-            rest_start += lead.end()
+        rest_start += _after_that(rest, lexicon)
         content = Span(rest_start, s.end)
         if _words(text[content.start : content.end]) < 3 or text[rest_start : s.end].lstrip()[:1] in (":", "“", '"'):
             break
@@ -337,7 +379,9 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
             continue  # a heading, a caption, a byline
         line_span = Span(start, end)
         language = detect(text[start:end], document.language)
-        quotes = _quote_regions(text, line_span)
+        # a line of dialogue opens with a quotation dash, which the trimming above has passed
+        dialogue = _dialogue_regions(text, Span(line.start, end), lexicon.dialogue_dashes)
+        quotes = dialogue if dialogue is not None else _quote_regions(text, line_span)
         line_speaker: str | None = None
         line_pieces: list[Piece] = []
         for sentence in _sentences(text, line_span):
@@ -420,7 +464,7 @@ def _sentence_pieces(
 def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | None, Span | None]:
     """In the words around a quotation: who it is credited to, and any further statement."""
     chunk = text[r.start : r.end]
-    stripped = chunk.strip(TRIM + ".”\"“")
+    stripped = chunk.strip(TRIM + ".”\"“«»")
     if not stripped:
         return None, None
     offset = r.start + chunk.find(stripped)
