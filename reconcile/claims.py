@@ -268,7 +268,8 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             speaker = " ".join(words[:-1])
             if _looks_like_speaker(speaker, lexicon) and len(words) <= 7:
                 return speaker, Span(s.start, s.start + tail.start())
-        if 2 <= len(words) <= 6 and words[0].lower() in lexicon.attribution_verbs and words[1][:1].isupper():
+        named = len(words) >= 2 and (words[1][:1].isupper() or (words[1].lower() in lexicon.objects and len(words) > 2))
+        if 2 <= len(words) <= 6 and words[0].lower() in lexicon.attribution_verbs and named:
             return " ".join(words[1:]), Span(s.start, s.start + tail.start())
     # X said (that) C
     for m in lexicon.verb_pattern.finditer(chunk):
@@ -311,6 +312,11 @@ def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str)
     if not m:
         return False
     word_start = at + m.start(1)
+    if m.group(1).lower() in lexicon.anaphora:  # "y otros tres resultaron heridos"
+        m = re.match(r"\s*([^\W_]+|\d+)", text[at + m.end() : end])
+        if not m:
+            return False
+        return facts_mod.number_value(m.group(1), language) is not None
     bound = lexicon.bound_pattern.match(text, word_start)
     if bound:
         m = re.match(r"\s*([^\W_]+|\d+)", text[bound.end() : end])

@@ -229,6 +229,10 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             partial = partial or word in lexicon.subset or toks[j].text[:1].isupper()
             skipped += 1
             j += 1
+        lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
+        if found is None and counts and lead is not None and lead.text.lower() in lexicon.anaphora:
+            # "y otros tres resultaron heridos": the anaphor before the number
+            found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.generic
         if found is None:
             found = _elliptic(text, toks, i, lexicon) or _toll(text, span, tok, lexicon)
             j, partial = number[1] - 1, False
