@@ -162,16 +162,22 @@ def stories_of(data: str) -> tuple[list[list[str]], dict[str, int]]:
     return stories, counts
 
 
-def scale(data: str, mode: str) -> dict[str, Any]:
+def scale(data: str, mode: str, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
     """Compare every story in ``data`` (``corpus``: all at once; ``compare``: one call each), no cache;
-    then run the raw encoder, in the same process, on the same claim texts in one call."""
+    then run the raw encoder, in the same process, on the same claim texts in one call.
+
+    ``model``: the encoder every story uses (default: the English one); ``limit``: the first stories only.
+    """
     from reconcile import api
     from reconcile.align import embedding_text
     from reconcile.corpus import compare_stories
     from reconcile.embed import load_encoder
 
     stories, counts = stories_of(data)
-    encoder = load_encoder()
+    if limit:
+        stories = stories[:limit]
+        counts = {**counts, "articles": sum(len(s) for s in stories), "groups": len(stories)}
+    encoder = load_encoder(model)
     encoder.encode(["warm up the session and the tokenizer"])
     clock = Clock()
     instrument(clock)
@@ -190,6 +196,7 @@ def scale(data: str, mode: str) -> dict[str, Any]:
     encode = time.perf_counter() - start
     return {
         "mode": mode,
+        "model": encoder.name,
         **counts,
         "claims": len(texts),
         "unique_claim_texts": len(set(texts)),
@@ -205,7 +212,10 @@ def scale(data: str, mode: str) -> dict[str, Any]:
 def main() -> None:
     """Dispatch on the first argument and print the figures as one JSON line."""
     kind, *args = sys.argv[1:]
-    result = stages(args) if kind == "stages" else scale(args[0], args[1])
+    if kind == "stages":
+        result = stages(args)
+    else:
+        result = scale(args[0], args[1], args[2] if len(args) > 2 else None, int(args[3]) if len(args) > 3 else None)
     sys.stdout.write(json.dumps(result) + "\n")
 
 

