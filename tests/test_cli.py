@@ -95,7 +95,8 @@ def test_json_report_to_a_file(run, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 1
-    assert set(data) == {"version", "documents", "claims", "findings"}
+    assert set(data) == {"version", "model", "documents", "claims", "findings"}
+    assert data["model"] == {"name": "multilingual-e5-small", "reason": "el-salto-mexicorojo-tweet.txt is in Spanish"}
     contra = [f for f in data["findings"] if f["kind"] == "contradiction"]
     assert contra[0]["conflicts"][0]["slot"] == "count.attackers.killed"
     assert sorted(set(contra[0]["conflicts"][0]["values"].values())) == [4, 8]
