@@ -243,3 +243,24 @@ def test_no_import_circle_in_the_embedding_package() -> None:
     for m in [*embed, "reconcile.cache", "reconcile.paths"]:
         assert m not in reach(m), f"{m} imports itself through {reach(m) & embed}"
     assert {i for i in graph["reconcile.cache"] if i.startswith("reconcile.embed")} == {"reconcile.embed.protocol"}
+
+
+def test_count_evidence_is_enough_to_join_under_every_model() -> None:
+    """Two claims counting the same participants for the same event are joined whatever the model."""
+    for spec in (MINILM, E5_SMALL):
+        tuned = spec.tune(Settings())
+        assert tuned.similarity <= tuned.count_match < tuned.restatement, spec.name
+
+
+@pytest.mark.slow
+def test_the_articles_own_voices_agree_across_languages() -> None:
+    """The quoted Spanish tweet's '4 policías murieron' is the article's 'kill four officers'."""
+    from reconcile import check
+
+    result = check(SEEDS / "el-salto-breitbart.txt", cache=False)
+    assert result.model == MULTILINGUAL_MODEL
+    texts = [{result.claim(c).text for c in f.claims} for f in result.of_kind("agreement")]
+    assert any("4 policías murieron" in t and "When backup arrived, the gunmen managed to kill four officers" in t
+               for t in texts)
+    assert any(any(x.startswith("Dos personas rescatadas") for x in t) and
+               "Authorities managed to rescue the two victims." in t for t in texts)
