@@ -111,6 +111,7 @@ def reference_map(model: str, stories: int) -> dict[str, float]:
         "generic_conflict": same_rank(ref_x, new_x, MINILM.generic_conflict),
         "specificity_penalty": round(MINILM.specificity_penalty * spread, 3),
         "count_match": same_rank(ref_x, new_x, MINILM.count_match),
+        "neighbour_floor": same_rank(ref_x, new_x, MINILM.neighbour_floor),
     }
 
 

@@ -161,7 +161,7 @@ def find(
         similarity=lambda a, b: float(sim[row[a], row[b]]),
         dates={d.id: d.date for d in documents},
         tally=tally,
-        near=align_mod.neighbours(claims, sim, group_of=group_of, k=5, floor=settings.similarity - 0.15),
+        near=align_mod.neighbours(claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor),
     )
 
 

@@ -245,6 +245,8 @@ class Settings:
     generic_conflict: float = 0.5
     #: taken off the similarity of two claims when one gives a count or an event the other lacks
     specificity_penalty: float = 0.1
+    #: similarity at or above which a claim's nearest claims of other sources are compared too
+    neighbour_floor: float = 0.47
     #: shortest claim, in words
     min_words: int = 4
     #: encode this many texts at a time

