@@ -1,0 +1,152 @@
+"""Profiles -> stories: which articles report the same event.
+
+Each pair of articles gets a probability of "same story" from three pieces of evidence: the
+cosine of their leads (title and first claim), the rare capitalised words they share (names,
+places; weighted by inverse document frequency), and how many days apart they were published.
+The weights are a logistic regression fitted on gva-dev (see bench/README.md). Stories are then
+average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
+loose pair does not chain two events together. Only pairs with some evidence are scored, and
+clustering runs per connected component, so memory follows the stories, not the corpus squared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .profile import Profile
+
+__all__ = ["GroupingSettings", "group", "pair_probability"]
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    """Weights of the same-story model (fitted on gva-dev) and the cut of the clustering."""
+
+    #: weight of the cosine of two leads
+    cosine: float = 5.0
+    #: weight of log(1 + summed idf of the rare names both articles use)
+    names: float = 2.0
+    #: weight of log(1 + days between the two dates)
+    days: float = -1.0
+    bias: float = -5.0
+    #: average "same story" probability at or above which two groups are one story
+    threshold: float = 0.35
+    #: pairs below this probability are not scored at all
+    floor: float = 0.05
+    #: a name in more than this share of the articles is not evidence
+    rare: float = 0.05
+    #: idf is computed as if the corpus had at least this many articles (small feeds keep their weights)
+    reference_size: int = 400
+    #: days assumed between two articles when one has no date
+    unknown_days: int = 3
+
+
+def pair_probability(cosine: float, names: float, days: float, settings: GroupingSettings = GroupingSettings()) -> float:
+    """The model's probability that two articles tell one story.
+
+    >>> round(pair_probability(0.9, 20.0, 1.0), 2), round(pair_probability(0.3, 0.0, 200.0), 2)
+    (0.98, 0.0)
+    """
+    z = (
+        settings.bias
+        + settings.cosine * cosine
+        + settings.names * math.log1p(names)
+        + settings.days * math.log1p(days)
+    )
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _name_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[str, float]:
+    n = len(profiles)
+    df = Counter(w for p in profiles for w in p.names)
+    limit = max(2.0, settings.rare * n)
+    size = max(n, settings.reference_size)
+    return {w: math.log(size / c) for w, c in df.items() if c <= limit}
+
+
+def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
+    """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
+    from scipy import sparse
+
+    n = len(profiles)
+    weights = _name_weights(profiles, settings)
+    vocab = {w: k for k, w in enumerate(sorted(weights))}
+    rows, cols = [], []
+    for i, p in enumerate(profiles):
+        for w in p.names:
+            if w in vocab:
+                rows.append(i)
+                cols.append(vocab[w])
+    has = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
+    idf = np.array([weights[w] for w in sorted(weights)], dtype=np.float64)
+    weighted = has.multiply(idf[None, :]).tocsr() if len(vocab) else has
+    vectors = np.stack([np.frombuffer(p.vector, dtype=np.float32) for p in profiles]).astype(np.float64)
+    days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
+    s = settings
+    edges: dict[tuple[int, int], float] = {}
+    block = 256
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        cos = vectors[start:stop] @ vectors.T
+        shared = (weighted[start:stop] @ has.T).toarray() if len(vocab) else np.zeros_like(cos)
+        gap = np.abs(days[start:stop, None] - days[None, :]).astype(np.float64)
+        unknown = (days[start:stop, None] < 0) | (days[None, :] < 0)
+        gap[unknown] = s.unknown_days
+        z = s.bias + s.cosine * cos + s.names * np.log1p(shared) + s.days * np.log1p(gap)
+        prob = 1.0 / (1.0 + np.exp(-z))
+        for a, b in zip(*np.nonzero(prob >= s.floor), strict=True):
+            i, j = start + int(a), int(b)
+            if i < j:
+                edges[(i, j)] = float(prob[a, b])
+    return edges
+
+
+def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(edges)
+    return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
+
+
+def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of one component (a missing pair counts as probability 0)."""
+    if len(members) == 1:
+        return [members]
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    k = len(members)
+    distance = np.ones((k, k), dtype=np.float64)
+    np.fill_diagonal(distance, 0.0)
+    where = {m: i for i, m in enumerate(members)}
+    for (i, j), p in edges.items():
+        if i in where and j in where:
+            distance[where[i], where[j]] = distance[where[j], where[i]] = 1.0 - p
+    condensed = distance[np.triu_indices(k, 1)]
+    labels = fcluster(linkage(condensed, "average"), 1.0 - threshold, "distance")
+    clusters: dict[int, list[int]] = {}
+    for member, label in zip(members, labels, strict=True):
+        clusters.setdefault(int(label), []).append(member)
+    return sorted(clusters.values(), key=lambda c: c[0])
+
+
+def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
+    """Article ids grouped into stories; every profile in exactly one, in a stable order.
+
+    Profiles are taken in id order, so the result does not depend on the order they came in.
+    """
+    ordered = sorted(profiles, key=lambda p: p.id)
+    if not ordered:
+        return []
+    edges = _edges(ordered, settings)
+    stories = []
+    for component in _components(len(ordered), edges):
+        for cluster in _average_linkage(component, edges, settings.threshold):
+            stories.append([ordered[i].id for i in cluster])
+    return sorted(stories, key=lambda s: s[0])
