@@ -21,6 +21,7 @@ from typing import Protocol
 
 from ..api import analyse_all
 from ..cache import analysis_version
+from ..embed import DEFAULT_MODEL
 from ..errors import BadInput
 from ..model import Claim, Document, Result, Settings
 from ..report import render, write
@@ -82,7 +83,8 @@ def _write_source(article: Article, sources: Path) -> None:
 
 
 def _analyse_all(
-    source: str, store: Store, engine: Engine, sources: Path, progress: Progress, total: int
+    source: str, store: Store, engine: Engine, sources: Path, progress: Progress, total: int, *,
+    version: str, model: str | None,
 ) -> tuple[dict[str, str], list[Profile], list[str], list[str]]:
     """Every article's profile, from the store or the engine; ids by digest; what was analysed."""
     digests: dict[str, str] = {}
@@ -93,8 +95,9 @@ def _analyse_all(
 
     def flush() -> None:
         for item in engine.analyse(pending):
-            if item.vectors:
-                store.cache.put_vectors(engine.identity, item.vectors)
+            # claims and vectors made elsewhere (a Ray actor) are stored here; the local engine's already are
+            store.cache.put_claims(item.document, item.claims, rules_version=version, model=model or DEFAULT_MODEL)
+            store.cache.put_vectors(engine.identity, item.vectors)
             store.put_article(item)
             profiles.append(item.profile)
             fresh.append(item.article.id)
@@ -110,7 +113,7 @@ def _analyse_all(
             profiles.append(stored.profile)
         else:
             pending.append(article)
-            if len(pending) >= BATCH:
+            if len(pending) >= getattr(engine, "chunk", BATCH):
                 flush()
         progress("analyse", len(profiles), total)
     if pending:
@@ -142,7 +145,9 @@ def run_corpus(
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     total = _count(source)
-    digests, profiles, fresh, warnings = _analyse_all(source, store, engine, sources, say, total)
+    digests, profiles, fresh, warnings = _analyse_all(
+        source, store, engine, sources, say, total, version=analysis_version(rules_version, settings), model=model
+    )
     seconds["analyse"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -171,7 +176,7 @@ def run_corpus(
     for name, text in index.items():
         write(str(out / name), text)
     seconds["write"] = time.perf_counter() - start
-    return CorpusRun(len(digests), tuple(entries), tuple(fresh), judged, seconds, tuple(dict.fromkeys(warnings)))
+    return CorpusRun(len(digests), tuple(entries), tuple(sorted(fresh)), judged, seconds, tuple(dict.fromkeys(warnings)))
 
 
 def _judge(plans: list, store: Store, engine: Engine, settings: Settings, model: str | None, say: Progress) -> int:  # type: ignore[type-arg]
