@@ -209,6 +209,8 @@ class Result:
     compared: Mapping[str, int] = field(default_factory=dict)
     #: contradictions below this confidence are shown as "worth checking"
     min_confidence: float = 0.6
+    #: warnings about the comparison itself, shown in the report's header ("b.txt is another story")
+    notes: tuple[str, ...] = ()
 
     def is_weak(self, finding: Finding) -> bool:
         """A contradiction too weakly supported for the main list: shown as "worth checking"."""

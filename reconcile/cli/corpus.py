@@ -34,7 +34,14 @@ def _progress(quiet: bool) -> Iterator[object]:
         yield lambda stage, done, total: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -42,16 +49,15 @@ def _progress(quiet: bool) -> Iterator[object]:
     )
     labels = {"analyse": "reading articles", "judge": "judging stories"}
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, object] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(labels.get(stage, stage), total=total, rate="")
             task = tasks[stage]
-            speed = bar.tasks[task].speed  # type: ignore[index]
+            speed = next(t.speed for t in bar.tasks if t.id == task)
             unit = "articles" if stage == "analyse" else "stories"
-            bar.update(task, completed=done, total=total,  # type: ignore[arg-type]
-                       rate=f"{speed:.1f} {unit}/s" if speed else "")
+            bar.update(task, completed=done, total=total, rate=f"{speed:.1f} {unit}/s" if speed else "")
 
         yield update
 

@@ -46,7 +46,9 @@ class GroupingSettings:
     unknown_days: int = 3
 
 
-def pair_probability(cosine: float, names: float, days: float, settings: GroupingSettings = GroupingSettings()) -> float:
+def pair_probability(
+    cosine: float, names: float, days: float, settings: GroupingSettings = GroupingSettings()
+) -> float:
     """The model's probability that two articles tell one story.
 
     >>> round(pair_probability(0.9, 20.0, 1.0), 2), round(pair_probability(0.3, 0.0, 200.0), 2)

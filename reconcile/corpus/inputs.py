@@ -77,7 +77,7 @@ def _jsonl(path: Path) -> Iterator[Article]:
             where = f"{path}:{number}"
             try:
                 row = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 raise BadInput(f"{where}: not a JSON object ({exc.msg})") from None
             if not isinstance(row, dict):
                 raise BadInput(f"{where}: not a JSON object")

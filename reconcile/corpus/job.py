@@ -25,10 +25,9 @@ from ..embed import DEFAULT_MODEL
 from ..errors import BadInput
 from ..model import Claim, Document, Result, Settings
 from ..report import render, write
-from .grouping import GroupingSettings
 from .index import StoryEntry, rank, render_index_html, render_index_json, render_index_md
 from .inputs import Article, read_articles
-from .profile import Analysed, Profile
+from .profile import PROFILE_VERSION, Analysed, Profile
 from .store import Store
 from .story import plan_story
 
@@ -44,8 +43,10 @@ class Engine(Protocol):
     """What an engine runs: the heavy steps, on batches."""
 
     name: str
-    #: the key its embeddings are stored under
-    identity: str
+
+    @property
+    def identity(self) -> str:
+        """The key its embeddings are stored under."""
 
     def analyse(self, articles: Sequence[Article]) -> list[Analysed]: ...
 
@@ -66,6 +67,13 @@ class CorpusRun:
     judged: int  # stories judged in this run
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+
+def _key(article: Article, version: str) -> str:
+    """What an article's stored analysis is keyed by: its feed entry, the analysing code and rules."""
+    import hashlib
+
+    return hashlib.sha256(f"{article.digest}\0{version}\0{PROFILE_VERSION}".encode()).hexdigest()
 
 
 def _count(source: str) -> int:
@@ -98,17 +106,17 @@ def _analyse_all(
             # claims and vectors made elsewhere (a Ray actor) are stored here; the local engine's already are
             store.cache.put_claims(item.document, item.claims, rules_version=version, model=model or DEFAULT_MODEL)
             store.cache.put_vectors(engine.identity, item.vectors)
-            store.put_article(item)
+            store.put_article(item, _key(item.article, version))
             profiles.append(item.profile)
             fresh.append(item.article.id)
             warnings.extend(item.document.warnings)
         pending.clear()
 
     for article in read_articles(source):
-        digests[article.id] = article.digest
+        digests[article.id] = _key(article, version)
         if article.text is not None:
             _write_source(article, sources)
-        stored = store.article(article)
+        stored = store.article(article.id, digests[article.id])
         if stored is not None:
             profiles.append(stored.profile)
         else:
@@ -160,7 +168,7 @@ def run_corpus(
     version = f"{identity}\0{analysis_version(rules_version, settings)}"
     plans = []
     for ids in groups:
-        items = [store.article_by_digest(i, digests[i]) for i in ids]
+        items = [store.article(i, digests[i]) for i in ids]
         plan = plan_story([i for i in items if i is not None], version=version)
         plans.append(plan)
     judged = _judge(plans, store, engine, settings, model, say)
@@ -176,7 +184,9 @@ def run_corpus(
     for name, text in index.items():
         write(str(out / name), text)
     seconds["write"] = time.perf_counter() - start
-    return CorpusRun(len(digests), tuple(entries), tuple(sorted(fresh)), judged, seconds, tuple(dict.fromkeys(warnings)))
+    return CorpusRun(
+        len(digests), tuple(entries), tuple(sorted(fresh)), judged, seconds, tuple(dict.fromkeys(warnings))
+    )
 
 
 def _judge(plans: list, store: Store, engine: Engine, settings: Settings, model: str | None, say: Progress) -> int:  # type: ignore[type-arg]

@@ -22,9 +22,14 @@ from ..model import Claim, Document, Settings
 from ..rules import Rules
 from .inputs import Article
 
-__all__ = ["Analysed", "Profile", "analyse_batch", "document_of", "lead_text", "names_of"]
+__all__ = [
+    "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
+]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+#: bump when a profile (lead, names) is computed differently: stored profiles are then remade
+PROFILE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -75,14 +80,23 @@ def lead_text(document: Document, claims: Sequence[Claim]) -> str:
     return text or document.text[:300]
 
 
-def names_of(document: Document) -> frozenset[str]:
-    """Capitalised words of the title and text, lowercased: places, names, outlets (rarity is judged later).
+def names_of(document: Document, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words of the title and text that are only ever capitalised, lowercased: names of people, places,
+    outlets. A word also written in lowercase ("The", "Police" beside "police") is not a name, nor one
+    in ``common`` (months, weekdays).
 
-    >>> sorted(names_of(__import__("reconcile.model").model.Document("d1", "a", "Shots in Euharlee, said Lang.")))
-    ['euharlee', 'lang', 'shots']
+    >>> from reconcile.model import Document
+    >>> sorted(names_of(Document("d1", "a", "The shots in Euharlee. Lang said the police were there.")))
+    ['euharlee', 'lang']
     """
     text = f"{document.title or ''}\n{document.text}"
-    return frozenset(w.lower() for w in _NAME.findall(text))
+    lower = set(_LOWER.findall(text))
+    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in lower and w not in common)
+
+
+def common_words(rules: Rules) -> frozenset[str]:
+    """Capitalised words that name no one: the months and weekdays of every language in the rules."""
+    return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
 
 
 def analyse_batch(
@@ -107,7 +121,8 @@ def analyse_batch(
     by_text = {t: vectors[i].tobytes() for i, t in enumerate(texts)}
     out = []
     for article, doc, claims, lead in zip(articles, docs, found, leads, strict=True):
-        profile = Profile(article.id, article.outlet, doc.date, names_of(doc), by_text[lead])
+        profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common_words(rules)),
+                          by_text[lead])
         own = {t: by_text[t] for t in [lead, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out

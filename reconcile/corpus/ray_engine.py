@@ -169,7 +169,8 @@ class RayEngine:
     def group(self, profiles: Sequence[Profile]) -> list[list[str]]:
         """Stories of the profiles, as one Ray task."""
         task = self._ray.remote(_group)
-        return list(self._ray.get(task.remote(list(profiles), self.grouping)))
+        stories: list[list[str]] = self._ray.get(task.remote(list(profiles), self.grouping))
+        return stories
 
     def judge(self, stories: Sequence[tuple[Sequence[Document], Sequence[Claim]]]) -> list[Result]:
         """One Ray task per story, each given the vectors of its claims from the store."""

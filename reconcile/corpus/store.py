@@ -15,7 +15,6 @@ from typing import Any
 from ..cache import Cache
 from ..errors import CacheError
 from ..model import Result
-from .inputs import Article
 from .profile import Analysed
 
 __all__ = ["Store"]
@@ -71,24 +70,20 @@ class Store:
         except sqlite3.Error as exc:
             raise CacheError(f"store {self.path} cannot be written ({exc}); give another with --store PATH") from None
 
-    def article(self, article: Article) -> Analysed | None:
-        """The stored analysis of ``article`` when its feed entry is unchanged (without vectors)."""
-        return self.article_by_digest(article.id, article.digest)
-
-    def article_by_digest(self, article_id: str, digest: str) -> Analysed | None:
-        """The stored analysis of article ``article_id`` whose feed entry hashed to ``digest``."""
-        item = self._one("SELECT item FROM corpus_article WHERE id = ? AND digest = ?", (article_id, digest))
+    def article(self, article_id: str, key: str) -> Analysed | None:
+        """The stored analysis of article ``article_id`` made under ``key`` (its feed entry and the code)."""
+        item = self._one("SELECT item FROM corpus_article WHERE id = ? AND digest = ?", (article_id, key))
         return item if isinstance(item, Analysed) else None
 
-    def put_article(self, analysed: Analysed) -> None:
-        """Remember an analysed article (its claims and vectors go to the cache)."""
+    def put_article(self, analysed: Analysed, key: str) -> None:
+        """Remember an analysed article under ``key`` (its claims and vectors go to the cache)."""
         import dataclasses
 
         item = dataclasses.replace(analysed, vectors={})
         blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         self._put(
             "INSERT OR REPLACE INTO corpus_article (id, digest, item) VALUES (?, ?, ?)",
-            (analysed.article.id, analysed.article.digest, blob),
+            (analysed.article.id, key, blob),
         )
 
     def story(self, signature: str) -> Result | None:
