@@ -99,3 +99,35 @@ def test_unknown_engine_names_the_choices(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["corpus", str(FEED), "--engine", "spark", "-q"])
     assert result.exit_code == 2
     assert result.output.strip() == "reconcile: --engine: 'spark' is not an engine; choose one of local, ray"
+
+
+@pytest.mark.slow
+def test_interrupted_run_keeps_the_store_and_writes_no_index(
+    tmp_path: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.corpus.local import LocalEngine
+
+    def interrupted(self: object, stories: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(LocalEngine, "judge", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(tmp_path, feed(tmp_path, ROWS[:4]), encoder)
+    assert not (tmp_path / "out" / "index.json").exists()
+    monkeypatch.undo()
+    again = run(tmp_path, feed(tmp_path, ROWS[:4]), encoder)
+    assert again.analysed == ()  # every article the interrupted run analysed was stored whole
+    assert again.judged == 2 and (tmp_path / "out" / "index.json").is_file()
+
+
+@pytest.mark.slow
+def test_quiet_is_silent_and_a_pipe_gets_no_progress_bar(tmp_path: Path) -> None:
+    args = ["corpus", str(FEED), "-o", str(tmp_path / "o"), "--store", str(tmp_path / "s.sqlite3")]
+    quiet = CliRunner().invoke(app, [*args, "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    loud = CliRunner().invoke(app, args)  # stderr is not a terminal here: the summary line only
+    assert loud.exit_code == 0
+    assert loud.output.splitlines() == [
+        f"reconcile: 8 articles in 4 stories (0 articles analysed and 0 stories judged in this run, the rest "
+        f"from the store {tmp_path / 's.sqlite3'}); wrote {tmp_path / 'o' / 'index.md'}"
+    ]
