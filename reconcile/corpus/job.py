@@ -36,7 +36,7 @@ __all__ = ["ENGINES", "CorpusRun", "Engine", "Progress", "run_corpus"]
 #: progress(stage, done, total): stage is "analyse" (articles) or "judge" (stories)
 Progress = Callable[[str, int, int], None]
 ENGINES = ("local", "ray")
-BATCH = 32
+BATCH = 128  # articles per local analysis batch: one encoder call, texts bucketed by length
 
 
 class Engine(Protocol):
