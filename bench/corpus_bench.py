@@ -170,6 +170,11 @@ def plot(scaling: list[dict[str, Any]], path: Path) -> bool:
     return True
 
 
+def save(results: dict[str, Any], path: Path) -> None:
+    """Write what is measured so far (a later failure keeps it)."""
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--worker"]:
@@ -197,12 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     if "grouping" not in skip:
         results["grouping"] = grouping(data)
         print("grouping", results["grouping"])
+        save(results, out_path)
     if "local" not in skip:
         results["local"] = measure("run", str(feed), *fresh("local"), "local", "1")
         print("local", results["local"])
+        save(results, out_path)
     if "ray" not in skip:
         results["ray"] = measure("run", str(feed), *fresh("ray"), "ray", "0")
         print("ray", results["ray"])
+        save(results, out_path)
     if "incremental" not in skip:
         store, out = fresh("incremental")
         first = measure("run", str(write_feed(rows[:-10], scratch / "minus10.jsonl")), store, out, "local", "0")
@@ -210,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         results["incremental"] = {"first": first, "second": second,
                                   "added": 10, "analysed_again": second["analysed"], "judged_again": second["judged"]}
         print("incremental", results["incremental"])
+        save(results, out_path)
     if "scaling" not in skip:
         scaling = []
         for size in (int(s) for s in options.sizes.split(",")):
@@ -220,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         results["scaling"] = scaling
         plot(scaling, ROOT / options.plot)
     results["targets"] = TARGETS
-    out_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    save(results, out_path)
     print(f"wrote {options.out}")
     return 0
 

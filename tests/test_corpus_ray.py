@@ -43,6 +43,8 @@ def corpus(engine: str, feed: Path, store: Path):  # type: ignore[no-untyped-def
 def test_ray_engine_writes_the_same_bytes(local_ray: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [json.loads(line) for line in FEED.read_text(encoding="utf-8").splitlines()]
     wire = dict(rows[0], id="wire-copy", outlet="wire.example")  # a reprint, so the reprint path runs too
+    headline = {"id": "headline-only", "outlet": "x", "date": "2019-01-01", "title": "Photos", "content": ""}
+    rows = [*rows, headline]  # a story without a single claim
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(r) + "\n" for r in [*rows, wire]), encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # both engines write to ./out, so paths in the reports match
@@ -55,3 +57,4 @@ def test_ray_engine_writes_the_same_bytes(local_ray: None, tmp_path: Path, monke
     assert tree(tmp_path / "out") == expected
     index = json.loads(expected["index.json"])
     assert any(s["reprints"] for s in index["stories"])
+    assert ["headline-only"] in [s["articles"] for s in index["stories"]]

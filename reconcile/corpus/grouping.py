@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -77,8 +78,6 @@ def _name_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> di
 
 def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
     """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
-    from scipy import sparse
-
     n = len(profiles)
     weights = _name_weights(profiles, settings)
     vocab = {w: k for k, w in enumerate(sorted(weights))}
@@ -88,9 +87,17 @@ def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tupl
             if w in vocab:
                 rows.append(i)
                 cols.append(vocab[w])
-    has = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
     idf = np.array([weights[w] for w in sorted(weights)], dtype=np.float64)
-    weighted = has.multiply(idf[None, :]).tocsr() if len(vocab) else has
+    has: Any
+    if n * len(vocab) <= 1_000_000:  # a few articles (compare's check): dense, and no scipy to import
+        has = np.zeros((n, len(vocab)), dtype=np.float64)
+        has[rows, cols] = 1.0
+        weighted = has * idf[None, :]
+    else:
+        from scipy import sparse
+
+        has = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
+        weighted = has.multiply(idf[None, :]).tocsr()
     vectors = np.stack([np.frombuffer(p.vector, dtype=np.float32) for p in profiles]).astype(np.float64)
     days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
     s = settings
@@ -99,7 +106,8 @@ def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tupl
     for start in range(0, n, block):
         stop = min(n, start + block)
         cos = vectors[start:stop] @ vectors.T
-        shared = (weighted[start:stop] @ has.T).toarray() if len(vocab) else np.zeros_like(cos)
+        shared = weighted[start:stop] @ has.T
+        shared = shared if isinstance(shared, np.ndarray) else shared.toarray()
         gap = np.abs(days[start:stop, None] - days[None, :]).astype(np.float64)
         unknown = (days[start:stop, None] < 0) | (days[None, :] < 0)
         gap[unknown] = s.unknown_days
