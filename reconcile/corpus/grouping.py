@@ -5,8 +5,9 @@ cosine of their leads (title and first claim), the rare capitalised words they s
 places; weighted by inverse document frequency), and how many days apart they were published.
 The weights are a logistic regression fitted on gva-dev (see bench/README.md). Stories are then
 average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
-loose pair does not chain two events together. Only pairs with some evidence are scored, and
-clustering runs per connected component, so memory follows the stories, not the corpus squared.
+loose pair does not chain two events together. Only pairs with some evidence are kept, and
+clustering runs per connected component of the pairs at the cut, so memory follows the stories,
+not the corpus squared.
 """
 
 from __future__ import annotations
@@ -130,24 +131,45 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
 
 
 def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-linkage clusters of one component (a missing pair counts as probability 0)."""
-    if len(members) == 1:
-        return [members]
-    from scipy.cluster.hierarchy import fcluster, linkage
+    """Average-linkage (UPGMA) clusters of one component, cut at ``threshold``; a missing pair counts as 0.
 
-    k = len(members)
-    distance = np.ones((k, k), dtype=np.float64)
-    np.fill_diagonal(distance, 0.0)
+    Sparse: it keeps, for each pair of clusters with any scored pair between them, the sum of those
+    probabilities, and merges the pair with the highest average while that reaches the cut. Memory
+    follows the scored pairs, not the component squared. Ties go to the lower cluster numbers.
+
+    >>> _average_linkage([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.4, (0, 2): 0.1}, 0.3)
+    [[0, 1], [2]]
+    """
+    import heapq
+
     where = {m: i for i, m in enumerate(members)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(len(members))}
     for (i, j), p in edges.items():
         if i in where and j in where:
-            distance[where[i], where[j]] = distance[where[j], where[i]] = 1.0 - p
-    condensed = distance[np.triu_indices(k, 1)]
-    labels = fcluster(linkage(condensed, "average"), 1.0 - threshold, "distance")
-    clusters: dict[int, list[int]] = {}
-    for member, label in zip(members, labels, strict=True):
-        clusters.setdefault(int(label), []).append(member)
-    return sorted(clusters.values(), key=lambda c: c[0])
+            sums[where[i]][where[j]] = sums[where[j]][where[i]] = p
+    content = {i: [m] for i, m in enumerate(members)}
+    heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items() if a < b]
+    heapq.heapify(heap)
+    next_id = len(members)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in content or b not in content:
+            continue  # a cluster merged since: a pair's sum changes only when one side merges
+        if -negative < threshold:
+            break
+        new = next_id
+        next_id += 1
+        content[new] = content.pop(a) + content.pop(b)
+        size = len(content[new])
+        row_a, row_b = sums.pop(a), sums.pop(b)
+        sums[new] = {}
+        for c in sorted((set(row_a) | set(row_b)) - {a, b}):
+            total = row_a.get(c, 0.0) + row_b.get(c, 0.0)
+            sums[c].pop(a, None)
+            sums[c].pop(b, None)
+            sums[c][new] = sums[new][c] = total
+            heapq.heappush(heap, (-total / (size * len(content[c])), min(c, new), max(c, new)))
+    return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
 def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
@@ -160,7 +182,10 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
         return []
     edges = _edges(ordered, settings)
     stories = []
-    for component in _components(len(ordered), edges):
+    # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
+    # cross the components of the pairs at or above it, and each component is clustered on its own
+    strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
+    for component in _components(len(ordered), strong):
         for cluster in _average_linkage(component, edges, settings.threshold):
             stories.append([ordered[i].id for i in cluster])
     return sorted(stories, key=lambda s: s[0])
