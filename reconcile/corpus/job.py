@@ -29,7 +29,7 @@ from .index import StoryEntry, rank, render_index_html, render_index_json, rende
 from .inputs import Article, read_articles
 from .profile import PROFILE_VERSION, Analysed, Profile
 from .store import Store
-from .story import plan_story
+from .story import judge_version, plan_story
 
 __all__ = ["ENGINES", "CorpusRun", "Engine", "Progress", "run_corpus"]
 
@@ -165,7 +165,7 @@ def run_corpus(
 
     start = time.perf_counter()
     identity = engine.identity
-    version = f"{identity}\0{analysis_version(rules_version, settings)}"
+    version = f"{identity}\0{analysis_version(rules_version, settings)}\0{judge_version()}"
     plans = []
     for ids in groups:
         items = [store.article(i, digests[i]) for i in ids]
@@ -214,7 +214,8 @@ def _write_reports(plans: list, store: Store, out: Path) -> list[StoryEntry]:  #
     for k, plan in enumerate(plans):
         result = store.story(plan.signature)
         assert result is not None
-        counts = {kind: sum(1 for f in result.findings if f.kind == kind)
+        # contradictions as the report's main list counts them: weak ones are under "Worth checking"
+        counts = {kind: sum(1 for f in result.findings if f.kind == kind and not result.is_weak(f))
                   for kind in ("contradiction", "update", "agreement")}
         first = plan.documents[0]
         title = first.title or first.name

@@ -16,7 +16,7 @@ from ..rules import Rules
 from .profile import Analysed
 from .reprints import reprints
 
-__all__ = ["Precomputed", "Story", "StoryPlan", "judge_story", "plan_story"]
+__all__ = ["Precomputed", "StoryPlan", "judge_story", "judge_version", "plan_story"]
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,6 @@ class StoryPlan:
     reprints: tuple[tuple[str, str], ...]  # (article, the article it reprints)
     documents: tuple[Document, ...]
     signature: str
-
-
-@dataclass(frozen=True)
-class Story:
-    """A judged story, ready for the index."""
-
-    id: str
-    title: str
-    articles: tuple[str, ...]
-    reprints: tuple[tuple[str, str], ...]
-    result: Result
-
-    def count(self, kind: str) -> int:
-        return sum(1 for f in self.result.findings if f.kind == kind)
 
 
 def _order(item: Analysed) -> tuple[dt.date, str]:
@@ -66,6 +52,25 @@ def plan_story(items: Sequence[Analysed], *, version: str) -> StoryPlan:
         documents=documents,
         signature=signature,
     )
+
+
+#: the modules whose code decides a story's findings (beyond the analysis): their size and time stamp
+_JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py", "corpus/story.py")
+
+
+def judge_version() -> str:
+    """A stamp of the judging code, so a stored story result is not reused after the judge changed."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[1]
+    stamps = []
+    for name in _JUDGE_MODULES:
+        try:
+            st = (here / name).stat()
+            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:-")
+    return hashlib.sha256("\0".join(stamps).encode()).hexdigest()[:16]
 
 
 class Precomputed:
@@ -95,7 +100,14 @@ def judge_story(
     cache: Cache,
 ) -> Result:
     """Align and judge one story's independent documents, exactly as ``compare`` does."""
+    from ..conflicts import Tally
+
+    tally = Tally()
     findings = find(
-        documents, claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings, cache=cache
+        documents, claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings, cache=cache,
+        tally=tally,
     )
-    return Result(tuple(documents), tuple(claims), tuple(findings), mode="compare", model=encoder.name)
+    return Result(
+        tuple(documents), tuple(claims), tuple(findings), mode="compare", model=encoder.name,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence,
+    )
