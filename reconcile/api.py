@@ -21,7 +21,9 @@ from .errors import BadInput
 from .model import Claim, Document, Finding, Result, Settings
 from .rules import Rules, load_rules
 
-__all__ = ["analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find", "pick_encoder"]
+__all__ = [
+    "analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find", "one_story", "pick_encoder",
+]
 
 Progress = Callable[[str], None]
 
@@ -59,11 +61,13 @@ def compare(
     encoder: Encoder | None = None,
     cache: Cache | bool = True,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> Result:
     """Compare two or more articles about one story.
 
     ``cache``: True for the per-user cache file, False for none, or a ``Cache`` of one's own.
-    Raises BadInput (naming the file) for a missing, empty, binary or repeated article.
+    Raises BadInput (naming the file) for a missing, empty, binary or repeated article, and with
+    ``strict`` for a source that does not look like the same story (else ``Result.notes`` says so).
     """
     say = progress or (lambda stage: None)
     names = [str(p) for p in paths]
@@ -78,6 +82,7 @@ def compare(
     store = _cache(cache)
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder, choice = pick_encoder(documents, all_claims, model=model, encoder=encoder, settings=settings, progress=say)
+    notes = one_story(documents, all_claims, encoder, store, rules=rules, strict=strict)
     tally = Tally()
     findings = find(
         documents, all_claims, group_of=by_document, rules=rules, encoder=encoder,
@@ -85,7 +90,7 @@ def compare(
     )
     return Result(
         tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name,
-        compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=choice.reason,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=choice.reason, notes=notes,
     )
 
 
@@ -107,6 +112,25 @@ def pick_encoder(
         return encoder, Choice(encoder.name, "the encoder given")
     choice = choose(documents, claims, model=model)
     return load_encoder(choice.model, batch_size=settings.batch_size, progress=progress), choice
+
+
+def one_story(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    encoder: Encoder,
+    cache: Cache,
+    *,
+    rules: Rules,
+    strict: bool = False,
+) -> tuple[str, ...]:
+    """Notes naming each source that does not look like the same story; with ``strict``, BadInput instead."""
+    from .corpus.outliers import one_story_notes
+    from .corpus.profile import common_words
+
+    notes = tuple(one_story_notes(documents, claims, CachingEncoder(encoder, cache), common=common_words(rules)))
+    if notes and strict:
+        raise BadInput(f"{notes[0]} (--strict)")
+    return notes
 
 
 def analyse_all(

@@ -19,7 +19,7 @@ from .errors import BadInput
 from .model import Document, Span
 from .rules import Rules
 
-__all__ = ["line_spans", "read", "read_all"]
+__all__ = ["from_text", "line_spans", "read", "read_all"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TERMINAL = ".!?…:\"”’'»)"
@@ -198,3 +198,22 @@ def read_all(paths: Sequence[str], *, rules: Rules) -> list[Document]:
         seen_text[digest] = path
         documents.append(doc)
     return documents
+
+
+def from_text(text: str, *, path: str, doc_id: str, rules: Rules) -> Document:
+    """A Document for text that arrived without a file of its own (a line of a JSON Lines feed).
+
+    ``path`` is where the text is (or will be) written, for the report's links.
+    """
+    if not text.strip():
+        raise BadInput(f"{path}: is empty")
+    furniture = _furniture(text, rules)
+    return Document(
+        id=doc_id,
+        path=path,
+        text=text,
+        title=_title(text, furniture),
+        date=_date(text, rules),
+        language=_language(text, furniture),
+        furniture=tuple(furniture),
+    )

@@ -211,6 +211,8 @@ class Result:
     min_confidence: float = 0.6
     #: why that model: "every source is in English", "a.txt is in Spanish", "--model X"
     model_reason: str = ""
+    #: warnings about the comparison itself, shown in the report's header ("b.txt is another story")
+    notes: tuple[str, ...] = ()
 
     def is_weak(self, finding: Finding) -> bool:
         """A contradiction too weakly supported for the main list: shown as "worth checking"."""

@@ -48,7 +48,7 @@ def warn(message: str) -> None:
 
 def _register() -> None:
     # Imported for their side effect: each module adds its command to ``app``.
-    from . import check, claims, compare, prepare  # noqa: F401
+    from . import check, claims, compare, corpus, prepare  # noqa: F401
 
 
 _register()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import app, user_errors
+from . import app, user_errors, warn
 from ._common import check_format, emit, open_cache, progress_printer, warn_about
 
 EXAMPLES = """
@@ -23,7 +23,8 @@ Examples:
 Contradictions carry a confidence: the same count or figure in two matching statements is strong;
 a clash in a loose paraphrase is weak and is shown under "Worth checking".
 
-Exit codes: 0 report written, 2 bad input (one line on stderr names the file).
+Exit codes: 0 report written, 2 bad input (one line on stderr names the file), or with
+--strict a source that does not look like the same story.
 """
 
 
@@ -48,6 +49,9 @@ def compare(
         0.6, "--min-confidence", min=0.0, max=1.0,
         help="Contradictions below this confidence are listed apart, under 'Worth checking' (JSON keeps all).",
     ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 2 when a source does not look like the same story (default: a warning)."
+    ),
 ) -> None:
     """Report where articles agree, where they contradict each other, and what only one says.
 
@@ -68,7 +72,10 @@ def compare(
             rules_dir=str(rules) if rules else None,
             cache=store,
             progress=progress_printer(quiet),
+            strict=strict,
         )
         warn_about(result, store)
+        for note in result.notes:
+            warn(note)
         link_base = str(output.parent) if output else "."
         emit(render(result, fmt, link_base=link_base), output, inputs=tuple(articles))

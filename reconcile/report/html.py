@@ -417,7 +417,8 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
         f'<p class="meta">{_count(len(result.documents), "document")} &middot; '
         f"{_count(len(result.claims), 'claim')} &middot; {_count(len(result.findings), 'finding')}{model}. "
         "Choose a finding to see its spans in every source.</p>"
-        f"{_legend(result)}</header>\n"
+        + "".join(f'<p class="meta" role="note"><strong>Note:</strong> {escape(n)}</p>' for n in result.notes)
+        + f"{_legend(result)}</header>\n"
         '<main><nav id="findings" aria-label="Findings"><h2>Findings</h2>'
         f"{_findings_list(result, docs, by_id)}</nav>\n"
         f'<div class="sources">{"".join(columns)}</div></main>\n'

@@ -142,7 +142,9 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         return render_check_markdown(result, link_base=link_base)
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
-    lines = [f"# Reconcile: {cell(heading)}", "", *_summary(result), *_model(result), "", *_sources(result, link_base)]
+    notes = [line for note in result.notes for line in (f"> **Note:** {cell(note)}", "")]  # e.g. another story
+    lines = [f"# Reconcile: {cell(heading)}", "", *notes, *_summary(result), *_model(result), ""]
+    lines += _sources(result, link_base)
 
     strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]
     weak = [f for f in result.of_kind("contradiction") if result.is_weak(f)]

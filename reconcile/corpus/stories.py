@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import ingest
-from .align import embedding_text
-from .api import analyse_all, by_document, find, pick_encoder
-from .cache import Cache, CachingEncoder, MemoryCache, NullCache
-from .embed import Encoder, spec_of
-from .errors import BadInput
-from .model import Result, Settings
-from .rules import load_rules
+from .. import ingest
+from ..align import embedding_text
+from ..api import analyse_all, by_document, find, pick_encoder
+from ..cache import Cache, CachingEncoder, MemoryCache, NullCache
+from ..embed import Encoder, spec_of
+from ..errors import BadInput
+from ..model import Result, Settings
+from ..rules import load_rules
 
 __all__ = ["compare_stories"]
 

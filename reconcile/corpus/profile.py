@@ -1,0 +1,128 @@
+"""Article -> Document, claims and a profile: what grouping needs to know about one article.
+
+A profile is small (a lead vector, the rare-looking names, the date), so thousands fit in memory
+while the documents themselves stay in the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import ingest
+from ..align import embedding_text
+from ..api import analyse_all
+from ..cache import Cache, CachingEncoder
+from ..embed import Encoder
+from ..model import Claim, Document, Settings
+from ..rules import Rules
+from .inputs import Article
+
+__all__ = [
+    "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
+]
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+#: bump when a profile (lead, names) is computed differently: stored profiles are then remade
+PROFILE_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What grouping compares: the lead's unit vector (float32 bytes), capitalised words, the date."""
+
+    id: str
+    outlet: str
+    date: dt.date | None
+    names: frozenset[str]
+    vector: bytes
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One article read and analysed: its document, claims, profile, and the vectors it needed."""
+
+    article: Article
+    document: Document
+    claims: tuple[Claim, ...]
+    profile: Profile
+    vectors: dict[str, bytes] = dataclasses.field(default_factory=dict)
+
+
+def document_of(article: Article, *, rules: Rules, sources: str | Path) -> Document:
+    """The Document of an article: its file read as ``compare`` reads it, or the feed's text."""
+    if article.text is None:
+        doc = ingest.read(article.path, doc_id="d1", rules=rules)
+    else:
+        doc = ingest.from_text(article.text, path=str(Path(sources) / article.path), doc_id="d1", rules=rules)
+    changes: dict[str, object] = {}
+    if article.title:
+        changes["title"] = article.title
+    if article.date:
+        changes["date"] = article.date
+    return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
+
+
+def lead_text(document: Document, claims: Sequence[Claim]) -> str:
+    """Title and first claim: what an article is about, in one short text.
+
+    >>> from reconcile.model import Document, Claim
+    >>> lead_text(Document("d1", "a.txt", "x", title="Two shot"), [Claim("d1.c1", "d1", "Two men were shot.", 0, 1)])
+    'Two shot. Two men were shot.'
+    """
+    parts = [document.title or ""] + [embedding_text(c) for c in claims[:1]]
+    text = ". ".join(p.strip() for p in parts if p.strip())
+    return text or document.text[:300]
+
+
+def names_of(document: Document, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words of the title and text that are only ever capitalised, lowercased: names of people, places,
+    outlets. A word also written in lowercase ("The", "Police" beside "police") is not a name, nor one
+    in ``common`` (months, weekdays).
+
+    >>> from reconcile.model import Document
+    >>> sorted(names_of(Document("d1", "a", "The shots in Euharlee. Lang said the police were there.")))
+    ['euharlee', 'lang']
+    """
+    text = f"{document.title or ''}\n{document.text}"
+    lower = set(_LOWER.findall(text))
+    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in lower and w not in common)
+
+
+def common_words(rules: Rules) -> frozenset[str]:
+    """Capitalised words that name no one: the months and weekdays of every language in the rules."""
+    return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
+
+
+def analyse_batch(
+    articles: Sequence[Article],
+    *,
+    rules: Rules,
+    settings: Settings,
+    encoder: Encoder,
+    cache: Cache,
+    model: str | None,
+    sources: str | Path,
+) -> list[Analysed]:
+    """Read, analyse and embed a batch of articles: claims from ``cache`` where it has them, and every
+    claim text and lead of the batch encoded in one call (only those ``cache`` lacks)."""
+    import numpy as np
+
+    docs = [document_of(a, rules=rules, sources=sources) for a in articles]
+    found = [analyse_all([d], rules, settings=settings, cache=cache, model=model) for d in docs]
+    leads = [lead_text(d, c) for d, c in zip(docs, found, strict=True)]
+    texts = list(dict.fromkeys([*leads, *(embedding_text(c) for claims in found for c in claims)]))
+    vectors = np.asarray(CachingEncoder(encoder, cache).encode(texts), dtype=np.float32)
+    by_text = {t: vectors[i].tobytes() for i, t in enumerate(texts)}
+    out = []
+    for article, doc, claims, lead in zip(articles, docs, found, leads, strict=True):
+        profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common_words(rules)),
+                          by_text[lead])
+        own = {t: by_text[t] for t in [lead, *(embedding_text(c) for c in claims)]}
+        out.append(Analysed(article, doc, tuple(claims), profile, own))
+    return out
