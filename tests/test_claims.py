@@ -75,10 +75,13 @@ def test_no_page_furniture_becomes_a_claim(rules, name):
             assert overlapping == [], snippet
 
 
-def test_headings_bylines_and_captions_are_not_claims(rules):
+def test_headline_printed_twice_is_one_claim_and_bylines_and_captions_none(rules):
     doc, claims = claims_of(rules, SEEDS / "guanajuato-ward.txt")
     texts = [c.text for c in claims]
-    assert not any(t.startswith("Mexican Cartel Hunting Down Police") for t in texts)
+    headline = "Mexican Cartel Hunting Down Police and Killing Them On Days Off"
+    assert doc.text.count(headline) == 2
+    [first] = [c for c in claims if c.text == headline]
+    assert first.start == doc.text.index(headline)
     assert "Amelia Ward" not in " ".join(texts)
     assert "The Mexican president." not in texts
 
