@@ -408,7 +408,7 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
             break
         rest_start = s.start + m.end()
         rest = text[rest_start : s.end]
-        rest_start += _content_start(rest, lexicon)
+        rest_start += _content_start(rest, lexicon, recipient=m.group().lower() in lexicon.recipient_verbs)
         content = Span(rest_start, s.end)
         if _words(text[content.start : content.end]) < 3 or text[rest_start : s.end].lstrip()[:1] in (":", "“", '"'):
             break
@@ -416,9 +416,9 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
     return None, [s]
 
 
-def _content_start(rest: str, lexicon: Lexicon) -> int:
+def _content_start(rest: str, lexicon: Lexicon, *, recipient: bool = False) -> int:
     """Where reported speech starts after its verb: past "that", and past a phrase of when or where
-    before it ("said in a statement issued Friday that ...").
+    (or, after "told", whom) before it: "said in a statement issued Friday that ...", "told Sgt. Brown that".
 
     >>> from reconcile.rules import load_rules
     >>> rest = " on Jan. 5 that the house burned down"
@@ -435,7 +435,7 @@ def _content_start(rest: str, lexicon: Lexicon) -> int:
     for k, w in enumerate(words[1:9], start=1):
         if w.group().lower() in lexicon.that:
             dated = any(x.group().lower().strip(".") in days for x in words[:k])  # "aseguró el pasado viernes que"
-            framed = first in lexicon.adjuncts or dated
+            framed = recipient or first in lexicon.adjuncts or dated
             return w.end() if framed and "," not in rest[: w.start()] else 0
     return 0
 
