@@ -88,7 +88,7 @@ def _has_close(text: str, start: int, end: int) -> bool:
     ch = text[start]
     inner = text[start + 1 : end]
     if ch in OPEN_QUOTES:
-        return any(c in inner for c in CLOSE_QUOTES)
+        return any(c in inner for c in CLOSE_QUOTES + '"')  # “...," : pages mix curly and straight quotes
     if ch == '"':
         return '"' in inner
     return False
@@ -158,7 +158,9 @@ def _sentences(text: str, line: Span, lexicon: Lexicon) -> Iterator[Span]:
     spans = list(_syntok_sentences(text, line))
     joined: list[Span] = []
     for span in spans:
-        if joined and _ends_in_abbreviation(text, joined[-1], span.start, lexicon):
+        if joined and (
+            _ends_in_abbreviation(text, joined[-1], span.start, lexicon) or _continues_name(text, joined[-1], span)
+        ):
             joined[-1] = Span(joined[-1].start, span.end)
         else:
             joined.append(span)
@@ -198,6 +200,20 @@ def _ends_in_abbreviation(text: str, sentence: Span, next_start: int, lexicon: L
     if len(word) == 1 and word.isupper() and following.isupper():
         return True
     return word.lower() in lexicon.before_number and following.isdigit()
+
+
+#: a short capitalised abbreviation ending a sentence: "Jr.", "St.", "Ave.", "D.C."
+_SHORT_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")
+
+
+def _continues_name(text: str, sentence: Span, following: Span) -> bool:
+    """Whether ``following`` is the rest of a name that an abbreviation seemed to end:
+    "... at Martin Luther King Jr." + "Day celebration at the park." is one sentence; a sentence
+    after "Jr." that states something on its own ("The judge ruled on Monday.") is not joined."""
+    if not _SHORT_ABBREVIATION.search(text, sentence.start, sentence.end):
+        return False
+    rest = text[following.start : following.end]
+    return rest[:1].isupper() and _lower_words(rest) < 2
 
 
 def _is_prose(line: str, *, lead_in: bool, min_words: int) -> bool:
@@ -245,6 +261,14 @@ def _is_adjunct(words: list[str], verb: str, lexicon: Lexicon) -> bool:
         return True
     if len(words) > 8 or any(w.lower().strip(",.") in lexicon.that | lexicon.attribution_verbs for w in words):
         return False
+    phrase = " ".join(words)
+    bound = lexicon.bound_pattern.match(phrase)
+    if bound and phrase[bound.end() :].split() and facts_mod.number_value(phrase[bound.end() :].split()[0]) is not None:
+        return False  # "reported at least 20 shots fired"
+    if lexicon.event_pattern.search(phrase):
+        return False  # "said in total eight people died"
+    if any(w.lower() in lexicon.passive for w in words):
+        return False  # "said in total eight people were shot"
     first = words[0].lower().strip(",.")
     if first in lexicon.adjuncts or first in lexicon.weekdays or first in lexicon.relative_days:
         return True
@@ -280,14 +304,29 @@ def _attribution(phrase: str, lexicon: Lexicon) -> _Credit | None:
         speaker = " ".join(words[:k])
         if words[0].lower() in lexicon.adverbial_leads or not _looks_like_speaker(speaker, lexicon):
             return None
+        clause = lexicon.event_pattern.search(speaker) or any(_gerund_start(w, 0, lexicon) for w in words[:k])
+        if "," in speaker or clause:
+            return None  # "He died, police said", "dispatchers began receiving (reports)": a statement, not a speaker
         return _Credit(speaker, False) if k <= 8 and _is_adjunct(words[k + 1 :], verb, lexicon) else None
     if verb in lexicon.recipient_verbs or len(words) < 2:
         return None  # ", told reporters": nobody is named
-    n = next((i for i, w in enumerate(words[2:], start=2) if w.lower() in lexicon.adjuncts), len(words))
+    n = next((i for i in range(2, len(words)) if _ends_name(words, i, lexicon)), len(words))
+    named = words[1][:1].isupper() or words[1].lower() in lexicon.objects or words[n - 1][:1].isupper()
+    if not named and n > 3:
+        return None  # ", said she saw the girl": a clause; "said police", "said the chief", "dijo el fiscal" name one
     speaker = " ".join(words[1:n])
     if n > 9 or not _looks_like_speaker(speaker, lexicon) or not _is_adjunct(words[n:], verb, lexicon):
         return None
     return _Credit(speaker, True)
+
+
+def _ends_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a speaker's name ends before words[i]: at an adjunct ("said Smith on Monday"), unless
+    it joins the name's parts ("said Chief of Police Eddie Garcia")."""
+    word = words[i].lower()
+    if word not in lexicon.adjuncts:
+        return False
+    return not (word in lexicon.name_joiners and i + 1 < len(words) and words[i + 1][:1].isupper())
 
 
 def _attribution_tail(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, int]]] | None:
@@ -309,7 +348,7 @@ def _attribution_tail(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
             at = commas[i] + 1 + len(phrase) + 1
             at += len(chunk[at:]) - len(chunk[at:].lstrip())
             first = chunk[at:].split(maxsplit=1)[0].lower() if chunk[at:].split() else ""
-            if _gerund_start(chunk, at, lexicon) or (not credit.verb_first and first in lexicon.adverbial_leads):
+            if _gerund_start(chunk, at, lexicon) or first in lexicon.adverbial_leads:
                 return credit.speaker, [(0, commas[i]), (at, len(chunk))]
             return credit.speaker, [(0, len(chunk))] if not credit.verb_first else [(0, commas[i])]
         if i >= 2 and phrase.strip().lower() in lexicon.attribution_verbs and not after.strip():
@@ -679,6 +718,8 @@ def _sentence_pieces(
                 spans.append((content, False, None))
         speaker = speakers.name(speaker)
         spans = [(q, True, speaker) for q in inside] + spans
+    elif quotes and (credit := _credit_only(text, s, lexicon)):
+        speaker = speakers.name(credit)  # 'Abbott said during a Friday press conference.' between quotations
     else:
         phrase, contents = _reported(text, s, lexicon)
         speaker = speakers.name(phrase)
@@ -695,6 +736,15 @@ def _sentence_pieces(
                 continue
             out.append((Piece(c0, c1, who, quoted, s, language, tuple(counts)), speaker))
     return sorted(out, key=lambda p: p[0].start)
+
+
+def _credit_only(text: str, s: Span, lexicon: Lexicon) -> str | None:
+    """The speaker when a whole sentence only credits one ("Taylor said through tears."), else None."""
+    chunk = text[s.start : s.end].rstrip(".!?:… \u00a0")
+    credit = _attribution(chunk, lexicon)
+    if credit is None or any(w.lower() in lexicon.quote_tail_verbs for w in chunk.split()):
+        return None  # "The search for the shooters continues." states something
+    return credit.speaker
 
 
 def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | None, Span | None]:

@@ -150,6 +150,7 @@ class Lexicon:
     adverbial_leads: frozenset[str]
     adjuncts: frozenset[str]
     recipient_verbs: frozenset[str]
+    name_joiners: frozenset[str]
     titles: frozenset[str]
     before_number: frozenset[str]
     hyphen_prefixes: frozenset[str]
@@ -259,7 +260,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
-            "titles", "before_number", "hyphen_prefixes",
+            "name_joiners", "titles", "before_number", "hyphen_prefixes",
         )
     }
     months: dict[str, int] = {}
@@ -304,7 +305,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         attribution = d.get("attribution") or {}
         for key in (
             "verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive",
-            "quote_tail_verbs", "adjuncts", "recipient_verbs",
+            "quote_tail_verbs", "adjuncts", "recipient_verbs", "name_joiners",
         ):
             lists[key].update(str(w).lower() for w in attribution.get(key) or [])
         sentence = d.get("sentence") or {}
@@ -352,6 +353,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         adverbial_leads=frozenset(lists["adverbial_leads"]),
         adjuncts=frozenset(lists["adjuncts"]),
         recipient_verbs=frozenset(lists["recipient_verbs"]),
+        name_joiners=frozenset(lists["name_joiners"]),
         titles=frozenset(lists["titles"]),
         before_number=frozenset(lists["before_number"]),
         hyphen_prefixes=frozenset(lists["hyphen_prefixes"]),
