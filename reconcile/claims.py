@@ -307,17 +307,36 @@ def _attribution(phrase: str, lexicon: Lexicon) -> _Credit | None:
         clause = lexicon.event_pattern.search(speaker) or any(_gerund_start(w, 0, lexicon) for w in words[:k])
         if "," in speaker or clause:
             return None  # "He died, police said", "dispatchers began receiving (reports)": a statement, not a speaker
-        return _Credit(speaker, False) if k <= 8 and _is_adjunct(words[k + 1 :], verb, lexicon) else None
+        if k > 8 or not _is_adjunct(words[k + 1 :], verb, lexicon):
+            return None
+        n = next((i for i in range(1, k) if _ends_name(words, i, lexicon) and _says_when(words[i:k], lexicon)), k)
+        return _Credit(" ".join(words[:n]), False)  # "Mnuchin in an interview broadcast Monday said"
     if verb in lexicon.recipient_verbs or len(words) < 2:
         return None  # ", told reporters": nobody is named
     n = next((i for i in range(2, len(words)) if _ends_name(words, i, lexicon)), len(words))
-    named = words[1][:1].isupper() or words[1].lower() in lexicon.objects or words[n - 1][:1].isupper()
-    if not named and n > 3:
-        return None  # ", said she saw the girl": a clause; "said police", "said the chief", "dijo el fiscal" name one
+    if not _names_one(words[1:n], lexicon):
+        return None
     speaker = " ".join(words[1:n])
     if n > 9 or not _looks_like_speaker(speaker, lexicon) or not _is_adjunct(words[n:], verb, lexicon):
         return None
     return _Credit(speaker, True)
+
+
+def _names_one(name: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words after a leading verb name a speaker: "said police", "said the chief",
+    "dijo el fiscal", "said police spokesman Sgt. Tim Gauerke"; not a clause such as
+    "said she saw the girl" or "said the economy would recover by the summer"."""
+    if name[-1][:1].isupper():
+        return True
+    determined = name[0][:1].isupper() or name[0].lower() in lexicon.objects
+    return len(name) <= 2 or (determined and len(name) <= 4)
+
+
+def _says_when(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words between a speaker and the verb say when: "in an interview broadcast Monday",
+    "later"; not "close to the investigation" or "of the hospital", which are part of who."""
+    days = lexicon.weekdays.keys() | lexicon.relative_days.keys() | lexicon.months.keys()
+    return len(words) == 1 or any(w.lower().strip(",.") in days for w in words)
 
 
 def _ends_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -366,6 +385,9 @@ def _gerund_start(chunk: str, at: int, lexicon: Lexicon) -> bool:
 
 def _clean_speaker(phrase: str, lexicon: Lexicon) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(TRIM + ".")
+    first, _, rest = phrase.partition(" ")
+    if rest and first.lower() in lexicon.attribution_verbs:
+        phrase = rest  # "según informó la fiscalía": the speaker is the fiscalía
     stop = lexicon.speaker_stop.search(phrase)
     if stop and stop.start() > 0:
         phrase = phrase[: stop.start()].strip(TRIM)
