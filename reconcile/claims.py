@@ -247,7 +247,7 @@ def _looks_like_speaker(phrase: str, lexicon: Lexicon) -> bool:
         return False
     if words[0].lower() in lexicon.not_speakers:
         return False
-    if any(w.lower() in lexicon.passive for w in _clean_speaker(phrase, lexicon).split()):
+    if any(w.lower() in lexicon.auxiliaries for w in _clean_speaker(phrase, lexicon).split()):
         return False  # "Detectives are waiting on the final autopsy (reports)": a clause, not a speaker
     return phrase[:1].isupper() or phrase[:1].isalpha()
 
@@ -267,7 +267,7 @@ def _is_adjunct(words: list[str], verb: str, lexicon: Lexicon) -> bool:
         return False  # "reported at least 20 shots fired"
     if lexicon.event_pattern.search(phrase):
         return False  # "said in total eight people died"
-    if any(w.lower() in lexicon.passive for w in words):
+    if any(w.lower() in lexicon.auxiliaries for w in words):
         return False  # "said in total eight people were shot"
     first = words[0].lower().strip(",.")
     if first in lexicon.adjuncts or first in lexicon.weekdays or first in lexicon.relative_days:
@@ -593,7 +593,7 @@ def _coordination_cuts(
         left = text[pos:left_end]
         states = _words(left) >= min_words and _is_statement(left)
         right = text[right_start:right_end]
-        acts = lexicon.event_pattern.search(right) or any(w.lower() in lexicon.passive for w in right.split())
+        acts = lexicon.event_pattern.search(right) or any(w.lower() in lexicon.auxiliaries for w in right.split())
         if acts and (states or lexicon.event_pattern.search(left)):
             accepted.append((left_end, right_start))
     return accepted

@@ -151,6 +151,7 @@ class Lexicon:
     adjuncts: frozenset[str]
     recipient_verbs: frozenset[str]
     name_joiners: frozenset[str]
+    auxiliaries: frozenset[str]
     titles: frozenset[str]
     before_number: frozenset[str]
     hyphen_prefixes: frozenset[str]
@@ -260,7 +261,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
-            "name_joiners", "titles", "before_number", "hyphen_prefixes",
+            "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
     }
     months: dict[str, int] = {}
@@ -309,7 +310,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         ):
             lists[key].update(str(w).lower() for w in attribution.get(key) or [])
         sentence = d.get("sentence") or {}
-        for key in ("titles", "before_number", "hyphen_prefixes"):
+        for key in ("auxiliaries", "titles", "before_number", "hyphen_prefixes"):
             lists[key].update(str(w).lower() for w in sentence.get(key) or [])
         if attribution.get("speaker_stop"):
             stops.append(attribution["speaker_stop"])
@@ -354,6 +355,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         adjuncts=frozenset(lists["adjuncts"]),
         recipient_verbs=frozenset(lists["recipient_verbs"]),
         name_joiners=frozenset(lists["name_joiners"]),
+        auxiliaries=frozenset(lists["auxiliaries"]),
         titles=frozenset(lists["titles"]),
         before_number=frozenset(lists["before_number"]),
         hyphen_prefixes=frozenset(lists["hyphen_prefixes"]),
