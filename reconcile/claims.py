@@ -580,8 +580,8 @@ def _coordination_cuts(
     for sep in lexicon.coordination:
         for m in re.finditer(re.escape(sep) + r"(?=\s)", chunk, re.IGNORECASE):
             at = span.start + m.end()
-            left = re.search(r"(\S+)\s*$", chunk[: m.start()])
-            if left and facts_mod.number_value(left.group(1), language) is not None:
+            last = re.search(r"(\S+)\s*$", chunk[: m.start()])
+            if last and facts_mod.number_value(last.group(1), language) is not None:
                 continue  # "aged 15 and 16": a list of numbers, not a second fact
             if m.start() > 0 and _count_starts(text, at, span.end, lexicon, language):
                 found.append((span.start + m.start(), at))
