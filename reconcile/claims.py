@@ -300,6 +300,8 @@ def _attribution(phrase: str, lexicon: Lexicon) -> _Credit | None:
         return None
     k = verbs[1] if verbs[0] == 0 and verbs[1:2] == [1] else verbs[0]  # "reports said": a noun, then the verb
     verb = words[k].lower()
+    if any(w.lower() in lexicon.passive for w in words[max(0, k - 2) : k]):
+        return None  # "something that had been said before": passive, nobody speaks
     if k > 0:  # X said [adjunct]
         speaker = " ".join(words[:k])
         if words[0].lower() in lexicon.adverbial_leads or not _looks_like_speaker(speaker, lexicon):
@@ -377,6 +379,27 @@ def _attribution_tail(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
     return None
 
 
+#: a credit set off by dashes, as Spanish writes one: "—dijo el fiscal—", "—afirmó el alcalde."
+_DASHED = re.compile(r"\s?[—–―]\s?([^—–―]{3,80}?)\s?(?:[—–―]|(?=[.!?…]*$))")
+
+
+def _dashed_credit(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, int]]] | None:
+    """A credit between dashes, or after one at the end: the speaker and the stretches of ``chunk``
+    that were said ("Vamos a encontrar a los responsables —dijo el fiscal— y serán castigados")."""
+    for m in _DASHED.finditer(chunk):
+        credit = _attribution(m.group(1).strip(" ,."), lexicon)
+        if credit is None or m.start() == 0:
+            continue
+        after = chunk[m.end() :].strip(" .!?…")
+        if not after:
+            return credit.speaker, [(0, m.start())]
+        first = after.split(maxsplit=1)[0].lower()
+        if first in lexicon.adverbial_leads or _gerund_start(after, 0, lexicon):
+            return credit.speaker, [(0, m.start()), (m.end(), len(chunk))]
+        return credit.speaker, [(0, len(chunk))]  # "The gunman — police said — fled": one statement
+    return None
+
+
 def _gerund_start(chunk: str, at: int, lexicon: Lexicon) -> bool:
     """Whether a participle clause (", adding that ...") starts at ``at``."""
     word = lexicon.gerund.match(chunk, at)
@@ -447,6 +470,11 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
     for m in lexicon.according_to.finditer(chunk):
         if m.start() > 0 and chunk[: m.start()].rstrip(" \u00a0”\"’»").endswith(","):
             return chunk[m.end() :], [Span(s.start, s.start + m.start())]
+    # C —dijo el fiscal— C.   /   C —afirmó el alcalde.
+    dashed = _dashed_credit(chunk, lexicon)
+    if dashed:
+        speaker, parts = dashed
+        return speaker, [Span(s.start + a, s.start + b) for a, b in parts]
     # C, X said [when].   /   C, said X [where].
     tail = _attribution_tail(chunk, lexicon)
     if tail:
