@@ -216,12 +216,18 @@ def _continues_name(text: str, sentence: Span, following: Span) -> bool:
     return rest[:1].isupper() and _lower_words(rest) < 2
 
 
-def _is_prose(line: str, *, lead_in: bool, min_words: int) -> bool:
+def _is_prose(line: str, lexicon: Lexicon, *, lead_in: bool, min_words: int) -> bool:
     """Sentences, or a headline that states something; not a byline, a name, or a lead-in ("Of the injured:")."""
     body = line.rstrip("”\"’»)]")
     if body.endswith(SENTENCE_END):
         return True
-    return not lead_in and _words(body) >= min_words and _is_statement(body)
+    return not lead_in and _words(body) >= min_words and (_is_statement(body) or _is_event_headline(body, lexicon))
+
+
+def _is_event_headline(text: str, lexicon: Lexicon) -> bool:
+    """A short headline in capitals that names an event: "2 Killed, Multiple Wounded in Miami Shooting",
+    "SUSPECT WANTED TO KILL WHITE OFFICERS"."""
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 5 and lexicon.event_pattern.search(text) is not None
 
 
 def _is_statement(text: str) -> bool:
@@ -677,7 +683,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         tweet_author = speakers.name(tweet.group("author")) if tweet else None
         if tweet:
             start, end = _trim(text, start, min(end, tweet.start()), furniture)
-        prose = _is_prose(text[start:end], lead_in=text[line.end - 1] == ":", min_words=settings.min_words)
+        prose = _is_prose(text[start:end], lexicon, lead_in=text[line.end - 1] == ":", min_words=settings.min_words)
         if end <= start or (not tweet and not prose):
             previous_was_quote = False
             continue  # a heading, a caption, a byline
@@ -782,7 +788,8 @@ def _sentence_pieces(
                 continue
             chunk = text[c0:c1]
             has_count = any(c0 <= c.start and c.end <= c1 for c in counts)
-            if not has_count and (_words(chunk) < settings.min_words or not _is_statement(chunk)):
+            states = _is_statement(chunk) or _is_event_headline(chunk, lexicon)
+            if not has_count and (_words(chunk) < settings.min_words or not states):
                 continue
             out.append((Piece(c0, c1, who, quoted, s, language, tuple(counts)), speaker))
     return sorted(out, key=lambda p: p[0].start)
