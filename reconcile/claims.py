@@ -1,9 +1,14 @@
 """Document -> atomic claims: one checkable statement each, with its exact span and its speaker.
 
-A line that is page furniture, or a heading (no sentence-final punctuation), gives no claims.
-Sentences come from syntok. Inside a sentence, the speaker is found ("X said", "according to X",
-a quotation and its tail, an embedded tweet's author) and the rest is cut where it turns to
-another fact: spaced dashes, ", but", ", torturing them", "and three others were injured".
+Claims cover the text: every sentence, a headline, and a line without end punctuation that states
+something; only page furniture (``rules/furniture.yaml``: captions, bylines, links), names and
+lead-ins give none. Sentences come from syntok, joined again where one ends in an abbreviation
+("Sgt.", "No. 5", "Sr."). Inside a sentence, the speaker is found ("X said", "according to X",
+", Mnuchin said in an interview broadcast Monday", a quotation and its tail, an embedded tweet's
+author) and becomes the claim's attribution, never a claim of its own; the rest is cut where it
+turns to another fact: spaced dashes (not a spaced hyphen, "38 - year - old"), ", but",
+", torturing them", "and three others were injured" (not an age, "Pérez, 34, a migrant").
+A statement printed twice in one document (a headline and its repeat) is one claim.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from .language import detect
 from .model import Claim, Document, Settings, Span
 from .rules import Lexicon, Rules
 
-__all__ = ["Piece", "extract", "make_claim", "pieces"]
+__all__ = ["Piece", "extract", "make_claim", "normalized", "pieces"]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 SENTENCE_END = tuple(".!?…")
+#: a title-case line of this many words is a headline, not a name
+HEADLINE_WORDS = 7
 TRIM = " \t\u00a0,;:–—―-"
 
 
@@ -81,7 +88,7 @@ def _has_close(text: str, start: int, end: int) -> bool:
     ch = text[start]
     inner = text[start + 1 : end]
     if ch in OPEN_QUOTES:
-        return any(c in inner for c in CLOSE_QUOTES)
+        return any(c in inner for c in CLOSE_QUOTES + '"')  # “...," : pages mix curly and straight quotes
     if ch == '"':
         return '"' in inner
     return False
@@ -142,9 +149,25 @@ def _quote_regions(text: str, line: Span) -> list[Span]:
 
 
 _INNER_END = re.compile(r"[.!?…][”\"’»)\]]*\s+\S")
+#: the word before a sentence's final full stop: "Sgt.", "H.", "No."
+_LAST_ABBREVIATION = re.compile(r"(?:^|[\s(])([^\W\d_]{1,6})\.$")
 
 
-def _sentences(text: str, line: Span) -> Iterator[Span]:
+def _sentences(text: str, line: Span, lexicon: Lexicon) -> Iterator[Span]:
+    """The sentences of a line: syntok's, joined again where one ends in an abbreviation."""
+    spans = list(_syntok_sentences(text, line))
+    joined: list[Span] = []
+    for span in spans:
+        if joined and (
+            _ends_in_abbreviation(text, joined[-1], span.start, lexicon) or _continues_name(text, joined[-1], span)
+        ):
+            joined[-1] = Span(joined[-1].start, span.end)
+        else:
+            joined.append(span)
+    yield from joined
+
+
+def _syntok_sentences(text: str, line: Span) -> Iterator[Span]:
     chunk = text[line.start : line.end]
     if not _INNER_END.search(chunk):
         yield line  # one sentence: no need to ask syntok
@@ -162,16 +185,62 @@ def _sentences(text: str, line: Span) -> Iterator[Span]:
             yield Span(start, end)
 
 
-def _is_prose(line: str) -> bool:
-    """Sentences, not a heading, caption or byline: it ends like a sentence, or holds several."""
-    if line.endswith(SENTENCE_END):
+def _ends_in_abbreviation(text: str, sentence: Span, next_start: int, lexicon: Lexicon) -> bool:
+    """Whether ``sentence`` stops at an abbreviation that the next sentence continues.
+
+    A title ("Sgt.", "Sr.") never ends a sentence; an initial ("Daniel H. Torres") does not before
+    a capital; "No." and "Jan." do not before a number.
+    """
+    m = _LAST_ABBREVIATION.search(text, sentence.start, sentence.end)
+    if not m:
+        return False
+    word, following = m.group(1), text[next_start : next_start + 1]
+    if word.lower() in lexicon.titles:
         return True
-    return _words(line) >= 12 and re.search(r"[.!?][”\"’»]?\s+[“\"«]?[A-Z]", line) is not None
+    if len(word) == 1 and word.isupper() and following.isupper():
+        return True
+    return word.lower() in lexicon.before_number and following.isdigit()
+
+
+#: a short capitalised abbreviation ending a sentence: "Jr.", "St.", "Ave.", "D.C."
+_SHORT_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")
+
+
+def _continues_name(text: str, sentence: Span, following: Span) -> bool:
+    """Whether ``following`` is the rest of a name that an abbreviation seemed to end:
+    "... at Martin Luther King Jr." + "Day celebration at the park." is one sentence; a sentence
+    after "Jr." that states something on its own ("The judge ruled on Monday.") is not joined."""
+    if not _SHORT_ABBREVIATION.search(text, sentence.start, sentence.end):
+        return False
+    rest = text[following.start : following.end]
+    return rest[:1].isupper() and _lower_words(rest) < 2
+
+
+def _is_prose(line: str, lexicon: Lexicon, *, lead_in: bool, min_words: int) -> bool:
+    """Sentences, or a headline that states something; not a byline, a name, or a lead-in ("Of the injured:")."""
+    body = line.rstrip("”\"’»)]")
+    if body.endswith(SENTENCE_END):
+        return True
+    return not lead_in and _words(body) >= min_words and (_is_statement(body) or _is_event_headline(body, lexicon))
+
+
+def _is_event_headline(text: str, lexicon: Lexicon) -> bool:
+    """A short headline in capitals that names an event: "2 Killed, Multiple Wounded in Miami Shooting",
+    "SUSPECT WANTED TO KILL WHITE OFFICERS"."""
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 5 and lexicon.event_pattern.search(text) is not None
 
 
 def _is_statement(text: str) -> bool:
-    """More than a name: at least two lower-case words ("Jalisco New Generation Cartel." is not)."""
-    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower()) >= 2
+    """More than a name: two lower-case words ("Jalisco New Generation Cartel." is not), or a headline.
+
+    A headline in title case ("Mexican Cartels Respond To AMLO's Hugs By Hunting Down Cops") has
+    few lower-case words; a run of HEADLINE_WORDS words says something all the same.
+    """
+    return _lower_words(text) >= 2 or len(re.findall(r"[^\W\d_]{2,}", text)) >= HEADLINE_WORDS
+
+
+def _lower_words(text: str) -> int:
+    return sum(1 for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower())
 
 
 def _words(text: str) -> int:
@@ -184,11 +253,170 @@ def _looks_like_speaker(phrase: str, lexicon: Lexicon) -> bool:
         return False
     if words[0].lower() in lexicon.not_speakers:
         return False
+    if any(w.lower() in lexicon.auxiliaries for w in _clean_speaker(phrase, lexicon).split()):
+        return False  # "Detectives are waiting on the final autopsy (reports)": a clause, not a speaker
     return phrase[:1].isupper() or phrase[:1].isalpha()
+
+
+def _is_adjunct(words: list[str], verb: str, lexicon: Lexicon) -> bool:
+    """Whether the words after a speaker and their verb only say when, where or to whom it was said.
+
+    "in an interview broadcast Monday", "Tuesday", "to reporters"; "that two men died" is content.
+    """
+    if not words:
+        return True
+    if len(words) > 8 or any(w.lower().strip(",.") in lexicon.that | lexicon.attribution_verbs for w in words):
+        return False
+    phrase = " ".join(words)
+    bound = lexicon.bound_pattern.match(phrase)
+    if bound and phrase[bound.end() :].split() and facts_mod.number_value(phrase[bound.end() :].split()[0]) is not None:
+        return False  # "reported at least 20 shots fired"
+    if lexicon.event_pattern.search(phrase):
+        return False  # "said in total eight people died"
+    if any(w.lower() in lexicon.auxiliaries for w in words):
+        return False  # "said in total eight people were shot"
+    first = words[0].lower().strip(",.")
+    if first in lexicon.adjuncts or first in lexicon.weekdays or first in lexicon.relative_days:
+        return True
+    return verb in lexicon.recipient_verbs and words[0][:1].isupper()  # "told The Atlanta Journal-Constitution"
+
+
+@dataclass(frozen=True)
+class _Credit:
+    """Who a phrase credits, and whether the verb came first ("said Smith, a spokesman")."""
+
+    speaker: str
+    verb_first: bool
+
+
+def _attribution(phrase: str, lexicon: Lexicon) -> _Credit | None:
+    """The speaker when ``phrase`` only credits one: "X said [adjunct]" or "said X [adjunct]".
+
+    >>> from reconcile.rules import load_rules
+    >>> _attribution("Mnuchin said in an interview broadcast Monday", load_rules().lexicon).speaker
+    'Mnuchin'
+    >>> _attribution("said Levett about the 44-year-old Covington resident", load_rules().lexicon).speaker
+    'Levett'
+    >>> _attribution("police said two men died", load_rules().lexicon) is None
+    True
+    """
+    words = phrase.split()
+    verbs = [i for i, w in enumerate(words[:10]) if w.lower() in lexicon.attribution_verbs]
+    if not verbs:
+        return None
+    k = verbs[1] if verbs[0] == 0 and verbs[1:2] == [1] else verbs[0]  # "reports said": a noun, then the verb
+    verb = words[k].lower()
+    if any(w.lower() in lexicon.passive for w in words[max(0, k - 2) : k]):
+        return None  # "something that had been said before": passive, nobody speaks
+    if k > 0:  # X said [adjunct]
+        speaker = " ".join(words[:k])
+        if words[0].lower() in lexicon.adverbial_leads or not _looks_like_speaker(speaker, lexicon):
+            return None
+        clause = lexicon.event_pattern.search(speaker) or any(_gerund_start(w, 0, lexicon) for w in words[:k])
+        if "," in speaker or clause:
+            return None  # "He died, police said", "dispatchers began receiving (reports)": a statement, not a speaker
+        if k > 8 or not _is_adjunct(words[k + 1 :], verb, lexicon):
+            return None
+        n = next((i for i in range(1, k) if _ends_name(words, i, lexicon) and _says_when(words[i:k], lexicon)), k)
+        return _Credit(" ".join(words[:n]), False)  # "Mnuchin in an interview broadcast Monday said"
+    if verb in lexicon.recipient_verbs or len(words) < 2:
+        return None  # ", told reporters": nobody is named
+    n = next((i for i in range(2, len(words)) if _ends_name(words, i, lexicon)), len(words))
+    if not _names_one(words[1:n], lexicon):
+        return None
+    speaker = " ".join(words[1:n])
+    if n > 9 or not _looks_like_speaker(speaker, lexicon) or not _is_adjunct(words[n:], verb, lexicon):
+        return None
+    return _Credit(speaker, True)
+
+
+def _names_one(name: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words after a leading verb name a speaker: "said police", "said the chief",
+    "dijo el fiscal", "said police spokesman Sgt. Tim Gauerke"; not a clause such as
+    "said she saw the girl" or "said the economy would recover by the summer"."""
+    if name[-1][:1].isupper():
+        return True
+    determined = name[0][:1].isupper() or name[0].lower() in lexicon.objects
+    return len(name) <= 2 or (determined and len(name) <= 4)
+
+
+def _says_when(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words between a speaker and the verb say when: "in an interview broadcast Monday",
+    "later"; not "close to the investigation" or "of the hospital", which are part of who."""
+    days = lexicon.weekdays.keys() | lexicon.relative_days.keys() | lexicon.months.keys()
+    return len(words) == 1 or any(w.lower().strip(",.") in days for w in words)
+
+
+def _ends_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a speaker's name ends before words[i]: at an adjunct ("said Smith on Monday"), unless
+    it joins the name's parts ("said Chief of Police Eddie Garcia")."""
+    word = words[i].lower()
+    if word not in lexicon.adjuncts:
+        return False
+    return not (word in lexicon.name_joiners and i + 1 < len(words) and words[i + 1][:1].isupper())
+
+
+def _attribution_tail(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, int]]] | None:
+    """A sentence's closing or inserted attribution: the speaker, and the stretches of ``chunk`` that
+    are what was said.
+
+    ", Mendez Ruiz said." and ", said John Smith, a spokesman." close the sentence; ", Hill said, and
+    planned to send a letter" has a statement after the credit; "That he is alive, he says, is a
+    miracle" has the credit inside one statement, which stays whole.
+    """
+    body = chunk.rstrip(".!? \u00a0")
+    commas = [m.start() for m in re.finditer(",", body)]
+    for i in range(len(commas) - 1, max(-1, len(commas) - 4), -1):
+        phrase, _, after = body[commas[i] + 1 :].partition(",")
+        credit = _attribution(phrase, lexicon)
+        if credit:
+            if not after.strip():
+                return credit.speaker, [(0, commas[i])]
+            at = commas[i] + 1 + len(phrase) + 1
+            at += len(chunk[at:]) - len(chunk[at:].lstrip())
+            first = chunk[at:].split(maxsplit=1)[0].lower() if chunk[at:].split() else ""
+            if _gerund_start(chunk, at, lexicon) or first in lexicon.adverbial_leads:
+                return credit.speaker, [(0, commas[i]), (at, len(chunk))]
+            return credit.speaker, [(0, len(chunk))] if not credit.verb_first else [(0, commas[i])]
+        if i >= 2 and phrase.strip().lower() in lexicon.attribution_verbs and not after.strip():
+            speaker = body[commas[i - 2] + 1 : commas[i]].strip()  # "Smith, a spokesman, said"
+            if _looks_like_speaker(speaker.replace(",", " "), lexicon):
+                return speaker, [(0, commas[i - 2])]
+    return None
+
+
+#: a credit set off by dashes, as Spanish writes one: "—dijo el fiscal—", "—afirmó el alcalde."
+_DASHED = re.compile(r"\s?[—–―]\s?([^—–―]{3,80}?)\s?(?:[—–―]|(?=[.!?…]*$))")
+
+
+def _dashed_credit(chunk: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, int]]] | None:
+    """A credit between dashes, or after one at the end: the speaker and the stretches of ``chunk``
+    that were said ("Vamos a encontrar a los responsables —dijo el fiscal— y serán castigados")."""
+    for m in _DASHED.finditer(chunk):
+        credit = _attribution(m.group(1).strip(" ,."), lexicon)
+        if credit is None or m.start() == 0:
+            continue
+        after = chunk[m.end() :].strip(" .!?…")
+        if not after:
+            return credit.speaker, [(0, m.start())]
+        first = after.split(maxsplit=1)[0].lower()
+        if first in lexicon.adverbial_leads or _gerund_start(after, 0, lexicon):
+            return credit.speaker, [(0, m.start()), (m.end(), len(chunk))]
+        return credit.speaker, [(0, len(chunk))]  # "The gunman — police said — fled": one statement
+    return None
+
+
+def _gerund_start(chunk: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether a participle clause (", adding that ...") starts at ``at``."""
+    word = lexicon.gerund.match(chunk, at)
+    return word is not None and word.group().lower() not in lexicon.not_gerunds
 
 
 def _clean_speaker(phrase: str, lexicon: Lexicon) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(TRIM + ".")
+    first, _, rest = phrase.partition(" ")
+    if rest and first.lower() in lexicon.attribution_verbs:
+        phrase = rest  # "según informó la fiscalía": the speaker is the fiscalía
     stop = lexicon.speaker_stop.search(phrase)
     if stop and stop.start() > 0:
         phrase = phrase[: stop.start()].strip(TRIM)
@@ -229,19 +457,8 @@ def _strip_adverbial(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start
 
 
-def _after_that(rest: str, lexicon: Lexicon) -> int:
-    """Where reported content starts: after "that", also after a date before it ("aseguró el pasado viernes que")."""
-    words = list(re.finditer(r"[^\W\d_]+|\d+", rest))[:5]
-    for k, w in enumerate(words):
-        if w.group().lower() in lexicon.that:
-            before = {x.group().lower() for x in words[:k]}
-            dated = before & (set(lexicon.weekdays) | set(lexicon.months) | set(lexicon.relative_days))
-            return w.end() if k == 0 or dated else 0
-    return 0
-
-
-def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
-    """Who a sentence credits and the span of what they said: the whole sentence if nobody."""
+def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Span]]:
+    """Who a sentence credits and the spans of what they said: the whole sentence if nobody."""
     chunk = text[s.start : s.end]
     # According to X, C
     m = lexicon.according_to.match(chunk)
@@ -254,23 +471,21 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             if nxt > 0 and _words(rest[:nxt]) <= 4 and rest[nxt + 1 :].strip():
                 speaker_end = comma + 1 + nxt  # an appositive: "According to Saucedo, the analyst, ..."
             speaker = chunk[m.end() : speaker_end]
-            return speaker, Span(s.start + speaker_end + 1, s.end)
+            return speaker, [Span(s.start + speaker_end + 1, s.end)]
     # C, according to X.
     for m in lexicon.according_to.finditer(chunk):
         if m.start() > 0 and chunk[: m.start()].rstrip(" \u00a0”\"’»").endswith(","):
-            return chunk[m.end() :], Span(s.start, s.start + m.start())
-    # C, X said.   /   C, said X.
-    tail = re.search(r",\s*([^,]{1,70})$", chunk.rstrip(".!? \u00a0"))
+            return chunk[m.end() :], [Span(s.start, s.start + m.start())]
+    # C —dijo el fiscal— C.   /   C —afirmó el alcalde.
+    dashed = _dashed_credit(chunk, lexicon)
+    if dashed:
+        speaker, parts = dashed
+        return speaker, [Span(s.start + a, s.start + b) for a, b in parts]
+    # C, X said [when].   /   C, said X [where].
+    tail = _attribution_tail(chunk, lexicon)
     if tail:
-        phrase = tail.group(1)
-        words = phrase.split()
-        if len(words) >= 2 and words[-1].lower() in lexicon.attribution_verbs:
-            speaker = " ".join(words[:-1])
-            if _looks_like_speaker(speaker, lexicon) and len(words) <= 7:
-                return speaker, Span(s.start, s.start + tail.start())
-        named = len(words) >= 2 and (words[1][:1].isupper() or (words[1].lower() in lexicon.objects and len(words) > 2))
-        if 2 <= len(words) <= 6 and words[0].lower() in lexicon.attribution_verbs and named:
-            return " ".join(words[1:]), Span(s.start, s.start + tail.start())
+        speaker, parts = tail
+        return speaker, [Span(s.start + a, s.start + b) for a, b in parts]
     # X said (that) C
     for m in lexicon.verb_pattern.finditer(chunk):
         if m.group().lower() in lexicon.quote_tail_verbs:
@@ -288,12 +503,36 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, Span]:
             break
         rest_start = s.start + m.end()
         rest = text[rest_start : s.end]
-        rest_start += _after_that(rest, lexicon)
+        rest_start += _content_start(rest, lexicon, recipient=m.group().lower() in lexicon.recipient_verbs)
         content = Span(rest_start, s.end)
         if _words(text[content.start : content.end]) < 3 or text[rest_start : s.end].lstrip()[:1] in (":", "“", '"'):
             break
-        return speaker, content
-    return None, s
+        return speaker, [content]
+    return None, [s]
+
+
+def _content_start(rest: str, lexicon: Lexicon, *, recipient: bool = False) -> int:
+    """Where reported speech starts after its verb: past "that", and past a phrase of when or where
+    (or, after "told", whom) before it: "said in a statement issued Friday that ...", "told Sgt. Brown that".
+
+    >>> from reconcile.rules import load_rules
+    >>> rest = " on Jan. 5 that the house burned down"
+    >>> rest[_content_start(rest, load_rules().lexicon):]
+    ' the house burned down'
+    """
+    words = list(re.finditer(r"[^\s,]+", rest[:200]))
+    if not words:
+        return 0
+    first = words[0].group().lower()
+    if first in lexicon.that:
+        return words[0].end()
+    days = lexicon.weekdays.keys() | lexicon.relative_days.keys() | lexicon.months.keys()
+    for k, w in enumerate(words[1:9], start=1):
+        if w.group().lower() in lexicon.that:
+            dated = any(x.group().lower().strip(".") in days for x in words[:k])  # "aseguró el pasado viernes que"
+            framed = recipient or first in lexicon.adjuncts or dated
+            return w.end() if framed and "," not in rest[: w.start()] else 0
+    return 0
 
 
 def _split_at(text: str, span: Span, cuts: list[tuple[int, int]]) -> list[Span]:
@@ -308,6 +547,7 @@ def _split_at(text: str, span: Span, cuts: list[tuple[int, int]]) -> list[Span]:
 
 
 def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str) -> bool:
+    """Whether a count of something starts at ``at``; an age set off by commas ("Pérez, 34, a migrant") is not one."""
     m = re.match(r"\s*([^\W_]+|\d+)", text[at:end])
     if not m:
         return False
@@ -319,20 +559,91 @@ def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str)
         return facts_mod.number_value(m.group(1), language) is not None
     bound = lexicon.bound_pattern.match(text, word_start)
     if bound:
-        m = re.match(r"\s*([^\W_]+|\d+)", text[bound.end() : end])
+        word_start = bound.end()
+        m = re.match(r"\s*([^\W_]+|\d+)", text[word_start:end])
         if not m:
             return False
+    if re.match(r"\s*[,)]", text[word_start + m.end() :]):
+        return False  # "Roupe, 17, opened the door": an appositive, not a count
     return facts_mod.number_value(m.group(1), language) is not None
 
 
-def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: str) -> list[Span]:
-    """Cut a sentence (or its reported content) where it turns to another fact."""
+#: text tokenised for a model, with spaces around punctuation: "The man , 34 , was shot ."
+_TOKENISED = re.compile(r"\w [,.;:!?](?:\s|$)")
+
+
+def _is_spaced_hyphen(chunk: str, start: int, end: int, lexicon: Lexicon, *, tokenised: bool) -> bool:
+    """Whether the " - " at chunk[start:end] joins a word, as tokenised text writes "co - workers".
+
+    It does in tokenised text, after a prefix ("co", "ex"), and in a chain around one word
+    ("38 - year - old", "mother - in - law"); elsewhere a spaced hyphen is a dash.
+    """
+    if chunk[start:end].strip() != "-":
+        return False
+    before = re.search(r"(\w+)$", chunk[:start])
+    after = re.match(r"\w+", chunk[end:])
+    if not before or not after:
+        return False
+    if tokenised or before.group(1).lower() in lexicon.hyphen_prefixes:
+        return True
+    return chunk.startswith(" - ", end + after.end()) or chunk[: before.start()].endswith(" - ")
+
+
+def _dash_cuts(text: str, span: Span, lexicon: Lexicon) -> list[tuple[int, int]]:
     chunk = text[span.start : span.end]
+    tokenised = _TOKENISED.search(chunk) is not None
+    cuts = []
+    for dash in lexicon.dashes:
+        for m in re.finditer(re.escape(dash), chunk):
+            if not _is_spaced_hyphen(chunk, m.start(), m.end(), lexicon, tokenised=tokenised):
+                cuts.append((span.start + m.start(), span.start + m.end()))
+    return cuts
+
+
+def _coordination_cuts(
+    text: str, span: Span, lexicon: Lexicon, language: str, min_words: int, cuts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "eight gunmen died and three others were injured": a count that starts another fact.
+
+    Both sides must state something: the right one has its own event or auxiliary ("were injured",
+    "was taken"), the left one an event or a statement of its own, so "At 7:35 p.m. Friday, two
+    officers went" and "in Honey Lane, about 85 miles south" stay whole.
+    """
+    chunk = text[span.start : span.end]
+    found: list[tuple[int, int]] = []
+    for sep in lexicon.coordination:
+        for m in re.finditer(re.escape(sep) + r"(?=\s)", chunk, re.IGNORECASE):
+            at = span.start + m.end()
+            last = re.search(r"(\S+)\s*$", chunk[: m.start()])
+            if last and facts_mod.number_value(last.group(1), language) is not None:
+                continue  # "aged 15 and 16": a list of numbers, not a second fact
+            if m.start() > 0 and _count_starts(text, at, span.end, lexicon, language):
+                found.append((span.start + m.start(), at))
+    accepted: list[tuple[int, int]] = []
+    for left_end, right_start in sorted(found):
+        pos = max([span.start] + [r for _, r in cuts + accepted if r <= left_end])
+        comma = text.find(",", right_start, span.end)
+        right_end = comma if comma > 0 else span.end
+        left = text[pos:left_end]
+        states = _words(left) >= min_words and _is_statement(left)
+        right = text[right_start:right_end]
+        acts = lexicon.event_pattern.search(right) or any(w.lower() in lexicon.auxiliaries for w in right.split())
+        if acts and (states or lexicon.event_pattern.search(left)):
+            accepted.append((left_end, right_start))
+    return accepted
+
+
+def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: str, min_words: int) -> list[Span]:
+    """Cut a sentence (or its reported content) where it turns to another fact.
+
+    A title-case headline is never cut: its capitals hide where its clauses turn.
+    """
+    chunk = text[span.start : span.end]
+    if _lower_words(chunk) < 2:
+        return [span]
     cuts: list[tuple[int, int]] = []
     if not quoted:
-        for dash in lexicon.dashes:
-            for m in re.finditer(re.escape(dash), chunk):
-                cuts.append((span.start + m.start(), span.start + m.end()))
+        cuts += _dash_cuts(text, span, lexicon)
         for brk in lexicon.breaks:
             for m in re.finditer(re.escape(brk), chunk, re.IGNORECASE):
                 cuts.append((span.start + m.start(), span.start + m.end()))
@@ -343,14 +654,7 @@ def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language:
         for m in re.finditer(rf"\s+(?=by\s+({lexicon.gerund.pattern}))", chunk):
             if m.group(1).lower() not in lexicon.not_gerunds:
                 cuts.append((span.start + m.start(), span.start + m.end()))
-    for sep in lexicon.coordination:
-        for m in re.finditer(re.escape(sep) + r"(?=\s)", chunk, re.IGNORECASE):
-            at = span.start + m.end()
-            left = re.search(r"(\S+)\s*$", chunk[: m.start()])
-            if left and facts_mod.number_value(left.group(1), language) is not None:
-                continue  # "aged 15 and 16": a list of numbers, not a second fact
-            if m.start() > 0 and _count_starts(text, at, span.end, lexicon, language):
-                cuts.append((span.start + m.start(), at))
+    cuts += _coordination_cuts(text, span, lexicon, language, min_words, cuts)
     # keep the widest cut at each place; cuts that overlap an earlier one are dropped
     merged: list[tuple[int, int]] = []
     for cut in sorted(cuts, key=lambda c: (c[0], -c[1])):
@@ -379,8 +683,8 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         tweet_author = speakers.name(tweet.group("author")) if tweet else None
         if tweet:
             start, end = _trim(text, start, min(end, tweet.start()), furniture)
-        body = text[start:end].rstrip("”\"’»)]")
-        if end <= start or (not tweet and not _is_prose(body)):
+        prose = _is_prose(text[start:end], lexicon, lead_in=text[line.end - 1] == ":", min_words=settings.min_words)
+        if end <= start or (not tweet and not prose):
             previous_was_quote = False
             continue  # a heading, a caption, a byline
         line_span = Span(start, end)
@@ -390,7 +694,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         quotes = dialogue if dialogue is not None else _quote_regions(text, line_span)
         line_speaker: str | None = None
         line_pieces: list[Piece] = []
-        for sentence in _sentences(text, line_span):
+        for sentence in _sentences(text, line_span, lexicon):
             s0, s1 = _trim(text, sentence.start, sentence.end, furniture)
             if s1 <= s0:
                 continue
@@ -413,6 +717,27 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
             out.append(Piece(piece.start, piece.end, attribution, quoted, piece.sentence, language, piece.counts))
         previous_was_quote = bool(quotes)
         previous_speaker = line_speaker or (previous_speaker if previous_was_quote and starts_with_quote else None)
+    return _first_of_each(text, out)
+
+
+def normalized(text: str) -> str:
+    """A claim's words, case and punctuation aside: what makes two claims the same statement.
+
+    >>> normalized("Mexican Cartel Hunting Down Police") == normalized("MEXICAN cartel hunting down police.")
+    True
+    """
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _first_of_each(text: str, found: list[Piece]) -> list[Piece]:
+    """Drop a piece that repeats an earlier one word for word (a headline or lede printed twice)."""
+    seen: set[str] = set()
+    out = []
+    for piece in found:
+        key = normalized(text[piece.start : piece.end])
+        if key not in seen:
+            seen.add(key)
+            out.append(piece)
     return out
 
 
@@ -449,22 +774,34 @@ def _sentence_pieces(
                 spans.append((content, False, None))
         speaker = speakers.name(speaker)
         spans = [(q, True, speaker) for q in inside] + spans
+    elif quotes and (credit := _credit_only(text, s, lexicon)):
+        speaker = speakers.name(credit)  # 'Abbott said during a Friday press conference.' between quotations
     else:
-        phrase, content = _reported(text, s, lexicon)
+        phrase, contents = _reported(text, s, lexicon)
         speaker = speakers.name(phrase)
-        spans.append((content, False, speaker))
+        spans += [(content, False, speaker) for content in contents]
     out: list[tuple[Piece, str | None]] = []
     for span, quoted, who in spans:
-        for clause in _clauses(text, span, lexicon, quoted=quoted, language=language):
+        for clause in _clauses(text, span, lexicon, quoted=quoted, language=language, min_words=settings.min_words):
             c0, c1 = _trim(text, clause.start, clause.end, [])
             if c1 <= c0:
                 continue
             chunk = text[c0:c1]
             has_count = any(c0 <= c.start and c.end <= c1 for c in counts)
-            if not has_count and (_words(chunk) < settings.min_words or not _is_statement(chunk)):
+            states = _is_statement(chunk) or _is_event_headline(chunk, lexicon)
+            if not has_count and (_words(chunk) < settings.min_words or not states):
                 continue
             out.append((Piece(c0, c1, who, quoted, s, language, tuple(counts)), speaker))
     return sorted(out, key=lambda p: p[0].start)
+
+
+def _credit_only(text: str, s: Span, lexicon: Lexicon) -> str | None:
+    """The speaker when a whole sentence only credits one ("Taylor said through tears."), else None."""
+    chunk = text[s.start : s.end].rstrip(".!?:… \u00a0")
+    credit = _attribution(chunk, lexicon)
+    if credit is None or any(w.lower() in lexicon.quote_tail_verbs for w in chunk.split()):
+        return None  # "The search for the shooters continues." states something
+    return credit.speaker
 
 
 def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | None, Span | None]:
@@ -475,10 +812,20 @@ def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | N
         return None, None
     offset = r.start + chunk.find(stripped)
     words = stripped.split()
-    # ', reads a banner signed by the cartel and hung on a building in May.'  /  ', said Smith.'
-    if words[0].lower() in lexicon.attribution_verbs and len(words) > 1:
+    # ', reads a banner signed by the cartel and hung on a building in May.': the document is a fact too
+    if words[0].lower() in lexicon.quote_tail_verbs and len(words) > 1:
         return " ".join(words[1:]), Span(offset, offset + len(stripped))
-    # 'Saucedo said.'  /  'the banner continues.'  /  'Saucedo said:'
+    # ', said Smith.'  /  'Saucedo said:'  /  'he said to Iván Archivaldo Guzmán Salazar.'  /
+    # ', the ATF agent said in charging papers, noting that both have been arrested'
+    phrase, _, after = stripped.partition(",")
+    credit = _attribution(phrase, lexicon)
+    if credit:
+        at = len(stripped) - len(after.lstrip())
+        more = after.strip() and (_gerund_start(stripped, at, lexicon) or not credit.verb_first)
+        return credit.speaker, Span(offset + at, offset + len(stripped)) if more else None
+    if words[0].lower() in lexicon.attribution_verbs:
+        return " ".join(words[1:]) or None, None  # ', said a woman who lives near the park': a credit only
+    # 'Saucedo said.'  /  'the banner continues.'
     if words[-1].lower().rstrip(":") in lexicon.attribution_verbs and len(words) <= 8:
         phrase = " ".join(words[:-1])
         m = lexicon.according_to.match(phrase)
@@ -487,11 +834,6 @@ def _speaker_around_quote(text: str, r: Span, lexicon: Lexicon) -> tuple[str | N
     m = lexicon.according_to.match(stripped)
     if m:
         return stripped[m.end() :], None
-    # 'he said to Iván Archivaldo Guzmán Salazar.': the speaker stands before the verb
-    if len(words) <= 10:
-        for k, word in enumerate(words[1:4], start=1):
-            if word.lower() in lexicon.attribution_verbs:
-                return " ".join(words[:k]), None
     # 'It sent a chilling warning to the police force, reading:'
     return None, Span(offset, offset + len(stripped))
 

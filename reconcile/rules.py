@@ -148,6 +148,13 @@ class Lexicon:
     speaker_trailing: re.Pattern[str]
     speaker_stop: re.Pattern[str]
     adverbial_leads: frozenset[str]
+    adjuncts: frozenset[str]
+    recipient_verbs: frozenset[str]
+    name_joiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    hyphen_prefixes: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -253,7 +260,8 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         for k in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
-            "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs",
+            "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
+            "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
     }
     months: dict[str, int] = {}
@@ -298,9 +306,12 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         attribution = d.get("attribution") or {}
         for key in (
             "verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive",
-            "quote_tail_verbs",
+            "quote_tail_verbs", "adjuncts", "recipient_verbs", "name_joiners",
         ):
             lists[key].update(str(w).lower() for w in attribution.get(key) or [])
+        sentence = d.get("sentence") or {}
+        for key in ("auxiliaries", "titles", "before_number", "hyphen_prefixes"):
+            lists[key].update(str(w).lower() for w in sentence.get(key) or [])
         if attribution.get("speaker_stop"):
             stops.append(attribution["speaker_stop"])
         if attribution.get("speaker_trailing"):
@@ -341,6 +352,13 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         speaker_trailing=re.compile("|".join(trailing or ["(?!x)x"]), re.IGNORECASE),
         speaker_stop=re.compile("|".join(stops or [r"\s*,"]), re.IGNORECASE),
         adverbial_leads=frozenset(lists["adverbial_leads"]),
+        adjuncts=frozenset(lists["adjuncts"]),
+        recipient_verbs=frozenset(lists["recipient_verbs"]),
+        name_joiners=frozenset(lists["name_joiners"]),
+        auxiliaries=frozenset(lists["auxiliaries"]),
+        titles=frozenset(lists["titles"]),
+        before_number=frozenset(lists["before_number"]),
+        hyphen_prefixes=frozenset(lists["hyphen_prefixes"]),
         months=months,
         weekdays=weekdays,
         relative_days=relative,

@@ -10,7 +10,7 @@ from conftest import GOLD, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.claims import extract
+from reconcile.claims import extract, normalized
 from reconcile.ingest import read
 from reconcile.model import Document
 
@@ -75,10 +75,13 @@ def test_no_page_furniture_becomes_a_claim(rules, name):
             assert overlapping == [], snippet
 
 
-def test_headings_bylines_and_captions_are_not_claims(rules):
+def test_headline_printed_twice_is_one_claim_and_bylines_and_captions_none(rules):
     doc, claims = claims_of(rules, SEEDS / "guanajuato-ward.txt")
     texts = [c.text for c in claims]
-    assert not any(t.startswith("Mexican Cartel Hunting Down Police") for t in texts)
+    headline = "Mexican Cartel Hunting Down Police and Killing Them On Days Off"
+    assert doc.text.count(headline) == 2
+    [first] = [c for c in claims if c.text == headline]
+    assert first.start == doc.text.index(headline)
     assert "Amelia Ward" not in " ".join(texts)
     assert "The Mexican president." not in texts
 
@@ -102,3 +105,50 @@ def test_any_text_gives_claims_whose_spans_are_exact(rules, text):
     for c in extract(doc, rules):
         assert text[c.start : c.end] == c.text
         assert 0 <= c.start < c.end <= len(text)
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "claims.yaml").read_text(encoding="utf-8"))
+
+
+def _expected(item: str | dict) -> tuple[str, str | None, bool]:  # type: ignore[type-arg]
+    """A case's claim: its text, its attribution, and whether the case says who it is."""
+    if isinstance(item, str):
+        return item, None, False
+    return item["text"], item.get("who"), "who" in item
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_claims_cover_the_text(rules, tmp_path, case):
+    path = tmp_path / "article.txt"
+    path.write_text(case["text"], encoding="utf-8", newline="")
+    doc, claims = claims_of(rules, path)
+    expected = [_expected(item) for item in case["claims"]]
+    assert [c.text for c in claims] == [text for text, _, _ in expected]
+    at = 0
+    for claim, (text, who, says_who) in zip(claims, expected, strict=True):
+        assert (claim.start, claim.end) == (doc.text.index(text, at), doc.text.index(text, at) + len(text))
+        at = claim.end
+        if says_who:
+            assert claim.attribution == who, text
+
+
+PHENOMENA = [
+    "Mr. Smith", "Sgt. Brown", "U.S. officials", "on Jan. 5", "at No. 5", "Sr. López", "EE.UU.", "1.2 miles",
+    "co-workers", "38 - year - old", "co - worker", " - ", ", he said Tuesday", ", according to police",
+    ", Mnuchin said in an interview broadcast Monday", ", 34, a migrant from Guatemala,", "(AP Photo/Jo Doe)",
+    "Photo: ", "FILE - ", "Image caption ", ", dijo el gobernador", ", según la fiscalía", "Daniel H. Torres",
+    " said that ", " told The Post ", "“", "”", '"', ", and ", " and three others were injured",
+]
+HEADLINE = "Four Officers Killed In Ambush Near The Border"
+LINE = st.lists(st.sampled_from(PHENOMENA + PIECES), min_size=1, max_size=25).map("".join)
+ARTICLE = st.lists(st.one_of(LINE, st.just(HEADLINE)), min_size=1, max_size=8).map("\n\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLE)
+def test_claims_over_abbreviations_hyphens_and_tails_have_exact_spans(rules, text):
+    doc = Document(id="d1", path="x.txt", text=text)
+    claims = extract(doc, rules)
+    for c in claims:
+        assert doc.text[c.start : c.end] == c.text
+    assert len({normalized(c.text) for c in claims}) == len(claims)  # a repeated line is one claim
