@@ -480,31 +480,6 @@ def _across_languages(
     return out
 
 
-def _wording(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
-    """One or two words put in place of others in claims that otherwise say the same thing, word for word.
-
-    Weak on its own (a synonym looks the same); the judge keeps it only where neither source uses
-    the other's word anywhere.
-    """
-    if ratio < 0.8:
-        return []
-    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag != "replace" or not (1 <= i2 - i1 <= 2 and 1 <= j2 - j1 <= 2) or n == 0 or n == len(ops) - 1:
-            continue
-        before, after = ops[n - 1], ops[n + 1]
-        if before[0] != "equal" or after[0] != "equal" or before[2] - before[1] < 2 or after[2] - after[1] < 2:
-            continue
-        old, new = ua[i1:i2], ub[j1:j2]
-        if not all(_content(u, lexicon) for u in old + new):
-            continue
-        if any(_same_word(x.key, y.key) for x in old for y in new):
-            continue
-        span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
-        return [Clash("wording", "Wording", (claim_text(a, span_a), claim_text(b, span_b)), (span_a, span_b), 0.45,
-                      loose=True)]
-    return []
-
-
 def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = None) -> list[Clash]:
     """The facts of ``a`` and ``b`` that cannot both be true, strongest first.
 
@@ -541,8 +516,6 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
             clashes.append(found)
     clashes += _opposites(a, b, ua, ub, ops, ratio, lexicon, tally)
     clashes += _swaps(a, b, ua, ub, ops, ratio, lexicon, tally)
-    if not clashes:
-        clashes += _wording(a, b, ua, ub, ops, ratio, lexicon, tally)
 
     marks = (marked(a, lexicon), marked(b, lexicon))
     out = [Clash(c.slot, c.label, c.values, c.spans, c.strength, marks, c.loose) for c in clashes]

@@ -19,7 +19,10 @@ from .rules import Lexicon
 
 __all__ = ["Unit", "units"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]", re.UNICODE)
+# a label with digits ("Q2", "COVID-19", "G7") is a word, not a figure
+_TOKEN = re.compile(
+    r"[^\W\d_]+-?\d+(?![.,]\d)[^\W_]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]", re.UNICODE
+)
 _BREAKS = frozenset(",;:.!?()")
 _INF = float("inf")
 
