@@ -21,12 +21,26 @@ Examples:
 """
 
 
+def _furniture_note(document) -> list[str]:  # type: ignore[no-untyped-def]
+    from ..ingest import furniture_share
+
+    share = furniture_share(document.text, document.furniture)
+    if share <= 0.5:
+        return []
+    return [
+        "",
+        f"**Page furniture (rules/furniture.yaml) covers {share:.0%} of the text**, and what it covers gives "
+        "no claims: check its rules if this is an article.",
+    ]
+
+
 def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
     lines = [
         f"# Claims in {document.name}",
         "",
         f"{len(claims)} claims; language {document.language}; date {document.date or '–'}; "
         f"{len(document.furniture)} spans of page furniture left out.",
+        *_furniture_note(document),
         "",
         "| id | line | who | quoted | claim | counts |",
         "|---|---|---|---|---|---|",
