@@ -14,7 +14,6 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from .decode import decode
 from .errors import BadInput
