@@ -69,7 +69,9 @@ def decode(name: str, data: bytes) -> tuple[str, str, str | None]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"{name}: starts with a {label} byte-order mark but is not {label} ({exc.reason})") from None
+                raise BadInput(
+                    f"{name}: starts with a {label} byte-order mark but is not {label} ({exc.reason})"
+                ) from None
             if "\x00" in text:
                 raise _binary(name)
             return text, codec, _warning(name, codec)

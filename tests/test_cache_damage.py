@@ -23,7 +23,8 @@ def _fill(path: Path, n: int = 400) -> None:
         db = cache._connect()
         assert db is not None
         db.execute("BEGIN")
-        db.executemany("INSERT INTO embedding VALUES (?, ?, ?)", [("m", _sha(f"text {i}"), b"\0" * 1536) for i in range(n)])
+        rows = [("m", _sha(f"text {i}"), b"\0" * 1536) for i in range(n)]
+        db.executemany("INSERT INTO embedding VALUES (?, ?, ?)", rows)
         db.execute("COMMIT")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -62,7 +63,8 @@ def test_a_cache_path_that_is_a_directory_means_no_cache(tmp_path: Path) -> None
     cache = Cache(tmp_path / "c.sqlite3")
     assert cache.get_vectors("m", ["x"]) == {}
     cache.put_vectors("m", {"x": b"\0" * 16})
-    assert cache.problem == f"cache {tmp_path / 'c.sqlite3'} is not a file (a directory or a device?); running without it"
+    where = tmp_path / "c.sqlite3"
+    assert cache.problem == f"cache {where} is not a file (a directory or a device?); running without it"
     assert (tmp_path / "c.sqlite3").is_dir()
 
 
@@ -74,8 +76,8 @@ def _cli(env: dict[str, str], *prefix: str) -> subprocess.CompletedProcess[str]:
 def test_the_cli_warns_once_for_a_directory_cache(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     (folder / "cache.sqlite3").mkdir(parents=True)
-    shutil.copytree(cache_dir() / "models", folder / "models", dirs_exist_ok=True) if (cache_dir() / "models").exists() \
-        else None
+    if (cache_dir() / "models").exists():
+        shutil.copytree(cache_dir() / "models", folder / "models")
     proc = _cli({"RECONCILE_CACHE": str(folder)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines() == [
