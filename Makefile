@@ -37,8 +37,11 @@ demo: install
 browser:
 	sh tests/browser/install_chromium.sh
 
+# The suite runs with the network cut where a network namespace can be made (root, or user namespaces).
+NONET := $(shell unshare -n true 2>/dev/null && echo "unshare -n" || (unshare -rn true 2>/dev/null && echo "unshare -rn"))
+
 test: install browser
-	$(BIN)/python -m pytest
+	RECONCILE_NETWORK_CUT=$(if $(NONET),1,0) $(NONET) $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check reconcile tests bench
