@@ -162,7 +162,7 @@ class Similarity:
         for i, c in enumerate(claims):
             for e in c.facts.events:
                 self.events[i, col[e]] = 1.0
-        self.any_event = self.events.any(axis=1)
+        self.any_event: np.ndarray = np.asarray(self.events.any(axis=1), dtype=bool)
 
     def __getitem__(self, ij: tuple[int, int]) -> float:
         """One pair's similarity, as ``block`` would give it."""

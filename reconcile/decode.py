@@ -81,13 +81,14 @@ def decode(name: str, data: bytes) -> tuple[str, str, str | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    western: str | None
     try:
-        text = data.decode("cp1252")
+        western = data.decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: not Windows-1252
-        text = None
-    if text is not None and plausibly_western(text):
+        western = None
+    if western is not None and plausibly_western(western):
         encoding = "windows-1252" if _C1.search(data) else "iso-8859-1"
-        return text, encoding, _warning(name, encoding)
+        return western, encoding, _warning(name, encoding)
     return _guess(name, data)
 
 

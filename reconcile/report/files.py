@@ -65,7 +65,7 @@ def remove_stale_temp_files(folder: str, *, now: float | None = None) -> list[st
     A temp file names its process; it is stale when that process is gone. One without a pid (from
     an older version) is stale after a day.
     """
-    removed = []
+    removed: list[str] = []
     now = time.time() if now is None else now
     try:
         names = os.listdir(folder)
