@@ -138,8 +138,9 @@ class Similarity:
     """Pairwise similarity of claims, never held as a whole matrix: rows come in blocks, pairs on demand.
 
     ``sim[i, j]`` is the cosine of unit vectors, raised to the rapidfuzz ratio for near copies, less
-    ``penalty`` for a ``specificity_gap`` unless the two are near copies. Lexical ratios below
-    ``floor`` are not computed (the cosine stands): thresholds under ``floor`` are never asked.
+    ``penalty`` for a ``specificity_gap`` unless the two are near copies. In blocks, lexical ratios
+    below ``floor`` are not computed (the cosine stands): alignment asks no threshold under it. A
+    pair on demand (``sim[i, j]``, the judge's) is always exact.
     """
 
     def __init__(
@@ -165,12 +166,12 @@ class Similarity:
         self.any_event: np.ndarray = np.asarray(self.events.any(axis=1), dtype=bool)
 
     def __getitem__(self, ij: tuple[int, int]) -> float:
-        """One pair's similarity, as ``block`` would give it."""
+        """One pair's similarity, exactly (``block`` with no floor)."""
         from rapidfuzz import fuzz
 
         i, j = ij
         cos = float(self.vectors[i] @ self.vectors[j]) if self.vectors is not None else 0.0
-        lexical = np.float32(fuzz.ratio(self.texts[i], self.texts[j], score_cutoff=self.cutoff)) / np.float32(100.0)
+        lexical = np.float32(fuzz.ratio(self.texts[i], self.texts[j])) / np.float32(100.0)  # exact: no floor
         value = float(max(np.float32(cos), lexical))
         if self.penalty and value < self.near_copy and i != j and self._gap(i, j):
             value = float(np.float32(value) - np.float32(self.penalty))
