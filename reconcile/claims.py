@@ -9,7 +9,6 @@ another fact: spaced dashes, ", but", ", torturing them", "and three others were
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,8 +56,8 @@ def make_claim(document: Document, claim_id: str, piece: Piece, **fields: object
 
 
 def _edge(ch: str) -> bool:
-    """A character no claim starts or ends with: spaces of any kind, stray punctuation, BOMs, RTL marks."""
-    return ch in TRIM or ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+    """A character no claim starts or ends with: stray punctuation, and white space of any kind."""
+    return ch in TRIM or ch.isspace()
 
 
 def _strip(text: str, start: int, end: int, furniture: list[Span]) -> tuple[int, int]:
