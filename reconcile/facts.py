@@ -110,7 +110,7 @@ def _digits(word: str, thousands: tuple[str, ...]) -> float | None:
     >>> _digits("3.118", (".", ",")), _digits("3.118", (",",)), _digits("2,5", (".", ",")), _digits("4,000", (",",))
     (3118.0, 3.118, 2.5, 4000.0)
     """
-    if word.isdigit():
+    if word.isdecimal():
         return float(word)
     m = re.fullmatch(r"(\d{1,3})((?:([.,])\d{3})(?:\3\d{3})*)", word)
     if m and m.group(3) in thousands:
@@ -151,7 +151,7 @@ def read_number(toks: list[Token], i: int, lexicon: Lexicon, language: str = "en
         j += 1
         # "5 mil 942": a smaller numeral straight after the scale adds to it
         nxt = toks[j] if j < len(toks) else None
-        if nxt is not None and nxt.text.isdigit() and int(nxt.text) < scale and nxt.start - toks[j - 1].end <= 1:
+        if nxt is not None and nxt.text.isdecimal() and int(nxt.text) < scale and nxt.start - toks[j - 1].end <= 1:
             value += int(toks[j].text)
             j += 1
     return value, j
