@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install browser lint bench clean
+.PHONY: demo test install browser lint bench bench-size fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,11 @@ demo: install
 browser:
 	sh tests/browser/install_chromium.sh
 
+# The suite runs with the network cut where a network namespace can be made (root, or user namespaces).
+NONET := $(shell unshare -n true 2>/dev/null && echo "unshare -n" || (unshare -rn true 2>/dev/null && echo "unshare -rn"))
+
 test: install browser
-	$(BIN)/python -m pytest
+	RECONCILE_NETWORK_CUT=$(if $(NONET),1,0) $(NONET) $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check reconcile tests bench
@@ -46,6 +49,14 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+# Big inputs: 200 articles in one compare, 1 MB against 1 MB, 5 and 50 MB refused (issue #8).
+bench-size: install
+	$(BIN)/python bench/size.py
+
+# 10,000 Hypothesis examples of hostile text through ingest, claims, facts and compare.
+fuzz: install
+	RECONCILE_FUZZ=10000 $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -19,7 +19,7 @@ from .model import Claim, Quantity, Settings
 
 __all__ = [
     "Cluster", "Edge", "align", "classes_match", "compatible_values", "embedding_text", "interval",
-    "counts_clash", "neighbours", "same_count", "similarity", "specificity_gap",
+    "Similarity", "counts_clash", "neighbours", "same_count", "similarity", "specificity_gap",
 ]
 
 GroupOf = Callable[[Claim], str]
@@ -125,52 +125,154 @@ def counts_clash(a: Claim, b: Claim) -> bool:
     )
 
 
-def similarity(
-    claims: Sequence[Claim], vectors: np.ndarray, *, penalty: float = 0.0, near_copy: float = 0.9
-) -> np.ndarray:
-    """Pairwise cosine of unit vectors, with near-copies raised to their rapidfuzz ratio.
+#: the most similarity values held in memory at once (rows x columns of one block): 4M x 4 bytes
+BLOCK_CELLS = 4_000_000
+#: the most restatements kept per claim (its best ones): a source that repeats one sentence a
+#: thousand times makes a thousand-claim cluster, not a million edges
+MAX_RESTATEMENTS = 16
+#: a count held by more claims than this (per event and value) is no evidence that two claims match
+MAX_COUNT_BUCKET = 2000
 
-    Pairs with a ``specificity_gap`` lose ``penalty``, unless they are near copies.
+
+class Similarity:
+    """Pairwise similarity of claims, never held as a whole matrix: rows come in blocks, pairs on demand.
+
+    ``sim[i, j]`` is the cosine of unit vectors, raised to the rapidfuzz ratio for near copies, less
+    ``penalty`` for a ``specificity_gap`` unless the two are near copies. In blocks, lexical ratios
+    below ``floor`` are not computed (the cosine stands): alignment asks no threshold under it. A
+    pair on demand (``sim[i, j]``, the judge's) is always exact.
     """
-    from rapidfuzz import fuzz, process, utils
 
-    n = len(claims)
-    if n == 0:
-        return np.zeros((0, 0), dtype=np.float32)
-    cos = vectors @ vectors.T if vectors.size else np.zeros((n, n), dtype=np.float32)
-    texts = [embedding_text(c) for c in claims]
-    lexical = process.cdist(texts, texts, scorer=fuzz.ratio, processor=utils.default_process, workers=1)
-    sim = np.maximum(cos, np.asarray(lexical, dtype=np.float32) / 100.0)
-    if penalty:
-        sim = np.where((sim < near_copy) & _gaps(claims), sim - penalty, sim).astype(np.float32)
-    return sim
+    def __init__(
+        self, claims: Sequence[Claim], vectors: np.ndarray, *, penalty: float = 0.0, near_copy: float = 0.9,
+        floor: float = 0.0,
+    ) -> None:
+        from rapidfuzz import utils
+
+        self.claims = claims
+        self.n = len(claims)
+        self.vectors = np.asarray(vectors, dtype=np.float32) if self.n and np.size(vectors) else None
+        self.penalty = penalty
+        self.near_copy = near_copy
+        self.cutoff = max(0.0, min(100.0, floor * 100.0))
+        self.texts = [utils.default_process(embedding_text(c)) for c in claims]
+        self.counted = np.array([_counted(c) for c in claims], dtype=bool)
+        kinds = sorted({e for c in claims for e in c.facts.events})
+        col = {e: k for k, e in enumerate(kinds)}
+        self.events = np.zeros((self.n, max(1, len(kinds))), dtype=np.float32)
+        for i, c in enumerate(claims):
+            for e in c.facts.events:
+                self.events[i, col[e]] = 1.0
+        self.any_event: np.ndarray = np.asarray(self.events.any(axis=1), dtype=bool)
+
+    def __getitem__(self, ij: tuple[int, int]) -> float:
+        """One pair's similarity, exactly (``block`` with no floor)."""
+        from rapidfuzz import fuzz
+
+        i, j = ij
+        cos = float(self.vectors[i] @ self.vectors[j]) if self.vectors is not None else 0.0
+        lexical = np.float32(fuzz.ratio(self.texts[i], self.texts[j])) / np.float32(100.0)  # exact: no floor
+        value = float(max(np.float32(cos), lexical))
+        if self.penalty and value < self.near_copy and i != j and self._gap(i, j):
+            value = float(np.float32(value) - np.float32(self.penalty))
+        return value
+
+    def _gap(self, i: int, j: int) -> bool:
+        if self.counted[i] != self.counted[j]:
+            return True
+        either = self.any_event[i] or self.any_event[j]
+        return bool(either and not (self.events[i] @ self.events[j]) > 0)
+
+    def rows_per_block(self) -> int:
+        return max(1, min(self.n, BLOCK_CELLS // max(1, self.n)))
+
+    def block(self, start: int, stop: int) -> np.ndarray:
+        """Rows ``start:stop`` of the similarity matrix (float32)."""
+        from rapidfuzz import fuzz, process
+
+        n = self.n
+        if self.vectors is not None:
+            cos = self.vectors[start:stop] @ self.vectors.T
+        else:
+            cos = np.zeros((stop - start, n), dtype=np.float32)
+        lexical = process.cdist(
+            self.texts[start:stop], self.texts, scorer=fuzz.ratio, score_cutoff=self.cutoff, dtype=np.float32,
+            workers=1,
+        )
+        sim = np.maximum(cos, np.asarray(lexical, dtype=np.float32) / np.float32(100.0))
+        if self.penalty:
+            gaps = self.gaps(start, stop)
+            sim = np.where((sim < self.near_copy) & gaps, sim - np.float32(self.penalty), sim)
+        return sim.astype(np.float32, copy=False)
+
+    def gaps(self, start: int, stop: int) -> np.ndarray:
+        """``specificity_gap`` for rows ``start:stop`` against every claim (a boolean block)."""
+        counted = self.counted
+        shared = (self.events[start:stop] @ self.events.T) > 0
+        either = self.any_event[start:stop, None] | self.any_event[None, :]
+        gaps = (counted[start:stop, None] != counted[None, :]) | (either & ~shared)
+        rows = np.arange(start, stop)
+        gaps[rows - start, rows] = False
+        return gaps
+
+    def dense(self) -> np.ndarray:
+        """The whole matrix, for small inputs and tests."""
+        return self.block(0, self.n) if self.n else np.zeros((0, 0), dtype=np.float32)
+
+
+def similarity(
+    claims: Sequence[Claim], vectors: np.ndarray, *, penalty: float = 0.0, near_copy: float = 0.9,
+    floor: float = 0.0,
+) -> Similarity:
+    """Pairwise similarity of claims (see ``Similarity``): cosine, near copies raised, gaps penalised."""
+    return Similarity(claims, vectors, penalty=penalty, near_copy=near_copy, floor=floor)
 
 
 def _gaps(claims: Sequence[Claim]) -> np.ndarray:
     """``specificity_gap`` for every pair at once (a boolean matrix)."""
-    counted = np.array([_counted(c) for c in claims])
-    kinds = sorted({e for c in claims for e in c.facts.events})
-    bit = {e: 1 << k for k, e in enumerate(kinds)}
-    masks = np.array([sum(bit[e] for e in set(c.facts.events)) for c in claims], dtype=np.int64)
-    either = (masks[:, None] | masks[None, :]) != 0
-    disjoint = (masks[:, None] & masks[None, :]) == 0
-    gaps = (counted[:, None] != counted[None, :]) | (either & disjoint)
-    np.fill_diagonal(gaps, False)
-    return gaps
+    n = len(claims)
+    return Similarity(claims, np.zeros((n, 1), dtype=np.float32)).gaps(0, n)
+
+
+def _count_partners(claims: Sequence[Claim], generic: frozenset[str]) -> dict[int, set[int]]:
+    """For each claim, the claims that give the same count (``same_count``), found through an index."""
+    buckets: dict[tuple[str | None, int], list[tuple[int, str | None]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for q in c.facts.quantities:
+            if _strict(q):
+                buckets[q.event, q.value].append((i, q.cls))
+    partners: dict[int, set[int]] = defaultdict(set)
+    for members in buckets.values():
+        if len(members) > MAX_COUNT_BUCKET:
+            continue
+        for x, (i, ci) in enumerate(members):
+            for j, cj in members[x + 1 :]:
+                if i != j and (ci == cj or ci in generic or cj in generic):
+                    partners[i].add(j)
+                    partners[j].add(i)
+    return partners
 
 
 def neighbours(
-    claims: Sequence[Claim], sim: np.ndarray, *, group_of: GroupOf, k: int = 3, floor: float = 0.5
+    claims: Sequence[Claim], sim: Similarity | np.ndarray, *, group_of: GroupOf, k: int = 3, floor: float = 0.5
 ) -> dict[str, tuple[str, ...]]:
     """Each claim's ``k`` most similar claims of other groups at or above ``floor``, best first.
 
     The judge compares these too: two statements of one fact are not always each other's best match
-    (a summary's sentence against a source's long one).
+    (a summary's sentence against a source's long one). ``sim`` is read a block of rows at a time.
     """
     groups = np.array([group_of(c) for c in claims])
     out: dict[str, tuple[str, ...]] = {}
+    n = len(claims)
+    step = sim.rows_per_block() if isinstance(sim, Similarity) else max(1, n)
+    block: np.ndarray = np.zeros((0, n), dtype=np.float32)
+    start = 0
     for i, c in enumerate(claims):
-        row = np.where(groups != groups[i], sim[i], -1.0)
+        if i >= start + len(block):
+            start = i
+            stop = min(n, i + step)
+            block = sim.block(i, stop) if isinstance(sim, Similarity) else np.asarray(sim[i:stop])
+        row = np.where(groups != groups[i], block[i - start], -1.0)
         candidates = np.argpartition(-row, k)[:k] if len(row) > k else np.arange(len(row))
         best = sorted((int(j) for j in candidates if row[j] >= floor), key=lambda j: (-row[j], j))
         out[c.id] = tuple(claims[j].id for j in best)
@@ -184,51 +286,90 @@ def align(
     group_of: GroupOf,
     settings: Settings = Settings(),
     generic: frozenset[str] = frozenset({"people"}),
-    sim: np.ndarray | None = None,
+    sim: Similarity | None = None,
 ) -> list[Cluster]:
     """Cluster ``claims`` (rows of ``vectors``) across the groups ``group_of`` puts them in.
 
-    ``sim``: the ``similarity`` matrix when the caller has it already.
+    ``sim``: the ``similarity`` of these claims when the caller has it already. Memory stays within
+    a block of ``BLOCK_CELLS`` similarities; time grows with the number of pairs, in numpy and rapidfuzz.
     """
     import networkx as nx
 
     n = len(claims)
     if sim is None:
         sim = similarity(claims, vectors, penalty=settings.specificity_penalty)
-    groups = [group_of(c) for c in claims]
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        members[g].append(i)
-
-    def score(i: int, j: int) -> tuple[float, str]:
-        s = float(sim[i, j])
-        if s < settings.count_match and same_count(claims[i], claims[j], generic):
-            return settings.count_match, "count"
-        return s, "meaning"
-
+    names = sorted({group_of(c) for c in claims})
+    index = {g: k for k, g in enumerate(names)}
+    group = np.array([index[group_of(c)] for c in claims], dtype=np.int64)
+    order = np.argsort(group, kind="stable")  # columns by group, claim order kept inside each
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n)
+    bounds = np.searchsorted(group[order], np.arange(len(names) + 1))
+    partners = _count_partners(claims, generic)
+    count_match = np.float32(settings.count_match)
+    best = np.full((n, len(names)), -1, dtype=np.int64)  # each claim's best match in each group
+    best_score = np.zeros((n, len(names)), dtype=np.float32)
+    by_count = np.zeros((n, len(names)), dtype=bool)  # that best match is the count's doing
+    restated: dict[tuple[int, int], float] = {}
+    step = sim.rows_per_block()
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        block = sim.block(start, stop)
+        raw = block[:, order]
+        scored = raw.copy()
+        bonus = np.zeros(scored.shape, dtype=bool)
+        for i in range(start, stop):
+            js = [position[j] for j in partners.get(i, ())]
+            if js:
+                cols = np.array(js, dtype=np.int64)
+                low = scored[i - start, cols] < count_match
+                scored[i - start, cols[low]] = count_match
+                bonus[i - start, cols[low]] = True
+        for g in range(len(names)):
+            lo, hi = bounds[g], bounds[g + 1]
+            if lo == hi:
+                continue
+            arg = np.argmax(scored[:, lo:hi], axis=1)
+            rows = np.arange(stop - start)
+            best[start:stop, g] = order[lo + arg]
+            best_score[start:stop, g] = scored[rows, lo + arg]
+            by_count[start:stop, g] = bonus[rows, lo + arg]
+        # restatements inside one group: a lead and the paragraph that repeats it
+        for i in range(start, stop):
+            g = group[i]
+            lo, hi = bounds[g], bounds[g + 1]
+            row = block[i - start]
+            own = order[lo:hi]
+            values = row[own]
+            candidates = own[(values >= settings.restatement) & (own != i)]
+            pair_js = [j for j in partners.get(i, ()) if group[j] == g]
+            if pair_js:
+                candidates = np.union1d(candidates, np.array(pair_js, dtype=np.int64))
+            if len(candidates) > MAX_RESTATEMENTS:
+                top = np.argsort(-row[candidates], kind="stable")[:MAX_RESTATEMENTS]
+                candidates = candidates[top]
+            for j in candidates.tolist():
+                if i < j:
+                    restated[i, j] = float(row[j])  # sim[i, j] with i < j, as a pair is read everywhere
+                else:
+                    restated.setdefault((j, i), float(row[j]))
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
-    names = sorted(members)
-    for gi, g1 in enumerate(names):
-        for g2 in names[gi + 1 :]:
-            a_idx, b_idx = members[g1], members[g2]
-            scores = {(i, j): score(i, j) for i in a_idx for j in b_idx}
-            # each claim's best match on the other side; ties go to the earlier claim
-            best_a = {i: max(b_idx, key=lambda j, i=i: (scores[i, j][0], -j)) for i in a_idx}  # type: ignore[misc]
-            best_b = {j: max(a_idx, key=lambda i, j=j: (scores[i, j][0], -i)) for j in b_idx}  # type: ignore[misc]
-            for i, j in best_a.items():
-                s, evidence = scores[i, j]
-                if best_b[j] == i and s >= settings.similarity:
-                    graph.add_edge(i, j, score=s, evidence=evidence)
-    # restatements inside one group: a lead and the paragraph that repeats it
-    for idx in members.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1 :]:
-                s = float(sim[i, j])
-                if counts_clash(claims[i], claims[j]):
-                    continue  # "four were killed in the first shooting", "two in the second"
-                if s >= settings.restatement or same_count(claims[i], claims[j], generic):
-                    graph.add_edge(i, j, score=max(s, settings.count_match), evidence="restatement")
+    if n:
+        # mutual best matches, each pair once from the earlier group's side
+        rows = np.arange(n)[:, None]
+        later = np.arange(len(names))[None, :] > group[:, None]
+        back = best[np.maximum(best, 0), group[:, None]] == rows
+        keep = later & (best >= 0) & back & (best_score >= np.float32(settings.similarity))
+        for i, g in zip(*np.nonzero(keep), strict=True):
+            s = float(best_score[i, g])
+            if s >= settings.similarity:
+                graph.add_edge(int(i), int(best[i, g]), score=s, evidence="count" if by_count[i, g] else "meaning")
+    for (i, j), s in sorted(restated.items()):
+        if counts_clash(claims[i], claims[j]):
+            continue  # "four were killed in the first shooting", "two in the second"
+        if s >= settings.restatement or same_count(claims[i], claims[j], generic):
+            graph.add_edge(i, j, score=max(s, settings.count_match), evidence="restatement")
     clusters = []
     for component in nx.connected_components(graph):
         nodes = sorted(component)
@@ -237,5 +378,5 @@ def align(
             for i, j, d in sorted(graph.subgraph(nodes).edges(data=True))
         )
         clusters.append(Cluster(tuple(claims[i].id for i in nodes), edges))
-    order = {c.id: k for k, c in enumerate(claims)}
-    return sorted(clusters, key=lambda c: order[c.claims[0]])
+    claim_order = {c.id: k for k, c in enumerate(claims)}
+    return sorted(clusters, key=lambda c: claim_order[c.claims[0]])

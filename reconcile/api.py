@@ -169,7 +169,10 @@ def find(
     say("embed")
     vectors = embed_claims(claims, CachingEncoder(encoder, _cache(cache)))
     say("align")
-    sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty)
+    # lexical ratios under every threshold asked below need not be computed
+    near_floor = settings.neighbour_floor  # the judge's nearest claims of other sources
+    floor = min(settings.similarity, settings.generic_conflict, settings.count_match, settings.restatement, near_floor)
+    sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty, floor=floor)
     clusters = align_mod.align(
         claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.generic, sim=sim
     )

@@ -2,7 +2,9 @@
 
 Keys are content hashes: a document's analysis by the hash of the document plus the rules
 version and the model; an embedding by the model's identity plus the hash of the claim text.
-A corrupt cache file is deleted and rebuilt; a locked one is bypassed. Neither is an error.
+The file checks itself when it opens (``PRAGMA quick_check``): a damaged or corrupt one is deleted
+and rebuilt. A locked, read-only or unusable one (a directory, a read-only folder) is bypassed: the
+run goes on without a cache. None of these is an error; each is one warning.
 """
 
 from __future__ import annotations
@@ -61,6 +63,34 @@ def document_key(document: Document, *, rules_version: str, model: str) -> str:
     return _sha(repr(sorted(fields.items())) + "\0" + rules_version + "\0" + model)
 
 
+def _fits(claims: object, document: Document) -> bool:
+    """Whether unpickled claims are claims of ``document``: each one's text is the text at its offsets."""
+    from .model import Claim
+
+    if not isinstance(claims, tuple):
+        return False
+    text = document.text
+    return all(isinstance(c, Claim) and text[c.start : c.end] == c.text for c in claims)
+
+
+def _unit_rows(found: dict[str, bytes]) -> dict[str, bytes]:
+    """The cached vectors that are what an encoder gives: float32, finite, of length one (or zero)."""
+    import numpy as np
+
+    by_size: dict[int, list[str]] = {}
+    for text, blob in found.items():
+        if blob and len(blob) % 4 == 0:
+            by_size.setdefault(len(blob), []).append(text)
+    kept: dict[str, bytes] = {}
+    for texts in by_size.values():
+        rows = np.frombuffer(b"".join(found[t] for t in texts), dtype=np.float32).reshape(len(texts), -1)
+        with np.errstate(all="ignore"):
+            norms = np.sqrt((rows.astype(np.float64) ** 2).sum(axis=1))
+        good = np.isfinite(norms) & ((np.abs(norms - 1.0) < 1e-3) | (norms == 0.0))
+        kept.update((t, found[t]) for t, ok in zip(texts, good, strict=True) if ok)
+    return kept
+
+
 def _rename(claims: Sequence[Claim], doc_id: str) -> tuple[Claim, ...]:
     """The same claims, renumbered for a document with id ``doc_id``."""
     out = []
@@ -73,12 +103,14 @@ def _rename(claims: Sequence[Claim], doc_id: str) -> tuple[Claim, ...]:
 class Cache:
     """The SQLite cache. Every method degrades to a miss or a no-op when the file cannot be used.
 
-    ``problem`` says why the cache was bypassed (None while it works), for the CLI to warn.
+    ``problem`` says why the cache was bypassed (None while it works), ``repaired`` that a damaged
+    file was found and rebuilt; both for the CLI to warn.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 0.25) -> None:
         self.path = Path(path) if path is not None else cache_dir() / _FILE
         self.problem: str | None = None
+        self.repaired: str | None = None
         self._timeout = timeout
         self._db: sqlite3.Connection | None = None
         self._opened = False
@@ -89,10 +121,15 @@ class Cache:
         if self._opened:
             return self._db
         self._opened = True
+        folder = self.path.parent
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.problem = f"cache folder {self.path.parent} cannot be created ({exc}); running without it"
+            self.problem = f"cache folder {folder} cannot be created ({exc.strerror or exc}); running without it"
+            return None
+        unusable = self._unusable()
+        if unusable:
+            self._bypass(f"cache {self.path} {unusable}; running without it")
             return None
         for attempt in (1, 2):
             try:
@@ -105,13 +142,26 @@ class Cache:
                 if attempt == 2:
                     self._bypass(f"cache {self.path} cannot be opened ({exc}); running without it")
                     return None
-                self._rebuild()
-            except sqlite3.DatabaseError:
+                if not self._rebuild():
+                    return None
+            except sqlite3.DatabaseError as exc:
                 if attempt == 2:
                     self._bypass(f"cache {self.path} is corrupt and could not be rebuilt; running without it")
                     return None
-                self._rebuild()
+                if not self._rebuild():
+                    return None
+                self.repaired = f"cache {self.path} was damaged ({exc}); rebuilt it empty"
         return None  # pragma: no cover
+
+    def _unusable(self) -> str | None:
+        """Why the cache file cannot be used here, before SQLite tries: not a file, or read-only."""
+        if os.path.lexists(self.path) and not self.path.is_file():
+            return "is not a file (a directory or a device?)"
+        if not os.access(self.path.parent, os.W_OK | os.X_OK):
+            return "is in a read-only folder"
+        if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
+            return "is read-only"
+        return None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
@@ -134,17 +184,28 @@ class Cache:
                     COMMIT;
                     """
                 )
+            else:
+                # damaged pages that no query of this run would touch are found here, not kept for later
+                found = [r[0] for r in db.execute("PRAGMA quick_check(1)")]
+                if found != ["ok"]:
+                    raise sqlite3.DatabaseError(f"integrity check: {found[0] if found else 'no answer'}")
             db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()
             raise
         return db
 
-    def _rebuild(self) -> None:
-        """Delete the cache file and its journals, so the next open starts empty."""
+    def _rebuild(self) -> bool:
+        """Delete the cache file and its journals, so the next open starts empty; False when it cannot."""
         for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                self._bypass(f"cache {self.path} is damaged and cannot be removed ({exc.strerror}); running without it")
+                return False
+        return True
 
     def _bypass(self, why: str) -> None:
         self.problem = why
@@ -160,7 +221,8 @@ class Cache:
             self._bypass(f"cache {self.path} is locked by another process; running without it")
             return
         self.close()
-        self._rebuild()
+        if self._rebuild():
+            self.repaired = f"cache {self.path} was damaged ({exc}); rebuilt it empty"
 
     def close(self) -> None:
         """Close the file; the object may be used again (it reopens)."""
@@ -193,8 +255,10 @@ class Cache:
             return None
         try:
             claims = pickle.loads(row[0])
-        except Exception:  # an entry pickled by an older version of the classes: a miss
+        except Exception:  # an entry pickled by an older version of the classes, or damaged: a miss
             return None
+        if not _fits(claims, document):
+            return None  # damaged in a way SQLite cannot see: analysed again and overwritten
         return _rename(claims, document.id)
 
     def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
@@ -285,6 +349,15 @@ class MemoryCache(Cache):
     def problem(self, value: str | None) -> None:
         pass
 
+    @property  # type: ignore[override]
+    def repaired(self) -> str | None:
+        """Whether the backing cache was found damaged and rebuilt."""
+        return self.backing.repaired
+
+    @repaired.setter
+    def repaired(self, value: str | None) -> None:
+        pass
+
     def _connect(self) -> sqlite3.Connection | None:
         return None
 
@@ -346,7 +419,7 @@ class CachingEncoder:
             return self.inner.encode(texts)
         if not isinstance(self.identity, str):
             return self.inner.encode(texts)
-        found = self.cache.get_vectors(self.identity, texts)
+        found = _unit_rows(self.cache.get_vectors(self.identity, texts))  # a damaged vector is a miss
         if len({len(v) for v in found.values()}) > 1:  # damaged entries: encode them all again
             found = {}
         missing = list(dict.fromkeys(t for t in texts if t not in found))

@@ -62,26 +62,49 @@ def make_claim(document: Document, claim_id: str, piece: Piece, **fields: object
     )
 
 
-def _trim(text: str, start: int, end: int, furniture: list[Span]) -> tuple[int, int]:
+def _edge(ch: str) -> bool:
+    """A character no claim starts or ends with: stray punctuation, and white space of any kind."""
+    return ch in TRIM or ch.isspace()
+
+
+def _strip(text: str, start: int, end: int, furniture: list[Span]) -> tuple[int, int]:
     """Shrink [start, end) past whitespace, stray punctuation and furniture at either edge."""
     changed = True
     while changed and start < end:
         changed = False
-        while start < end and text[start] in TRIM:
+        while start < end and _edge(text[start]):
             start, changed = start + 1, True
-        while start < end and text[end - 1] in TRIM:
+        while start < end and _edge(text[end - 1]):
             end, changed = end - 1, True
         for f in furniture:
             if f.start <= start < f.end:
                 start, changed = f.end, True
             if f.start < end <= f.end:
                 end, changed = f.start, True
+    return start, max(start, end)
+
+
+def _trim(text: str, start: int, end: int, furniture: list[Span]) -> tuple[int, int]:
+    """``_strip``, and no lone quotation mark at an edge; what is left never starts or ends with a space.
+
+    Dropping a quotation mark can bare a space ("people , \""), so stripping runs again after it.
+
+    >>> text = 'was "looking for these people , " police said'
+    >>> s, e = _trim(text, 4, 33, [])
+    >>> text[s:e]
+    '"looking for these people'
+    """
+    start, end = _strip(text, start, end, furniture)
     # a lone quotation mark at an edge belongs to no claim
     while start < end and text[start] in OPEN_QUOTES + CLOSE_QUOTES + '"' and not _has_close(text, start, end):
         start += 1
-    while start < end and text[end - 1] in OPEN_QUOTES + '"' + "(":
-        end -= 1
-    return start, max(start, end)
+    while True:
+        while start < end and text[end - 1] in OPEN_QUOTES + '"' + "(":
+            end -= 1
+        again = _strip(text, start, end, furniture)
+        if again == (start, end):
+            return start, end
+        start, end = again
 
 
 def _has_close(text: str, start: int, end: int) -> bool:

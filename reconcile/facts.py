@@ -82,8 +82,8 @@ def number_value(word: str, language: str = "en") -> int | None:
     >>> number_value("twenty-one"), number_value("veintiún", "es")
     (21, 21)
     """
-    if word.isdigit():
-        return int(word)
+    if word.isdecimal():  # "12", "١٢"; not "¹" or "½", which isdigit() would let through to int()
+        return int(word) if len(word) <= 18 else None
     languages = tuple(dict.fromkeys((language, *NUMBER_LANGUAGES)))
     vocabulary = _number_words(languages)
     # number-parser is slow per call: ask it only about words made of number words
@@ -110,7 +110,7 @@ def _digits(word: str, thousands: tuple[str, ...]) -> float | None:
     >>> _digits("3.118", (".", ",")), _digits("3.118", (",",)), _digits("2,5", (".", ",")), _digits("4,000", (",",))
     (3118.0, 3.118, 2.5, 4000.0)
     """
-    if word.isdigit():
+    if word.isdecimal():
         return float(word)
     m = re.fullmatch(r"(\d{1,3})((?:([.,])\d{3})(?:\3\d{3})*)", word)
     if m and m.group(3) in thousands:
@@ -151,14 +151,14 @@ def read_number(toks: list[Token], i: int, lexicon: Lexicon, language: str = "en
         j += 1
         # "5 mil 942": a smaller numeral straight after the scale adds to it
         nxt = toks[j] if j < len(toks) else None
-        if nxt is not None and nxt.text.isdigit() and int(nxt.text) < scale and nxt.start - toks[j - 1].end <= 1:
+        if nxt is not None and nxt.text.isdecimal() and int(nxt.text) < scale and nxt.start - toks[j - 1].end <= 1:
             value += int(toks[j].text)
             j += 1
     return value, j
 
 
 def _is_year(tok: Token, text: str) -> bool:
-    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
+    return tok.text.isdecimal() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -297,7 +297,7 @@ def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | 
             # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
             nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
             if not gap.strip() and nxt and (
-                nxt.group(1)[:1].isupper() or nxt.group(1).isdigit() or nxt.group(1).lower() in lexicon.objects
+                nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal() or nxt.group(1).lower() in lexicon.objects
             ):
                 continue
             distance: float = len(gap.split())
@@ -310,6 +310,11 @@ def _event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | 
         if best is None or distance < best[0]:
             best = (distance, event)
     return best[1] if best else None
+
+
+def _day(text: str) -> int | None:
+    """A day of the month written in digits, or None ("17" -> 17; "¹", "45" or a long number -> None)."""
+    return int(text) if text.isdecimal() and len(text) <= 2 and int(text) <= 31 else None
 
 
 def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None) -> list[DateMention]:
@@ -342,12 +347,12 @@ def _dates(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | None
             start, end = tok.start, tok.end
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             prev = toks[i - 1] if i > 0 else None
-            if prev is not None and prev.text.lower() == "de" and i > 1 and toks[i - 2].text.isdigit():
+            if prev is not None and prev.text.lower() == "de" and i > 1 and _day(toks[i - 2].text) is not None:
                 prev = toks[i - 2]
-            if nxt is not None and nxt.text.isdigit() and int(nxt.text) <= 31 and nxt.start - tok.end <= 2:
-                day, end = int(nxt.text), nxt.end
-            elif prev is not None and prev.text.isdigit() and int(prev.text) <= 31 and tok.start - prev.end <= 4:
-                day, start = int(prev.text), prev.start
+            if nxt is not None and _day(nxt.text) is not None and nxt.start - tok.end <= 2:
+                day, end = _day(nxt.text), nxt.end
+            elif prev is not None and _day(prev.text) is not None and tok.start - prev.end <= 4:
+                day, start = _day(prev.text), prev.start
             later = [t for t in toks[i + 1 : i + 4] if _is_year(t, text)]
             if later and (later[0].start - end <= 3 or re.fullmatch(r"\s+de(?:l)?\s+", text[end : later[0].start])):
                 year, end = int(later[0].text), later[0].end

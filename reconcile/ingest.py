@@ -11,54 +11,80 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
+from .decode import decode
 from .errors import BadInput
 from .model import Document, Span
 from .rules import Rules
 
-__all__ = ["from_text", "line_spans", "read", "read_all"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "from_text", "furniture_share", "line_spans", "read", "read_all"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TERMINAL = ".!?…:\"”’'»)"
 
 
+#: the most text one article may have, after HTML extraction: about 2 MB (see README, "Limits")
+MAX_CHARS = 2_000_000
+#: the largest file read at all (HTML pages carry markup, so more than MAX_CHARS)
+MAX_BYTES = 16 * 1024 * 1024
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _too_big(path: str, size: int) -> BadInput:
+    return BadInput(
+        f"{path}: is {size / 1024 / 1024:.1f} MB; reconcile reads files up to {MAX_BYTES // 1024 // 1024} MB "
+        f"and articles up to {MAX_CHARS:,} characters; split it into parts"
+    )
+
+
 def _read_bytes(path: str) -> bytes:
+    """The file's bytes; a pipe, a device or an oversized file is refused before anything blocks."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise BadInput(f"{path}: no such file")
-    if p.is_dir():
-        raise BadInput(f"{path}: is a directory; give the article files inside it")
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise BadInput(
+                f"-: standard input holds more than {MAX_BYTES // 1024 // 1024} MB; "
+                f"reconcile reads articles up to {MAX_CHARS:,} characters"
+            )
+        return data
     try:
-        return p.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise BadInput(f"{path}: is a symbolic link to a file that does not exist") from None
+        raise BadInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory; give the article files inside it") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
-
-
-def _decode(path: str, data: bytes) -> tuple[str, str, str | None]:
-    """The text, the encoding used, and a warning when it was not UTF-8."""
-    if b"\x00" in data[:8192]:
-        raise BadInput(f"{path}: looks like a binary file, not an article (it contains NUL bytes)")
     try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.1 or best.encoding is None:
-        raise BadInput(
-            f"{path}: is not UTF-8 and its encoding cannot be told with confidence; "
-            "convert it first, e.g. `iconv -f windows-1252 -t utf-8`"
-        )
-    text = str(best)
-    if sum(not (ch.isprintable() or ch.isspace()) for ch in text) > max(3, len(text) // 200):
-        raise BadInput(f"{path}: looks like a binary file, not an article")
-    return text, best.encoding, f"{path}: not UTF-8; read it as {best.encoding} (offsets refer to the decoded text)"
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise BadInput(f"{path}: is a directory; give the article files inside it")
+        for test, kind in _KINDS:
+            if test(st.st_mode):
+                raise BadInput(f"{path}: is {kind}, not a file; save the article to a file, or pipe it to - (stdin)")
+        if st.st_size > MAX_BYTES:
+            raise _too_big(path, st.st_size)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_BYTES + 1)  # a file in /proc says size 0 and has more
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise _too_big(path, len(data))
+    return data
 
 
 def _extract_html(path: str, markup: str) -> tuple[str, str | None]:
@@ -98,6 +124,21 @@ def line_spans(text: str) -> Iterator[Span]:
         pos += len(line)
 
 
+#: a line longer than this is not one paragraph of furniture (a bio, a share prompt): it may be a
+#: whole article pasted without line breaks, so a paragraph rule marks only the sentences it matches
+PARAGRAPH_FURNITURE_MAX = 600
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*\s+")
+
+
+def _sentence_around(chunk: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``chunk`` that holds [start, end): from the end of the one before to its own end."""
+    before = 0
+    for m in _SENTENCE_END.finditer(chunk, max(0, start - 2000), start):
+        before = m.end()
+    after = _SENTENCE_END.search(chunk, max(end, before + 1))
+    return before, after.end() if after else len(chunk)
+
+
 def _furniture(text: str, rules: Rules) -> list[Span]:
     spans: list[Span] = []
     for pattern in rules.header:
@@ -106,15 +147,37 @@ def _furniture(text: str, rules: Rules) -> list[Span]:
             spans.append(Span(m.start(), m.end()))
     for line in line_spans(text):
         chunk = text[line.start : line.end]
-        if any(p.search(chunk) for p in rules.paragraph_furniture):
+        matches = [m for p in rules.paragraph_furniture for m in [p.search(chunk)] if m]
+        if matches and len(chunk) <= PARAGRAPH_FURNITURE_MAX:
             spans.append(line)
             continue
+        for m in matches:
+            a, b = _sentence_around(chunk, m.start(), m.end())
+            spans.append(Span(line.start + a, line.start + len(chunk[:b].rstrip())))
         trailer = rules.tweet_trailer.search(chunk)
         if trailer:
             spans.append(Span(line.start + trailer.start(), line.end))
         for pattern in rules.inline_furniture:
             spans.extend(Span(line.start + m.start(), line.start + m.end()) for m in pattern.finditer(chunk))
     return sorted(set(spans), key=lambda s: (s.start, s.end))
+
+
+def furniture_share(text: str, furniture: Sequence[Span]) -> float:
+    """The share of the text's non-space characters that page furniture covers.
+
+    >>> furniture_share("ab cd", [Span(0, 2)])
+    0.5
+    """
+    total = len(text) - sum(ch.isspace() for ch in text)
+    if total == 0:
+        return 0.0
+    covered, pos = 0, 0
+    for span in sorted(furniture, key=lambda s: s.start):
+        start = max(span.start, pos)
+        if span.end > start:
+            covered += sum(not ch.isspace() for ch in text[start : span.end])
+            pos = span.end
+    return covered / total
 
 
 def _title(text: str, furniture: list[Span]) -> str | None:
@@ -159,13 +222,25 @@ def read(path: str, *, doc_id: str, rules: Rules) -> Document:
     data = _read_bytes(path)
     if not data.strip():
         raise BadInput(f"{path}: is empty")
-    text, encoding, warning = _decode(path, data)
+    text, encoding, warning = decode(path, data)
     if not text.strip():
         raise BadInput(f"{path}: is empty")
     title = None
     if _looks_like_html(path, text):
         text, title = _extract_html(path, text)
+    if len(text) > MAX_CHARS:
+        raise BadInput(
+            f"{path}: has {len(text):,} characters of text; reconcile reads articles up to {MAX_CHARS:,} "
+            "characters; split it into parts"
+        )
     furniture = _furniture(text, rules)
+    warnings = [warning] if warning else []
+    share = furniture_share(text, furniture)
+    if share > 0.5:
+        warnings.append(
+            f"{path}: page furniture (rules/furniture.yaml) covers {share:.0%} of the text; "
+            "what it covers gives no claims"
+        )
     return Document(
         id=doc_id,
         path=path,
@@ -175,7 +250,7 @@ def read(path: str, *, doc_id: str, rules: Rules) -> Document:
         language=_language(text, furniture),
         furniture=tuple(furniture),
         encoding=encoding,
-        warnings=(warning,) if warning else (),
+        warnings=tuple(warnings),
     )
 
 
@@ -207,6 +282,11 @@ def from_text(text: str, *, path: str, doc_id: str, rules: Rules) -> Document:
     """
     if not text.strip():
         raise BadInput(f"{path}: is empty")
+    if len(text) > MAX_CHARS:
+        raise BadInput(
+            f"{path}: has {len(text):,} characters of text; reconcile reads articles up to {MAX_CHARS:,} "
+            "characters; split it into parts"
+        )
     furniture = _furniture(text, rules)
     return Document(
         id=doc_id,

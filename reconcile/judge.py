@@ -164,6 +164,41 @@ def _words_used(
     return False
 
 
+#: a cluster with more pairs than this (claims of different groups) is compared on fewer of them:
+#: each text once per group, and past this again only the pairs its edges join. A source that
+#: repeats near copies of a sentence thousands of times must not take hours; ordinary clusters,
+#: far below this, compare every pair.
+MAX_PAIRS = 4096
+
+
+def _cross_pairs(claims: Sequence[Claim], group_of: GroupOf) -> int:
+    sizes: dict[str, int] = defaultdict(int)
+    for c in claims:
+        sizes[group_of(c)] += 1
+    m = len(claims)
+    return (m * (m - 1) - sum(k * (k - 1) for k in sizes.values())) // 2
+
+
+def _cluster_pairs(cluster: Cluster, members: Sequence[Claim], group_of: GroupOf) -> list[tuple[Claim, Claim]]:
+    """The pairs of a cluster to compare fact by fact: all pairs across groups, up to ``MAX_PAIRS``."""
+    if _cross_pairs(members, group_of) <= MAX_PAIRS:
+        return list(_pairs(members, group_of))
+    seen: dict[tuple[str, str], Claim] = {}
+    for c in members:
+        seen.setdefault((group_of(c), c.text), c)
+    distinct = [c for c in members if seen[group_of(c), c.text] is c]
+    if _cross_pairs(distinct, group_of) <= MAX_PAIRS:
+        return list(_pairs(distinct, group_of))
+    keep = {c.id for c in distinct}
+    by_id = {c.id: c for c in members}
+    order = {c.id: k for k, c in enumerate(members)}
+    joined = sorted(
+        {tuple(sorted((e.a, e.b), key=order.__getitem__)) for e in cluster.edges if e.a in keep and e.b in keep},
+        key=lambda ab: (order[ab[0]], order[ab[1]]),
+    )
+    return [(by_id[a], by_id[b]) for a, b in joined if group_of(by_id[a]) != group_of(by_id[b])]
+
+
 def _source_gives_both(
     a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf, lexicon: Lexicon
 ) -> bool:
@@ -282,7 +317,7 @@ def judge(
             strength = max(strength, 0.9 if all(q.bound == "exact" for q in held.values()) else 0.8)
             tally.counts += 1
         count_claims = {cid for c in conflicts for cid in c.values}
-        for a, b in _pairs(members, group_of):
+        for a, b in _cluster_pairs(cluster, members, group_of):
             for clash in compare_pair(a, b, lexicon, tally):
                 if a.id in count_claims and b.id in count_claims and clash.slot.startswith("number"):
                     continue  # the typed count says it already

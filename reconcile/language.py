@@ -28,5 +28,8 @@ def detect(text: str, default: str = "en") -> str:
     """
     if not any(ch.isalpha() for ch in text):
         return default
-    found = _detector().detect_language_of(text)
+    try:
+        found = _detector().detect_language_of(text)
+    except UnicodeEncodeError:  # a lone surrogate (text built in Python, not read from a file)
+        found = _detector().detect_language_of(text.encode("utf-8", "replace").decode("utf-8"))
     return _CODES.get(found.name, default) if found is not None else default

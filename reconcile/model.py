@@ -65,12 +65,15 @@ class Document:
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset.
+        """1-based line number of a character offset; lines end in LF, CRLF or a lone CR, as in an editor.
 
         >>> Document(id="d1", path="a.txt", text="one\\ntwo").line_of(4)
         2
+        >>> Document(id="d1", path="a.txt", text="one\\rtwo\\r\\nthree").line_of(9)
+        3
         """
-        return self.text.count("\n", 0, offset) + 1
+        text = self.text
+        return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
 
 @dataclass(frozen=True)

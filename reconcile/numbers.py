@@ -96,7 +96,7 @@ def _numeral(text: str, language: str) -> tuple[float, float] | None:
                 return float(f"{m.group(1)}.{m.group(2)}"), 0.5 * 10 ** -len(m.group(2))
             except ValueError:
                 return None
-    if text.isdigit():
+    if text.isdecimal():
         try:
             return float(text), 0.5
         except ValueError:  # digits of a script float() does not read
@@ -236,7 +236,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
     # "5th": an ordinal
     if (
         j < len(toks) and toks[j].start == tok.end and toks[j].text.lower() in words.ordinal_suffixes
-        and tok.text.isdigit()
+        and tok.text.isdecimal()
     ):
         return Unit("#ord", text[start_tok.start - base : toks[j].end - base], start_tok.start, toks[j].end,
                     value - 0.5, value + 0.5, nominal=value), j + 1
@@ -251,7 +251,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
                 j += width
                 scaled = True
                 # "3 mil 118": what follows the scale adds to it
-                if j < len(toks) and toks[j].text.isdigit() and phrase in words.compound_scales:
+                if j < len(toks) and toks[j].text.isdecimal() and phrase in words.compound_scales:
                     rest = _value(toks[j].text, language)
                     if rest is not None and rest[0] < factor:
                         value, step = value + rest[0], 0.5
@@ -286,7 +286,7 @@ def _value(word: str, language: str) -> tuple[float, float] | None:
     numeral = _numeral(word, language)
     if numeral is not None:
         return numeral
-    if word[:1].isdigit():
+    if word[:1].isdecimal():
         return None
     v = number_value(word, language)
     return (float(v), 0.5) if v is not None else None

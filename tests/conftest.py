@@ -35,6 +35,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the current output")
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    """After the fuzz properties ran: how many examples, for ``make fuzz`` to show."""
+    import sys
+
+    fuzz = sys.modules.get("test_fuzz")
+    counts = getattr(fuzz, "COUNTS", None)
+    if counts:
+        crashes = "0 crashes" if exitstatus == 0 else "see the failures above"
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        terminalreporter.write_line(f"fuzz: {sum(counts.values())} examples ({detail}); {crashes}")
+
+
 class FakeEncoder:
     """Bag-of-words vectors: claims sharing words are close. For unit tests of align and judge only."""
 

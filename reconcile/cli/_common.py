@@ -43,7 +43,7 @@ def warn_about(result, store) -> None:  # type: ignore[no-untyped-def]
     """One warning line per problem with the cache or an input's encoding."""
     from . import warn
 
-    problems = [store.problem] if store.problem else []
+    problems = [m for m in (store.problem, getattr(store, "repaired", None)) if m]
     for message in problems + [m for d in result.documents for m in d.warnings]:
         warn(message)
 

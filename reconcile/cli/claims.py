@@ -21,12 +21,32 @@ Examples:
 """
 
 
+def cell(text: str) -> str:
+    from ..report.markdown import cell as md_cell
+
+    return md_cell(text)
+
+
+def _furniture_note(document) -> list[str]:  # type: ignore[no-untyped-def]
+    from ..ingest import furniture_share
+
+    share = furniture_share(document.text, document.furniture)
+    if share <= 0.5:
+        return []
+    return [
+        "",
+        f"**Page furniture (rules/furniture.yaml) covers {share:.0%} of the text**, and what it covers gives "
+        "no claims: check its rules if this is an article.",
+    ]
+
+
 def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
     lines = [
-        f"# Claims in {document.name}",
+        f"# Claims in {cell(document.name)}",
         "",
         f"{len(claims)} claims; language {document.language}; date {document.date or '–'}; "
         f"{len(document.furniture)} spans of page furniture left out.",
+        *_furniture_note(document),
         "",
         "| id | line | who | quoted | claim | counts |",
         "|---|---|---|---|---|---|",
@@ -37,8 +57,9 @@ def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
             f" ({q.cls or '?'}, {q.event or 'no event'}{', threat' if q.hypothetical else ''})"
             for q in c.facts.quantities
         )
-        text = " ".join(c.text.split()).replace("|", "\\|")
-        who = (c.attribution or "").replace("|", "\\|")
+        counts = cell(counts)
+        text = cell(c.text)
+        who = cell(c.attribution or "")
         lines.append(
             f"| {c.id} | {document.line_of(c.start)} | {who} | {'yes' if c.quoted else ''} | {text} | {counts} |"
         )

@@ -49,9 +49,12 @@ class SentenceTransformerEncoder:
         if self._model is None:
             if not os.path.isdir(self._path):
                 raise ModelError(f"--model {self.name}: no such folder")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no progress bars on our stderr
             try:
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
 
+                hf_logging.disable_progress_bar()
                 self._model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
             except Exception as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
