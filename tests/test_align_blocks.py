@@ -96,8 +96,11 @@ def test_a_pair_on_demand_equals_its_block(rules):
 
 
 def test_a_source_repeating_one_sentence_gives_bounded_edges(rules, write):
-    sentence = "Four police officers were killed in the attack on Monday night, the governor said.\n"
-    a = write("a.txt", sentence * 300)
+    # near repeats (a repeat word for word is one claim since claims drop repeated headlines and ledes)
+    a = write("a.txt", "".join(
+        f"Four police officers were killed in the attack on Monday night near gate {n}, the governor said.\n"
+        for n in range(300)
+    ))
     b = write("b.txt", "Gunmen killed four police officers in an attack on Monday night.\n")
     docs = read_all([a, b], rules=rules)
     claims = [c for d in docs for c in analyse(d, rules)]

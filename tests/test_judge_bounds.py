@@ -41,8 +41,15 @@ def test_small_clusters_compare_every_pair():
 def test_two_sources_repeating_a_sentence_compare_quickly(write):
     from reconcile import compare
 
-    a = write("a.txt", "Four police officers were killed in the attack on Monday night, the governor said.\n" * 300)
-    b = write("b.txt", "Gunmen killed four police officers in an attack on Monday night, officials said.\n" * 300)
+    # near repeats: a repeat word for word is one claim (claims drop repeated headlines and ledes)
+    a = write("a.txt", "".join(
+        f"Four police officers were killed in the attack on Monday night near gate {n}, the governor said.\n"
+        for n in range(300)
+    ))
+    b = write("b.txt", "".join(
+        f"Gunmen killed four police officers in an attack on Monday night near gate {n}, officials said.\n"
+        for n in range(300)
+    ))
     result = compare([a, b], encoder=FakeEncoder(), cache=False)
     assert len(result.claims) == 600
     assert {c.id for c in result.claims} <= {cid for f in result.findings for cid in f.claims}
