@@ -193,11 +193,9 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         tally.numbers += 1
         if x.compatible(y):
             continue
-        if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
-            continue  # a threat or a plan against a fact; two plans may still disagree
-        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
-        if any(q is not None and (q.hypothetical or q.scoped or q.partial) for q in (qx, qy)):
+        if not _both_facts(a, x, b, y, lexicon):
             continue
+        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
         if qx is not None and qy is not None and (
             qx.event != qy.event or not (qx.cls == qy.cls or lexicon.generic & {qx.cls, qy.cls})
         ):
@@ -217,6 +215,16 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
     return out
+
+
+def _both_facts(a: Claim, x: Unit, b: Claim, y: Unit, lexicon: Lexicon) -> bool:
+    """Whether two figures may be set against each other: neither a threat against a fact (two plans
+    may still disagree), nor a typed count that is hypothetical, over another span of time, or a part."""
+    if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
+        return False
+    return not any(
+        q is not None and (q.hypothetical or q.scoped or q.partial) for q in (_quantity_at(a, x), _quantity_at(b, y))
+    )
 
 
 def _quantity_at(claim: Claim, unit: Unit) -> Quantity | None:
@@ -446,10 +454,7 @@ def _across_languages(
         nx, ny = _noun_after(ua, xs[0], lexicon), _noun_after(ub, ys[0], lexicon)
         if x.compatible(y) or not _same_thing(nx, ny, lexicon):
             continue
-        if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
-            continue  # a threat or a plan against a fact; two plans may still disagree
-        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
-        if any(q is not None and (q.hypothetical or q.scoped or q.partial) for q in (qx, qy)):
+        if not _both_facts(a, x, b, y, lexicon):
             continue
         typed = nx is not None and ny is not None and any(w in lexicon.nouns for w in (nx + " " + ny).lower().split())
         slot, label = _number_slot(a, ua, xs[0], lexicon)
