@@ -285,6 +285,13 @@ def judge(
     reported_slots: set[tuple[str, frozenset[str]]] = set()
     said = figures(claims, group_of)
     vocabulary: dict[str, set[str]] = {}
+
+    def stands(a: Claim, b: Claim, clash: Clash) -> bool:
+        """A clash is kept unless the other source states the figure too, elsewhere, or (for a loose
+        one) uses the other's word somewhere."""
+        if _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
+            return False
+        return not (clash.loose and _words_used(a, b, clash, claims_of, group_of, vocabulary))
     claims_of: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         claims_of[group_of(c)].append(c)
@@ -321,9 +328,7 @@ def judge(
             for clash in compare_pair(a, b, lexicon, tally):
                 if a.id in count_claims and b.id in count_claims and clash.slot.startswith("number"):
                     continue  # the typed count says it already
-                if _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
-                    continue  # the other source states this figure too, elsewhere
-                if clash.loose and _words_used(a, b, clash, claims_of, group_of, vocabulary):
+                if not stands(a, b, clash):
                     continue
                 conflicts.append(_clash_conflict(a, b, clash))
                 update = update or any(clash.marked)
@@ -389,9 +394,7 @@ def judge(
             compared.add(pair)
             x, y = sorted((a, by_id[b_id]), key=lambda c: order[c.id])
             for clash in compare_pair(x, y, lexicon, tally):
-                if _source_gives_both(x, y, clash, claims_of, group_of, lexicon):
-                    continue
-                if clash.loose and _words_used(x, y, clash, claims_of, group_of, vocabulary):
+                if not stands(x, y, clash):
                     continue
                 conflict = _clash_conflict(x, y, clash)
                 sim = similarity(x.id, y.id) if similarity is not None else settings.similarity
