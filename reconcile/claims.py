@@ -13,6 +13,7 @@ A statement printed twice in one document (a headline and its repeat) is one cla
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -612,12 +613,28 @@ def _is_spaced_hyphen(chunk: str, start: int, end: int, lexicon: Lexicon, *, tok
     return chunk.startswith(" - ", end + after.end()) or chunk[: before.start()].endswith(" - ")
 
 
+@functools.lru_cache(maxsize=512)
+def _literal(word: str, after: str = "", flags: int = 0) -> re.Pattern[str]:
+    """A rule word as a compiled pattern, ``after`` appended (compiled once, not on every sentence)."""
+    return re.compile(re.escape(word) + after, flags)
+
+
+@functools.lru_cache(maxsize=8)
+def _gerund_patterns(leads: tuple[str, ...], gerund: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ ", killing ..." / ", then killing ..." and " by killing ...": where a participle starts another action."""
+    alternatives = "|".join(re.escape(x) for x in leads)
+    return (
+        re.compile(rf",\s+(?:(?:{alternatives})\s+)?(?=({gerund}))", re.IGNORECASE),
+        re.compile(rf"\s+(?=by\s+({gerund}))"),
+    )
+
+
 def _dash_cuts(text: str, span: Span, lexicon: Lexicon) -> list[tuple[int, int]]:
     chunk = text[span.start : span.end]
     tokenised = _TOKENISED.search(chunk) is not None
     cuts = []
     for dash in lexicon.dashes:
-        for m in re.finditer(re.escape(dash), chunk):
+        for m in _literal(dash).finditer(chunk):
             if not _is_spaced_hyphen(chunk, m.start(), m.end(), lexicon, tokenised=tokenised):
                 cuts.append((span.start + m.start(), span.start + m.end()))
     return cuts
@@ -635,7 +652,7 @@ def _coordination_cuts(
     chunk = text[span.start : span.end]
     found: list[tuple[int, int]] = []
     for sep in lexicon.coordination:
-        for m in re.finditer(re.escape(sep) + r"(?=\s)", chunk, re.IGNORECASE):
+        for m in _literal(sep, r"(?=\s)", re.IGNORECASE).finditer(chunk):
             at = span.start + m.end()
             last = re.search(r"(\S+)\s*$", chunk[: m.start()])
             if last and facts_mod.number_value(last.group(1), language) is not None:
@@ -668,13 +685,13 @@ def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language:
     if not quoted:
         cuts += _dash_cuts(text, span, lexicon)
         for brk in lexicon.breaks:
-            for m in re.finditer(re.escape(brk), chunk, re.IGNORECASE):
+            for m in _literal(brk, "", re.IGNORECASE).finditer(chunk):
                 cuts.append((span.start + m.start(), span.start + m.end()))
-        leads = "|".join(re.escape(x) for x in lexicon.gerund_leads)
-        for m in re.finditer(rf",\s+(?:(?:{leads})\s+)?(?=({lexicon.gerund.pattern}))", chunk, re.IGNORECASE):
+        after_comma, after_by = _gerund_patterns(tuple(lexicon.gerund_leads), lexicon.gerund.pattern)
+        for m in after_comma.finditer(chunk):
             if m.group(1).lower() not in lexicon.not_gerunds:
                 cuts.append((span.start + m.start(), span.start + m.start() + len(m.group(0).split(None, 1)[0]) + 1))
-        for m in re.finditer(rf"\s+(?=by\s+({lexicon.gerund.pattern}))", chunk):
+        for m in after_by.finditer(chunk):
             if m.group(1).lower() not in lexicon.not_gerunds:
                 cuts.append((span.start + m.start(), span.start + m.end()))
     cuts += _coordination_cuts(text, span, lexicon, language, min_words, cuts)

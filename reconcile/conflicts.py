@@ -18,11 +18,16 @@ are the same statement but for the clashing fact, weak when they only loosely li
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .model import Claim, Quantity
 from .numbers import Unit, units
 from .rules import Lexicon
+
+T = TypeVar("T")
+_MISSING = object()
 
 __all__ = ["Clash", "Tally", "compare_pair", "figures", "label_of_slot", "marked"]
 
@@ -101,6 +106,10 @@ def _content(u: Unit, lexicon: Lexicon) -> bool:
 
 def marked(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim marks a figure as a revision or as provisional: "rose to", "as first reported", "so far"."""
+    return _memo("marked", claim, lexicon, lambda: _marked(claim, lexicon))
+
+
+def _marked(claim: Claim, lexicon: Lexicon) -> bool:
     return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.update.search(claim.text))
 
 
@@ -183,8 +192,8 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             and _same_thing(_noun_after(ua, xs[0], lexicon), _noun_after(ub, ys[0], lexicon), lexicon)
         ):
             candidates.append((xs[0], ys[0], 0.6 if ratio >= 0.5 else 0.45))
-    b_values = _stated(ub, lexicon)
-    a_values = _stated(ua, lexicon)
+    b_values = _memo("stated", b, lexicon, lambda: _stated(ub, lexicon))
+    a_values = _memo("stated", a, lexicon, lambda: _stated(ua, lexicon))
     for i, j, strength in candidates:
         x, y = ua[i], ub[j]
         if i in paired:
@@ -201,8 +210,8 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         ):
             continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
         # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
-        if any(v is not y and x.compatible(v) for v in b_values) or any(
-            v is not x and y.compatible(v) for v in a_values
+        if any(v.start != y.start and x.compatible(v) for v in b_values) or any(
+            v.start != x.start and y.compatible(v) for v in a_values
         ):
             continue
         # another span of time, or a total, on one side only ("so far this year", "a total of")
@@ -299,8 +308,10 @@ def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-d
 def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
     out: list[Clash] = []
     sides = ((a, ua, b, ub, 0), (b, ub, a, ua, 1))
-    cues = {0: _cues(a, ua, lexicon), 1: _cues(b, ub, lexicon)}
-    denied = {0: _denied(ua, cues[0]), 1: _denied(ub, cues[1])}
+    cues = {0: _memo("cues", a, lexicon, lambda: _cues(a, ua, lexicon)),
+            1: _memo("cues", b, lexicon, lambda: _cues(b, ub, lexicon))}
+    denied = {0: _memo("denied", a, lexicon, lambda: _denied(ua, cues[0])),
+              1: _memo("denied", b, lexicon, lambda: _denied(ub, cues[1]))}
     for claim, us, other, vs, side in sides:
         for k, m in cues[side]:
             tally.negations += 1
@@ -336,10 +347,14 @@ def _parts(u: Unit) -> list[str]:
 
 def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
     """Opposites from the lexicon, or a word and its negative-prefixed form ("efficient" / "inefficient")."""
-    for p in lexicon.compare.negative_prefixes:
-        for w, v in ((x, y), (y, x)):
-            if len(v) >= 4 and w == p + v or w == p + "-" + v:
-                return True
+    if x == y:
+        return False
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    if longer.endswith(shorter):
+        prefix = longer[: len(longer) - len(shorter)]
+        prefixes = lexicon.compare.negative_prefixes
+        if (len(shorter) >= 4 and prefix in prefixes) or (prefix[-1:] == "-" and prefix[:-1] in prefixes):
+            return True
     ox, oy = lexicon.compare.opposites.get(x), lexicon.compare.opposites.get(y)
     if not ox or not oy:
         return False
@@ -347,8 +362,8 @@ def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
 
 
 def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
-    words_a = {p for u in ua for p in _parts(u)}
-    words_b = {p for u in ub for p in _parts(u)}
+    words_a = _memo("words", a, lexicon, lambda: {p for u in ua for p in _parts(u)})
+    words_b = _memo("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
     # what was compared: the words of either claim that have an opposite in the lexicon
     tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
     for tag, i1, i2, j1, j2 in ops:
@@ -472,7 +487,8 @@ def _across_languages(
         pa, pb = places_a[0], places_b[0]
         if pa.text.lower() != pb.text.lower() and not ({pa.text.lower()} & {e.text.lower() for e in b.facts.entities}):
             out.append(Clash("place", "Place", (pa.text, pb.text), ((pa.start, pa.end), (pb.start, pb.end)), 0.6))
-    cues_a, cues_b = _cues(a, ua, lexicon), _cues(b, ub, lexicon)
+    cues_a = _memo("cues", a, lexicon, lambda: _cues(a, ua, lexicon))
+    cues_b = _memo("cues", b, lexicon, lambda: _cues(b, ub, lexicon))
     tally.negations += len(cues_a) + len(cues_b)
     if bool(cues_a) != bool(cues_b):
         claim, us, (k, m) = (a, ua, cues_a[0]) if cues_a else (b, ub, cues_b[0])
@@ -528,6 +544,22 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
 
 
 _FIGURES: dict[tuple[int, Claim], tuple[Unit, ...]] = {}
+_MEMO: dict[tuple[str, int, str, int, str], Any] = {}
+
+
+def _memo(kind: str, claim: Claim, lexicon: Lexicon, make: Callable[[], T]) -> T:
+    """What ``make`` reads from one claim, read once: the judge sets a claim against many others.
+
+    Keyed by the claim's text, position and language (what ``units`` reads), never by its id,
+    which repeats across stories. The results are shared: callers must not change them.
+    """
+    key = (kind, id(lexicon), claim.text, claim.start, claim.language)
+    found = _MEMO.get(key, _MISSING)
+    if found is _MISSING:
+        if len(_MEMO) > 200_000:
+            _MEMO.clear()
+        found = _MEMO[key] = make()
+    return found  # type: ignore[no-any-return]
 
 
 def figures(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:

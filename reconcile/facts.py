@@ -101,6 +101,10 @@ def number_value(word: str, language: str = "en") -> int | None:
     return None
 
 
+_GROUPED = re.compile(r"(\d{1,3})((?:([.,])\d{3})(?:\3\d{3})*)")
+_DECIMAL = re.compile(r"(\d+)[.,](\d+)")
+
+
 def _digits(word: str, thousands: tuple[str, ...]) -> float | None:
     """The value of a numeral in the language's notation: "3,118" and "3.118" (Spanish) are 3118, "2,5" is 2.5.
 
@@ -112,10 +116,12 @@ def _digits(word: str, thousands: tuple[str, ...]) -> float | None:
     """
     if word.isdecimal():
         return float(word)
-    m = re.fullmatch(r"(\d{1,3})((?:([.,])\d{3})(?:\3\d{3})*)", word)
+    if not word[:1].isdecimal():
+        return None
+    m = _GROUPED.fullmatch(word)
     if m and m.group(3) in thousands:
         return float(word.replace(m.group(3), ""))
-    m = re.fullmatch(r"(\d+)[.,](\d+)", word)
+    m = _DECIMAL.fullmatch(word)
     if m:
         return float(f"{m.group(1)}.{m.group(2)}")
     return None

@@ -11,7 +11,7 @@ The words come from the ``compare`` section of ``rules/``; number words from num
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .facts import number_value
 from .model import Claim
@@ -46,10 +46,11 @@ class Unit:
     nominal: float | None = None
     #: a clause boundary (a comma, a full stop) comes right before this unit
     after_break: bool = False
+    #: the unit is a number (its key is a kind, "#..."), not a word; set from ``key``
+    number: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def number(self) -> bool:
-        return self.key.startswith("#")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "number", self.key.startswith("#"))
 
     def compatible(self, other: Unit) -> bool:
         """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
@@ -86,22 +87,34 @@ def _numeral(text: str, language: str) -> tuple[float, float] | None:
     >>> _numeral("18,400", "en"), _numeral("3.118", "es"), _numeral("4.2", "en"), _numeral("2,5", "es")
     ((18400.0, 0.5), (3118.0, 0.5), (4.2, 0.05), (2.5, 0.05))
     """
-    thousands, decimal = (".", ",") if language == "es" else (",", ".")
-    for sep_t, sep_d in ((thousands, decimal), (decimal, thousands)):
-        if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep_t)}\d{{3}})+", text):
-            return float(text.replace(sep_t, "")), 0.5
-        m = re.fullmatch(rf"(\d+){re.escape(sep_d)}(\d+)", text)
-        if m:
-            try:
-                return float(f"{m.group(1)}.{m.group(2)}"), 0.5 * 10 ** -len(m.group(2))
-            except ValueError:
-                return None
     if text.isdecimal():
         try:
             return float(text), 0.5
         except ValueError:  # digits of a script float() does not read
             return None
+    if not text[:1].isdecimal():
+        return None
+    for sep_t, grouped, decimal in _DIGIT_READINGS["es" if language == "es" else "en"]:
+        if grouped.fullmatch(text):
+            return float(text.replace(sep_t, "")), 0.5
+        m = decimal.fullmatch(text)
+        if m:
+            try:
+                return float(f"{m.group(1)}.{m.group(2)}"), 0.5 * 10 ** -len(m.group(2))
+            except ValueError:
+                return None
     return None
+
+
+def _readings(thousands: str, decimal: str) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """How digits with separators read: first with the language's own convention, then the other's."""
+    return tuple(
+        (sep_t, re.compile(rf"\d{{1,3}}(?:{re.escape(sep_t)}\d{{3}})+"), re.compile(rf"(\d+){re.escape(sep_d)}(\d+)"))
+        for sep_t, sep_d in ((thousands, decimal), (decimal, thousands))
+    )
+
+
+_DIGIT_READINGS = {"en": _readings(",", "."), "es": _readings(".", ",")}
 
 
 def _tokens(claim: Claim) -> list[_Tok]:
@@ -119,14 +132,29 @@ def _tokens(claim: Claim) -> list[_Tok]:
     return out
 
 
+_UNITS: dict[tuple[int, str, int, str], tuple[Unit, ...]] = {}
+
+
 def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     """The claim's words and numbers, in order (punctuation marks only where a clause breaks).
+
+    Read once per claim text and position: the judge compares a claim with many others.
 
     >>> from reconcile.rules import load_rules
     >>> c = Claim("d1.c1", "d1", "More than 300 homes lost power.", 0, 31)
     >>> [(u.key, u.low) for u in units(c, load_rules().lexicon)][:2]
     [('#', 299.5), ('homes', 0.0)]
     """
+    key = (id(lexicon), claim.text, claim.start, claim.language)
+    found = _UNITS.get(key)
+    if found is None:
+        if len(_UNITS) > 50_000:
+            _UNITS.clear()
+        found = _UNITS[key] = tuple(_read_units(claim, lexicon))
+    return list(found)
+
+
+def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     words = lexicon.compare
     language = claim.language
     toks = _tokens(claim)
