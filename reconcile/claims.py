@@ -13,6 +13,7 @@ A statement printed twice in one document (a headline and its repeat) is one cla
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -44,6 +45,9 @@ class Piece:
     sentence: Span
     language: str = "en"
     counts: tuple[facts_mod.Count, ...] = ()  # the counts of its sentence, for "three others"
+    #: counts of the sentences before it (with their sentences), for "four other officers" whose
+    #: antecedent ("killed five officers") was stated earlier in the article
+    earlier: tuple[tuple[facts_mod.Count, Span], ...] = ()
 
 
 def make_claim(document: Document, claim_id: str, piece: Piece, **fields: object) -> Claim:
@@ -704,6 +708,10 @@ def _clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language:
     return _split_at(text, span, merged)
 
 
+#: how many of the article's earlier counts a claim may look back to for an antecedent
+_EARLIER = 12
+
+
 def pieces(document: Document, rules: Rules, settings: Settings = Settings()) -> list[Piece]:
     """Every claim-sized span of the document, in order, with its speaker and quotedness."""
     text, lexicon = document.text, rules.lexicon
@@ -712,6 +720,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
     out: list[Piece] = []
     previous_speaker: str | None = None
     previous_was_quote = False
+    earlier: list[tuple[facts_mod.Count, Span]] = []  # every count so far, with its sentence
     from .ingest import line_spans
 
     for line in line_spans(text):
@@ -743,9 +752,11 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
                 continue
             counts = facts_mod.find_counts(text, s, lexicon, language)
             found = _sentence_pieces(text, s, quotes, lexicon, speakers, settings, language, counts)
+            before = tuple(earlier[-_EARLIER:])
             for piece, speaker_seen in found:
                 line_speaker = line_speaker or speaker_seen
-                line_pieces.append(piece)
+                line_pieces.append(dataclasses.replace(piece, earlier=before))
+            earlier.extend((c, s) for c in counts)
         starts_with_quote = text[start] in OPEN_QUOTES + '"' or (quotes and quotes[0].start <= start + 1)
         for piece in line_pieces:
             attribution = piece.attribution
@@ -754,7 +765,8 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
             elif piece.quoted and attribution is None:
                 attribution = line_speaker or (previous_speaker if previous_was_quote and starts_with_quote else None)
             quoted = piece.quoted or bool(tweet_author)
-            out.append(Piece(piece.start, piece.end, attribution, quoted, piece.sentence, language, piece.counts))
+            out.append(Piece(piece.start, piece.end, attribution, quoted, piece.sentence, language, piece.counts,
+                             piece.earlier))
         previous_was_quote = bool(quotes)
         previous_speaker = line_speaker or (previous_speaker if previous_was_quote and starts_with_quote else None)
     return _first_of_each(text, out)
@@ -890,6 +902,7 @@ def extract(document: Document, rules: Rules, settings: Settings = Settings()) -
             Span(piece.start, piece.end),
             sentence=piece.sentence,
             counts=list(piece.counts),
+            earlier=piece.earlier,
             lexicon=lexicon,
             today=document.date,
             year=year,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Bound, DateMention, Entity, Facts, Quantity, Span
@@ -396,17 +397,33 @@ def _entities(text: str, toks: list[Token], lexicon: Lexicon) -> list[Entity]:
     return out
 
 
-def _contrasts(text: str, counts: list[Count], k: int, event: str | None, sentence: Span, lexicon: Lexicon) -> bool:
+def _contrasts(
+    text: str,
+    counts: list[Count],
+    k: int,
+    event: str | None,
+    sentence: Span,
+    lexicon: Lexicon,
+    earlier: Sequence[tuple[Count, Span]] = (),
+) -> bool:
     """ "killed five officers and wounded four other officers": "other" sets the wounded apart from the
-    killed, so the four are all the wounded, not a part of them."""
+    killed, so the four are all the wounded, not a part of them.
+
+    With no such count earlier in the sentence, the antecedent is the article's latest earlier count
+    of the same participants ("the gunman who killed five police officers" ... "the attack that
+    wounded four other officers"), read in its own sentence.
+    """
     c = counts[k]
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text[c.start : c.end])}
     if not words & lexicon.contrast:
         return False
-    before = [p for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]
-    if not before:
+    alike = [(p, sentence) for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]
+    if not alike:
+        alike = [(p, s) for p, s in earlier if p.cls == c.cls or p.cls in lexicon.generic]
+    if not alike:
         return False
-    other = _event_for(text, before[-1], sentence, lexicon)
+    antecedent, where = alike[-1]
+    other = _event_for(text, antecedent, where, lexicon)
     return other is not None and event is not None and other != event
 
 
@@ -419,11 +436,14 @@ def read(
     lexicon: Lexicon,
     today: dt.date | None = None,
     year: int | None = None,
+    earlier: Sequence[tuple[Count, Span]] = (),
 ) -> Facts:
     """The facts of one claim; ``counts`` are its sentence's (so "three others" knows whom it counts).
 
     ``year``: the story's year (the article's date, else the latest year it mentions); a count in a
-    sentence that names another year covers another span of time.
+    sentence that names another year covers another span of time. ``earlier``: the counts of the
+    article's earlier sentences, each with its sentence, where "four other officers" finds whom it
+    is set apart from.
     """
     body = text[claim.start : claim.end]
     sentence_text = text[sentence.start : sentence.end]
@@ -437,7 +457,7 @@ def read(
         if not (claim.start <= c.start and c.end <= claim.end):
             continue
         event = _event_for(text, c, claim, lexicon)
-        partial = c.partial and not _contrasts(text, counts, k, event, sentence, lexicon)
+        partial = c.partial and not _contrasts(text, counts, k, event, sentence, lexicon, earlier)
         before = text[max(claim.start, c.start - 60) : c.start]
         quantities.append(
             Quantity(

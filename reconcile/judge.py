@@ -51,12 +51,15 @@ def _count_conflicts(
     said: dict[tuple[str, str], set[int]] | None = None,
     lexicon: Lexicon | None = None,
     parts: dict[str, set[float]] | None = None,
+    pieced: dict[str, set[str]] | None = None,
 ) -> list[tuple[str, dict[str, Quantity]]]:
     """Slots on which claims of different groups give values that cannot both be true.
 
     Counts of a class that may overlap others ("people") only conflict with the same class, and
     only where ``similar`` says the two claims speak of the same thing, and neither source gives
     the other's figure too (``said``: the values each group gives for each slot, in all its claims).
+    ``pieced``: the slots each group counts in pieces ("one officer was wounded ... three other
+    officers were wounded"): its figures there are parts, not the total.
     """
     said = said if said is not None else figures(claims, group_of)
     by_slot: dict[str, dict[str, Quantity]] = defaultdict(dict)
@@ -80,6 +83,8 @@ def _count_conflicts(
             and not _one_total(ids[a], ids[b], lexicon)
             and qb.value not in (parts or {}).get(group_of(ids[a]), ())
             and qa.value not in (parts or {}).get(group_of(ids[b]), ())
+            and slot not in (pieced or {}).get(group_of(ids[a]), ())
+            and slot not in (pieced or {}).get(group_of(ids[b]), ())
             and (not needs_evidence or _same_thing(slot, a, qa, b, qb, said, group_of, ids, similar))
             for cid in (a, b)
         }
@@ -218,6 +223,17 @@ def _source_gives_both(
     return False
 
 
+def _in_pieces(a: Claim, b: Claim, clash: Clash, pieced: set[str]) -> bool:
+    """Whether the clash sets figures against each other on a slot that one source counts in pieces."""
+    if not pieced:
+        return False
+    for claim, (start, end) in ((a, clash.spans[0]), (b, clash.spans[1])):
+        for q in claim.facts.quantities:
+            if (q.start <= start < q.end or start <= q.start < end) and q.slot in pieced:
+                return True
+    return False
+
+
 def _count_conflict(slot: str, held: dict[str, Quantity]) -> Conflict:
     return Conflict(
         slot, {cid: q.value for cid, q in held.items()}, label_of_slot(slot),
@@ -291,6 +307,8 @@ def judge(
         one) uses the other's word somewhere."""
         if _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
             return False
+        if _in_pieces(a, b, clash, pieced[group_of(a)] | pieced[group_of(b)]):
+            return False
         return not (clash.loose and _words_used(a, b, clash, claims_of, group_of, vocabulary))
     claims_of: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -303,6 +321,16 @@ def judge(
                 gap = c.text[u.end - c.start : m.start()] if u.end - c.start <= m.start() else "x"
                 if not gap.strip() and u.nominal is not None:
                     parts[group_of(c)].add(u.nominal)
+    # "three other officers were wounded" (not "two El Centro officers", a named part): the source
+    # counts that slot in pieces
+    pieced: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for q in c.facts.quantities:
+            if (
+                q.partial and q.slot is not None and not (q.hypothetical or q.scoped)
+                and lexicon.contrast & set(q.text.lower().split())
+            ):
+                pieced[group_of(c)].add(q.slot)
 
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims]
@@ -316,7 +344,8 @@ def judge(
         strength = 0.0
         # being in one cluster is the evidence that two counts of "people" speak of one thing
         for slot, held in _count_conflicts(
-            members, group_of, generic, similar=lambda a, b: True, said=said, lexicon=lexicon, parts=parts
+            members, group_of, generic, similar=lambda a, b: True, said=said, lexicon=lexicon, parts=parts,
+            pieced=pieced,
         ):
             conflicts.append(_count_conflict(slot, held))
             update = update or _is_update(held) or any(marked(by_id[cid], lexicon) for cid in held)
@@ -355,7 +384,7 @@ def judge(
             return similarity(a, b) >= threshold
 
     for slot, held in _count_conflicts(
-        claims, group_of, generic, similar=similar, said=said, lexicon=lexicon, parts=parts
+        claims, group_of, generic, similar=similar, said=said, lexicon=lexicon, parts=parts, pieced=pieced
     ):
         if any(slot == s and set(held) <= ids for s, ids in reported_slots):
             continue
@@ -408,6 +437,9 @@ def judge(
     for finding in _sum_conflicts(claims, group_of, lexicon, names, by_id):
         if not any(set(finding.claims) <= set(f.claims) for f in findings if f.kind in ("contradiction", "update")):
             findings.append(finding)
+    # a claim another source contradicts is not something only one source says
+    disputed = {cid for f in findings if f.kind in ("contradiction", "update") for cid in f.claims}
+    findings = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
     return sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 9), order[f.claims[0]]))
 
 

@@ -17,6 +17,9 @@ def test_case(case, write, encoder):
     a, b = write("a.txt", case["a"]), write("b.txt", case["b"])
     result = compare([a, b], encoder=encoder)
     docs_of = lambda f: {result.claim(c).doc for c in f.claims}  # noqa: E731
+    # a claim another source contradicts is never also "what only one source says"
+    disputed = {c for f in result.findings if f.kind in ("contradiction", "update") for c in f.claims}
+    assert not [f.claims for f in result.of_kind("unique") if set(f.claims) <= disputed]
     if case["expect"] == "no-contradiction":
         assert result.of_kind("contradiction") == [], [f.reason for f in result.of_kind("contradiction")]
         return

@@ -20,6 +20,8 @@ def test_el_salto_tweet_contradicts_the_governor_on_attackers_killed(seed_result
     assert governor.attribution == "Jalisco Governor Enrique Alfaro"
     tweet = next(c for c in map(result.claim, finding.claims) if c.doc == "d1")
     assert tweet.attribution == "México Código Rojo (@MexicoRojo1)"
+    # contradicted, so not also listed as what only the article says
+    assert not [f for f in result.of_kind("unique") if governor.id in f.claims]
 
 
 def test_el_salto_police_deaths_agree_across_languages(seed_results):

@@ -63,3 +63,41 @@ def test_negation(rules):
     text = "The suspect was not arrested"
     found = facts.read(text, Span(0, len(text)), sentence=Span(0, len(text)), counts=[], lexicon=rules.lexicon)
     assert found.negated
+
+
+def _article_counts(rules, text):  # type: ignore[no-untyped-def]
+    from reconcile.claims import extract
+    from reconcile.model import Document
+
+    document = Document(id="d1", path="a.txt", text=text, language="es" if "ía" in text else "en")
+    return [(q.text, q.event, q.partial) for c in extract(document, rules) for q in c.facts.quantities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the antecedent of "other" is a count of another event, sentences earlier: all the wounded
+        ("The gunman killed five police officers during the protest.\n\n"
+         "The attack wounded four other officers and two civilians.",
+         ("four other officers", "injured", False)),
+        ("El agresor mató a cinco policías durante la protesta.\n\n"
+         "El ataque dejó heridos a otros cuatro policías.",
+         ("cuatro policías", "injured", False)),
+        # the antecedent is a count of the same event: a part of the wounded
+        ("One officer was wounded during the protest.\n\nThe gunman wounded three other officers later.",
+         ("three other officers", "injured", True)),
+        # no antecedent anywhere: unclear, so a part
+        ("The attack wounded four other officers and two civilians.", ("four other officers", "injured", True)),
+    ],
+)
+def test_other_finds_its_antecedent_in_earlier_sentences(rules, text, expected):
+    assert expected in _article_counts(rules, text)
+
+
+def test_a_speaker_is_not_its_auxiliary(rules):
+    from reconcile.claims import extract
+    from reconcile.model import Document
+
+    text = "Dallas Mayor Mike Rawlings has said the gunman was wearing a bulletproof vest during the attack."
+    claims = extract(Document(id="d1", path="a.txt", text=text), rules)
+    assert [c.voice for c in claims] == ["Dallas Mayor Mike Rawlings"]
