@@ -378,6 +378,17 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                             if strength:
                                 return [Clash("opposite", "Opposite words", (x.text, y.text),
                                               ((x.start, x.end), (y.start, y.end)), strength)]
+    # opposites in the same role: each next to the same word ("increased its expected CapEx" /
+    # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
+    for i, x in enumerate(ua):
+        if x.number or x.key not in lexicon.compare.opposites or x.key in words_b:
+            continue
+        for j, y in enumerate(ub):
+            if y.number or y.key in words_a or not _opposed(x.key, y.key, lexicon):
+                continue
+            if _anchor(ua, i, ub, j, lexicon):
+                return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
+                              0.7 if ratio >= 0.3 else 0.6)]
     # anywhere in two claims that line up: weak, and only where neither source uses the other's word
     if ratio >= 0.2:
         for x in ua:
@@ -390,6 +401,33 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
+
+
+def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, reach: int = 4) -> bool:
+    """Whether the words at ``i`` and ``j`` bear on the same content word: the first such word after
+    each (within ``reach``, in the same clause) or the last one before each."""
+    def after(us: list[Unit], k: int) -> set[str]:
+        out: set[str] = set()
+        for m in range(k + 1, min(len(us), k + 1 + reach)):
+            if us[m].after_break:
+                break
+            if _content(us[m], lexicon) and len(us[m].key) >= 3:
+                out.add(us[m].key)
+        return out
+
+    def before(us: list[Unit], k: int) -> str | None:
+        if us[k].after_break:
+            return None
+        m = k - 1
+        if m >= 0 and _content(us[m], lexicon) and len(us[m].key) >= 3 and us[m].key not in lexicon.compare.opposites:
+            return us[m].key
+        return None
+
+    xa, ya = after(ua, i), after(ub, j)
+    if any(_same_word(p, q) for p in xa for q in ya):
+        return True
+    xb, yb = before(ua, i), before(ub, j)
+    return xb is not None and yb is not None and _same_word(xb, yb)
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
