@@ -200,8 +200,13 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             continue
         paired.add(i)
         tally.numbers += 1
+        floors = False
         if x.compatible(y):
-            continue
+            if not (strength >= 0.8 and _floors_differ(x, y)):
+                continue
+            # "from at least $6" / "from at least $5" in the same words: both may hold, but the
+            # figures stated differ; worth an editor's look, no more
+            floors, strength = True, 0.45
         if not _both_facts(a, x, b, y, lexicon):
             continue
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
@@ -210,12 +215,17 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         ):
             continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
         # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
-        if any(v.start != y.start and x.compatible(v) for v in b_values) or any(
+        if floors:
+            if any(v.start != y.start and v.nominal == x.nominal for v in b_values) or any(
+                v.start != x.start and v.nominal == y.nominal for v in a_values
+            ):
+                continue
+        elif any(v.start != y.start and x.compatible(v) for v in b_values) or any(
             v.start != x.start and y.compatible(v) for v in a_values
         ):
             continue
         # another span of time, or a total, on one side only ("so far this year", "a total of")
-        if bool(lexicon.scope.search(a.text)) != bool(lexicon.scope.search(b.text)):
+        if _scoped(a, ua, i, lexicon) != _scoped(b, ub, j, lexicon):
             continue
         if bool(lexicon.compare.totals.search(a.text)) != bool(lexicon.compare.totals.search(b.text)):
             continue
@@ -224,6 +234,27 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
     return out
+
+
+def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the clause of the number at ``k`` covers another span of time ("so far this year")."""
+    lo = next((m for m in range(k, 0, -1) if us[m].after_break), 0)
+    hi = next((m for m in range(k + 1, len(us)) if us[m].after_break), len(us))
+    start = us[lo].start - claim.start
+    end = us[hi - 1].end - claim.start
+    if lexicon.scope.search(claim.text, start, end):
+        return True
+    # a short phrase fronted before the first break scopes the whole claim: "So far this year, 262 ..."
+    first = next((m for m in range(1, len(us)) if us[m].after_break), len(us))
+    return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
+
+
+def _floors_differ(x: Unit, y: Unit) -> bool:
+    """Two lower bounds ("at least 6", "exceeding 10%") that state different figures."""
+    return (
+        x.key == y.key and x.high == float("inf") and y.high == float("inf")
+        and x.nominal is not None and y.nominal is not None and x.nominal != y.nominal
+    )
 
 
 def _both_facts(a: Claim, x: Unit, b: Claim, y: Unit, lexicon: Lexicon) -> bool:

@@ -24,6 +24,7 @@ from .align import Cluster, compatible_values
 from .conflicts import Clash, Tally, compare_pair, label_of_slot, marked
 from .conflicts import figures as number_figures
 from .model import Claim, Conflict, Finding, FindingKind, Quantity, Settings
+from .numbers import Unit
 from .rules import Lexicon
 
 __all__ = ["judge"]
@@ -216,9 +217,14 @@ def _source_gives_both(
     y = next((u for u in number_figures(b, lexicon) if (u.start, u.end) == clash.spans[1]), None)
     if x is None or y is None:
         return False
+    floors = x.high == y.high == float("inf")  # two lower bounds: the figure itself must recur
+
+    def gives(u: Unit, other: Unit) -> bool:
+        return u.key == other.key and (u.nominal == other.nominal if floors else u.compatible(other))
+
     for claim, other in ((a, y), (b, x)):
         for c in claims_of[group_of(claim)]:
-            if c.id != claim.id and any(u.key == other.key and u.compatible(other) for u in number_figures(c, lexicon)):
+            if c.id != claim.id and any(gives(u, other) for u in number_figures(c, lexicon)):
                 return True
     return False
 
