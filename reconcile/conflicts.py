@@ -328,6 +328,31 @@ def _denied(us: list[Unit], cues: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _denied_stated(
+    claim: Claim, us: list[Unit], m: int, vs: list[Unit], denied: set[int], lexicon: Lexicon, reach: int = 5
+) -> tuple[int, int] | None:
+    """Where the other claim states, in that order and not denied, the content words that follow a
+    denied predicate (``us[m]``) in its phrase: at least two of them, side by side or one word apart.
+    The phrase ends at any mark between words (a clause break, a closing quote: "Hugs, Not Bullets”
+    By Hunting Down" denies no hunting)."""
+    words = []
+    for n in range(m + 1, min(len(us), m + 1 + reach)):
+        between = claim.text[us[n - 1].end - claim.start : us[n].start - claim.start]
+        if us[n].after_break or between.strip():
+            break
+        if _content(us[n], lexicon) and len(us[n].key) >= 3:
+            words.append(us[n].key)
+    if len(words) < 2:
+        return None
+    for n in range(len(vs) - 1):
+        if n in denied or not _same_word(words[0], vs[n].key):
+            continue
+        for gap in (1, 2):
+            if n + gap < len(vs) and n + gap not in denied and _same_word(words[1], vs[n + gap].key):
+                return n, n + gap
+    return None
+
+
 def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-def]
     for tag, i1, i2, j1, j2 in ops:
         lo, hi = (i1, i2) if side == 0 else (j1, j2)
@@ -349,7 +374,18 @@ def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: fl
             predicate = us[m].key
             hits = [n for n, v in enumerate(vs) if not v.number and _same_word(predicate, v.key)]
             if not hits or all(n in denied[1 - side] for n in hits):
-                continue
+                # the predicate is worded otherwise: what it denies ("not including a share
+                # repurchase program") stated outright by the other claim ("our share repurchase program")
+                found = _denied_stated(claim, us, m, vs, denied[1 - side], lexicon)
+                if found is None or any(v.number and v.high <= 0.5 and v.low < 0 for v in vs):
+                    continue
+                first, last = found
+                neg_span, aff_span = (us[k].start, us[m].end), (vs[first].start, vs[last].end)
+                neg_text, aff_text = claim_text(claim, neg_span), claim_text(other, aff_span)
+                values, spans = ((neg_text, aff_text), (neg_span, aff_span)) if side == 0 else (
+                    (aff_text, neg_text), (aff_span, neg_span))
+                out.append(Clash("polarity", "Negation", values, spans, 0.5))
+                return out
             if any(v.number and v.high <= 0.5 and v.low < 0 for v in vs):
                 continue  # both say "no one": the same denial, worded differently
             n = next(n for n in hits if n not in denied[1 - side])

@@ -229,6 +229,27 @@ def _source_gives_both(
     return False
 
 
+def _phrase_used(
+    a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf, lexicon: Lexicon
+) -> bool:
+    """Whether a source also says the other's word, or a word of its side of the opposites, with the
+    same word after it ("low single-digit" / "high single-digit", "decreasing net debt" / "reducing
+    net debt"): a source that says both speaks of two things."""
+    opposites = lexicon.compare.opposites
+    for claim, span, other in ((a, clash.spans[0], b), (b, clash.spans[1], a)):
+        word = claim.text[span[0] - claim.start : span[1] - claim.start].lower()
+        rest = claim.text[span[1] - claim.start :].lower().split()
+        if not rest:
+            continue
+        sides = opposites.get(word, frozenset())
+        for c in claims_of[group_of(other)]:
+            words = c.text.lower().split()
+            for u, nxt in zip(words, words[1:], strict=False):
+                if nxt == rest[0] and (u == word or sides & opposites.get(u, frozenset())):
+                    return True
+    return False
+
+
 def _in_pieces(a: Claim, b: Claim, clash: Clash, pieced: set[str]) -> bool:
     """Whether the clash sets figures against each other on a slot that one source counts in pieces."""
     if not pieced:
@@ -314,6 +335,8 @@ def judge(
         if _source_gives_both(a, b, clash, claims_of, group_of, lexicon):
             return False
         if _in_pieces(a, b, clash, pieced[group_of(a)] | pieced[group_of(b)]):
+            return False
+        if clash.slot == "opposite" and _phrase_used(a, b, clash, claims_of, group_of, lexicon):
             return False
         return not (clash.loose and _words_used(a, b, clash, claims_of, group_of, vocabulary))
     claims_of: dict[str, list[Claim]] = defaultdict(list)
