@@ -1,9 +1,12 @@
 """Profiles -> stories: which articles report the same event.
 
-Each pair of articles gets a probability of "same story" from three pieces of evidence: the
-cosine of their leads (title and first claim), the rare capitalised words they share (names,
-places; weighted by inverse document frequency), and how many days apart they were published.
-The weights are a logistic regression fitted on gva-dev (see bench/README.md). Stories are then
+Each pair of articles gets a probability of "same story" from five pieces of evidence: the
+cosine of their leads (title and first claim) and of their titles, the rare capitalised words they
+share (names, places; weighted by inverse document frequency), the tf-idf cosine of the rare words
+they share (a street, "nightclub", "17-year-old"), and how many days apart they were published,
+with shared names softening the day gap (a trial months later is still the same story). The
+weights are a logistic regression fitted on gva-dev, checked by cross-validation over incidents
+(see bench/README.md). Stories are then
 average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
 loose pair does not chain two events together. Only pairs with some evidence are kept, and
 clustering runs per connected component of the pairs at the cut, so memory follows the stories,
@@ -22,64 +25,99 @@ import numpy as np
 
 from .profile import Profile
 
-__all__ = ["GroupingSettings", "group", "pair_probability"]
+__all__ = ["LEAD_AND_NAMES", "GroupingSettings", "group", "pair_probability"]
 
 
 @dataclass(frozen=True)
 class GroupingSettings:
     """Weights of the same-story model (fitted on gva-dev) and the cut of the clustering."""
 
-    #: weight of the cosine of two leads
-    cosine: float = 6.0
+    #: weight of the cosine of two leads (title and first claim)
+    cosine: float = 2.9
+    #: weight of the cosine of two titles
+    title: float = 3.25
     #: weight of log(1 + summed idf of the rare names both articles use)
-    names: float = 2.0
+    names: float = 1.25
+    #: weight of the tf-idf cosine of the two articles' rare words (streets, "nightclub", "17-year-old")
+    words: float = 3.9
     #: weight of log(1 + days between the two dates)
-    days: float = -0.7
-    bias: float = -6.5
+    days: float = -1.4
+    #: weight of names x days: shared names keep a late follow-up ("pleads guilty") with its story
+    names_days: float = 0.27
+    bias: float = -4.6
     #: average "same story" probability at or above which two groups are one story
     threshold: float = 0.3
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
     rare: float = 0.05
+    #: a word in more than this share of the articles is not evidence
+    rare_words: float = 0.02
     #: idf is computed as if the corpus had at least this many articles (small feeds keep their weights)
     reference_size: int = 400
     #: days assumed between two articles when one has no date
     unknown_days: int = 3
 
 
+#: the model before titles and words were weighed (names from the whole text): what ``compare``'s
+#: one-story check was calibrated on, and what it still uses
+LEAD_AND_NAMES = GroupingSettings(cosine=6.0, title=0.0, names=2.0, words=0.0, days=-0.7, names_days=0.0, bias=-6.5)
+
+
 def pair_probability(
-    cosine: float, names: float, days: float, settings: GroupingSettings = GroupingSettings()
+    cosine: float, names: float, days: float, settings: GroupingSettings = GroupingSettings(), *,
+    title: float = 0.0, words: float = 0.0,
 ) -> float:
     """The model's probability that two articles tell one story.
 
-    >>> round(pair_probability(0.9, 20.0, 1.0), 2), round(pair_probability(0.3, 0.0, 200.0), 2)
-    (0.99, 0.0)
+    >>> round(pair_probability(0.9, 20.0, 1.0, title=0.8, words=0.5), 2), round(pair_probability(0.3, 0.0, 200.0), 2)
+    (1.0, 0.0)
     """
-    z = (
-        settings.bias
-        + settings.cosine * cosine
-        + settings.names * math.log1p(names)
-        + settings.days * math.log1p(days)
-    )
+    s = settings
+    shared, gap = math.log1p(names), math.log1p(days)
+    z = (s.bias + s.cosine * cosine + s.title * title + s.names * shared + s.words * words + s.days * gap
+         + s.names_days * shared * gap)
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _idf(sets: Sequence[set[str]], share: float, settings: GroupingSettings) -> dict[str, float]:
+    """idf of the words used by at least two and at most ``share`` of the sets."""
+    n = len(sets)
+    df = Counter(w for words in sets for w in words)
+    limit = max(2.0, share * n)
+    size = max(n, settings.reference_size)
+    return {w: math.log(size / c) for w, c in df.items() if 2 <= c <= limit}
+
+
+def _voices(profiles: Sequence[Profile]) -> list[Profile]:
+    # a reprint repeats its original: count each distinct lead once, so copies do not make a word common
+    return list({p.vector: p for p in profiles}.values())
+
+
 def _name_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[str, float]:
-    # a reprint repeats its original's names: count each distinct lead once, so copies do not make a name common
     voices: dict[bytes, set[str]] = {}
     for p in profiles:
         voices.setdefault(p.vector, set()).update(p.names)
-    n = len(voices)
-    df = Counter(w for names in voices.values() for w in names)
-    limit = max(2.0, settings.rare * n)
-    size = max(n, settings.reference_size)
-    return {w: math.log(size / c) for w, c in df.items() if c <= limit}
+    return _idf(list(voices.values()), settings.rare, settings)
 
 
-def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
-    """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
-    n = len(profiles)
+def _word_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[str, float]:
+    return _idf([{w for w, _ in p.words} for p in _voices(profiles)], settings.rare_words, settings)
+
+
+def _matrix(rows: list[int], cols: list[int], values: list[float], shape: tuple[int, int]) -> Any:
+    """A dense matrix for a few articles (compare's check: no scipy to import), else a sparse one."""
+    if shape[0] * shape[1] <= 1_000_000:
+        dense = np.zeros(shape, dtype=np.float64)
+        dense[rows, cols] = values
+        return dense
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.asarray(values, dtype=np.float64), (rows, cols)), shape=shape)
+
+
+def _names_matrices(profiles: Sequence[Profile], settings: GroupingSettings) -> tuple[Any, Any]:
+    """(has, has x idf): which rare names each article uses."""
     weights = _name_weights(profiles, settings)
     vocab = {w: k for k, w in enumerate(sorted(weights))}
     rows, cols = [], []
@@ -88,31 +126,61 @@ def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tupl
             if w in vocab:
                 rows.append(i)
                 cols.append(vocab[w])
-    idf = np.array([weights[w] for w in sorted(weights)], dtype=np.float64)
-    has: Any
-    if n * len(vocab) <= 1_000_000:  # a few articles (compare's check): dense, and no scipy to import
-        has = np.zeros((n, len(vocab)), dtype=np.float64)
-        has[rows, cols] = 1.0
-        weighted = has * idf[None, :]
-    else:
-        from scipy import sparse
+    shape = (len(profiles), len(vocab))
+    has = _matrix(rows, cols, [1.0] * len(rows), shape)
+    idf = [weights[w] for w in sorted(weights)]
+    weighted = _matrix(rows, cols, [idf[c] for c in cols], shape)
+    return has, weighted
 
-        has = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocab)))
-        weighted = has.multiply(idf[None, :]).tocsr()
-    vectors = np.stack([np.frombuffer(p.vector, dtype=np.float32) for p in profiles]).astype(np.float64)
-    days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
+
+def _words_matrix(profiles: Sequence[Profile], settings: GroupingSettings) -> Any:
+    """Unit rows of tf-idf over each article's rare words: (1 + log count) x idf."""
+    weights = _word_weights(profiles, settings)
+    vocab = {w: k for k, w in enumerate(sorted(weights))}
+    rows, cols, values = [], [], []
+    for i, p in enumerate(profiles):
+        row = [(vocab[w], (1.0 + math.log(c)) * weights[w]) for w, c in p.words if w in vocab]
+        norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
+        for k, v in row:
+            rows.append(i)
+            cols.append(k)
+            values.append(v / norm)
+    return _matrix(rows, cols, values, (len(profiles), len(vocab)))
+
+
+def _unit_rows(vectors: list[bytes], width: int) -> np.ndarray:
+    return np.stack([np.frombuffer(v, dtype=np.float32) if v else np.zeros(width, dtype=np.float32)
+                     for v in vectors]).astype(np.float64)
+
+
+def _dense(block: Any) -> np.ndarray:
+    return block if isinstance(block, np.ndarray) else block.toarray()
+
+
+def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
+    """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
+    n = len(profiles)
     s = settings
+    has, weighted = _names_matrices(profiles, s)
+    words = _words_matrix(profiles, s) if s.words else None
+    vectors = _unit_rows([p.vector for p in profiles], 0)
+    titles = _unit_rows([p.title_vector or p.vector for p in profiles], vectors.shape[1]) if s.title else None
+    days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
     edges: dict[tuple[int, int], float] = {}
     block = 256
     for start in range(0, n, block):
         stop = min(n, start + block)
         cos = vectors[start:stop] @ vectors.T
-        shared = weighted[start:stop] @ has.T
-        shared = shared if isinstance(shared, np.ndarray) else shared.toarray()
+        shared = np.log1p(_dense(weighted[start:stop] @ has.T))
         gap = np.abs(days[start:stop, None] - days[None, :]).astype(np.float64)
         unknown = (days[start:stop, None] < 0) | (days[None, :] < 0)
         gap[unknown] = s.unknown_days
-        z = s.bias + s.cosine * cos + s.names * np.log1p(shared) + s.days * np.log1p(gap)
+        gap = np.log1p(gap)
+        z = s.bias + s.cosine * cos + s.names * shared + s.days * gap + s.names_days * shared * gap
+        if titles is not None:
+            z += s.title * (titles[start:stop] @ titles.T)
+        if words is not None:
+            z += s.words * _dense(words[start:stop] @ words.T)
         prob = 1.0 / (1.0 + np.exp(-z))
         for a, b in zip(*np.nonzero(prob >= s.floor), strict=True):
             i, j = start + int(a), int(b)

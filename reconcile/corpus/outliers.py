@@ -8,7 +8,7 @@ import numpy as np
 
 from ..embed import Encoder
 from ..model import Claim, Document
-from .grouping import GroupingSettings, _edges
+from .grouping import LEAD_AND_NAMES, GroupingSettings, _edges
 from .profile import Profile, lead_text, names_of
 
 __all__ = ["OUTLIER_PROBABILITY", "one_story_notes", "outliers"]
@@ -25,7 +25,7 @@ def outliers(
     *,
     common: frozenset[str] = frozenset(),
     threshold: float = OUTLIER_PROBABILITY,
-    settings: GroupingSettings = GroupingSettings(),
+    settings: GroupingSettings = LEAD_AND_NAMES,
 ) -> list[tuple[Document, Document, float]]:
     """Each outlier with the source closest to it and their probability (of two sources, the second)."""
     if len(documents) < 2:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,23 +25,28 @@ from .inputs import Article
 
 __all__ = [
     "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
+    "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
 _LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
-#: bump when a profile (lead, names) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "2"
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+#: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
+PROFILE_VERSION = "3"
 
 
 @dataclass(frozen=True)
 class Profile:
-    """What grouping compares: the lead's unit vector (float32 bytes), capitalised words, the date."""
+    """What grouping compares: the lead's and the title's unit vectors (float32 bytes), capitalised
+    words, the date, and the words of the story with their counts (for shared rare words)."""
 
     id: str
     outlet: str
     date: dt.date | None
     names: frozenset[str]
     vector: bytes
+    title_vector: bytes = b""
+    words: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,18 +86,48 @@ def lead_text(document: Document, claims: Sequence[Claim]) -> str:
     return text or document.text[:300]
 
 
-def names_of(document: Document, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Words of the title and text that are only ever capitalised, lowercased: names of people, places,
-    outlets. A word also written in lowercase ("The", "Police" beside "police") is not a name, nor one
-    in ``common`` (months, weekdays).
+def _story_text(document: Document, claims: Sequence[Claim] | None) -> str:
+    """The title and what the article says: its claims when known (no page furniture), else its text."""
+    body = document.text if claims is None else "\n".join(c.text for c in claims)
+    return f"{document.title or ''}\n{body}"
+
+
+def title_text(document: Document, claims: Sequence[Claim]) -> str:
+    """The title alone (the lead when there is none): a second, shorter view of what the article is about.
+
+    >>> from reconcile.model import Document
+    >>> title_text(Document("d1", "a.txt", "x", title=" Two shot "), [])
+    'Two shot'
+    """
+    return (document.title or "").strip() or lead_text(document, claims)
+
+
+def names_of(
+    document: Document, *, common: frozenset[str] = frozenset(), claims: Sequence[Claim] | None = None
+) -> frozenset[str]:
+    """Words of the title and text (its ``claims`` when given, so page furniture is left out) that are
+    only ever capitalised, lowercased: names of people, places, outlets. A word also written in
+    lowercase ("The", "Police" beside "police") is not a name, nor one in ``common`` (months, weekdays).
 
     >>> from reconcile.model import Document
     >>> sorted(names_of(Document("d1", "a", "The shots in Euharlee. Lang said the police were there.")))
     ['euharlee', 'lang']
     """
-    text = f"{document.title or ''}\n{document.text}"
+    text = _story_text(document, claims)
     lower = set(_LOWER.findall(text))
     return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in lower and w not in common)
+
+
+def words_of(document: Document, claims: Sequence[Claim] | None = None) -> tuple[tuple[str, int], ...]:
+    """The words of the title and claims, lowercased, with their counts: words of three letters or more
+    and numbers. Grouping weighs the rare ones (a street, "nightclub", "17-year-old") shared by two articles.
+
+    >>> from reconcile.model import Document
+    >>> words_of(Document("d1", "a", "A 17-year-old was shot on Elm Street; the street was closed.", title="Shot"))
+    (('17-year-old', 1), ('closed', 1), ('elm', 1), ('shot', 2), ('street', 2), ('the', 1), ('was', 2))
+    """
+    found = Counter(w for w in _WORD.findall(_story_text(document, claims).lower()) if len(w) > 2 or w.isdigit())
+    return tuple(sorted(found.items()))
 
 
 def common_words(rules: Rules) -> frozenset[str]:
@@ -116,13 +152,15 @@ def analyse_batch(
     docs = [document_of(a, rules=rules, sources=sources) for a in articles]
     found = [analyse_all([d], rules, settings=settings, cache=cache, model=model) for d in docs]
     leads = [lead_text(d, c) for d, c in zip(docs, found, strict=True)]
-    texts = list(dict.fromkeys([*leads, *(embedding_text(c) for claims in found for c in claims)]))
+    titles = [title_text(d, c) for d, c in zip(docs, found, strict=True)]
+    texts = list(dict.fromkeys([*leads, *titles, *(embedding_text(c) for claims in found for c in claims)]))
     vectors = np.asarray(CachingEncoder(encoder, cache).encode(texts), dtype=np.float32)
     by_text = {t: vectors[i].tobytes() for i, t in enumerate(texts)}
     out = []
-    for article, doc, claims, lead in zip(articles, docs, found, leads, strict=True):
-        profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common_words(rules)),
-                          by_text[lead])
-        own = {t: by_text[t] for t in [lead, *(embedding_text(c) for c in claims)]}
+    common = common_words(rules)
+    for article, doc, claims, lead, title in zip(articles, docs, found, leads, titles, strict=True):
+        profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common, claims=claims),
+                          by_text[lead], by_text[title], words_of(doc, claims))
+        own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out

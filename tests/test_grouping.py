@@ -1,0 +1,112 @@
+"""Story grouping: which evidence makes two articles one story, and which does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from reconcile.corpus.grouping import LEAD_AND_NAMES, GroupingSettings, group, pair_probability
+from reconcile.corpus.profile import Profile, names_of, words_of
+from reconcile.model import Claim, Document
+
+DAY = dt.date(2016, 6, 4)
+WIDTH = 384
+RNG = np.random.default_rng(7)
+
+
+def _direction() -> np.ndarray:
+    v = RNG.normal(size=WIDTH)
+    return v / np.linalg.norm(v)
+
+
+SHOOTING = _direction()  # what every shooting report has in common: leads of unrelated reports meet at ~0.35
+
+
+def _vector(story: np.ndarray | None, share: float) -> bytes:
+    """A unit vector: the shooting topic, ``share`` (squared cosine) of a story's own direction, the rest noise."""
+    parts = 0.35 * SHOOTING + (share**0.5 * story if story is not None else 0) + (0.65 - share) ** 0.5 * _direction()
+    return (parts / np.linalg.norm(parts)).astype(np.float32).tobytes()
+
+
+def _profile(
+    pid: str, names: set[str], words: dict[str, int], day: dt.date | None, story: np.ndarray | None = None,
+    share: float = 0.0,
+) -> Profile:
+    """An article's profile; two of one ``story`` have leads (and titles) at about 0.35 + ``share``."""
+    return Profile(pid, f"{pid}.com", day, frozenset(names), _vector(story, share), _vector(story, share),
+                   tuple(sorted(words.items())))
+
+
+def _background(k: int = 60) -> list[Profile]:
+    """Unrelated reports, each with its own place and words, a day apart, so rare means rare."""
+    return [
+        _profile(f"bg{i:02d}", {f"town{i}", "police"}, {f"street{i}": 1, "shot": 2, "killed": 1},
+                 DAY + dt.timedelta(days=3 * i + 30))
+        for i in range(k)
+    ]
+
+
+def _story_of(stories: list[list[str]], pid: str) -> list[str]:
+    return next(s for s in stories if pid in s)
+
+
+def test_same_place_figures_and_date_are_one_story() -> None:
+    # leads written differently (a cosine of about 0.5), but the same town, victim and age, one day
+    story = _direction()
+    a = _profile("a", {"euharlee", "roupe", "bartow"}, {"17-year-old": 1, "euharlee": 2, "probation": 1, "shot": 1},
+                 DAY, story, 0.15)
+    b = _profile("b", {"euharlee", "roupe"}, {"17-year-old": 2, "euharlee": 1, "wii": 1, "controller": 1}, DAY,
+                 story, 0.15)
+    stories = group([a, b, *_background()])
+    assert _story_of(stories, "a") == ["a", "b"]
+
+
+def test_same_day_shootings_in_two_cities_are_two_stories() -> None:
+    # leads alike (two men shot on the same night) but no place, name or specific word in common
+    night = _direction()
+    a = _profile("a", {"denver", "colfax"}, {"colfax": 1, "motel": 1, "shot": 2}, DAY, night, 0.3)
+    b = _profile("b", {"houston", "westheimer"}, {"westheimer": 1, "apartment": 1, "shot": 2}, DAY, night, 0.3)
+    stories = group([a, b, *_background()])
+    assert _story_of(stories, "a") == ["a"]
+    assert _story_of(stories, "b") == ["b"]
+
+
+def test_a_follow_up_months_later_stays_with_its_story_by_shared_names() -> None:
+    story = _direction()
+    first = _profile("a", {"mckennelly", "hamilton", "doubles"}, {"doubles": 1, "bar": 1, "brother": 1}, DAY,
+                     story, 0.15)
+    later = _profile("b", {"mckennelly", "hamilton", "doubles"}, {"doubles": 1, "pleads": 1, "guilty": 1},
+                     DAY + dt.timedelta(days=180), story, 0.15)
+    stories = group([first, later, *_background()])
+    assert _story_of(stories, "a") == ["a", "b"]
+    # without the softened day gap the same pair is far less likely
+    plain = GroupingSettings(names_days=0.0)
+    assert pair_probability(0.5, 15.0, 180, title=0.5, words=0.3) > 2 * pair_probability(
+        0.5, 15.0, 180, plain, title=0.5, words=0.3)
+
+
+def test_shared_rare_words_raise_the_probability_and_common_ones_do_not_count() -> None:
+    assert pair_probability(0.5, 0.0, 0.0, title=0.5, words=0.6) > pair_probability(0.5, 0.0, 0.0, title=0.5)
+    # "shot" is in every article: two reports sharing only it (and the topic) stay apart
+    night = _direction()
+    a = _profile("a", {"x1"}, {"shot": 3}, DAY, night, 0.15)
+    b = _profile("b", {"x2"}, {"shot": 3}, DAY, night, 0.15)
+    stories = group([a, b, *_background()])
+    assert _story_of(stories, "a") == ["a"]
+
+
+def test_the_one_story_check_keeps_its_calibrated_model() -> None:
+    assert LEAD_AND_NAMES.words == 0.0 and LEAD_AND_NAMES.title == 0.0
+    assert round(pair_probability(0.9, 20.0, 1.0, LEAD_AND_NAMES), 2) == 0.99
+
+
+def test_names_and_words_come_from_the_claims_not_the_page_furniture() -> None:
+    text = "Subscribe to Newsletter Weekly.\nA 17-year-old was shot in Euharlee."
+    doc = Document("d1", "a.txt", text, title="Teen shot")
+    start = text.index("A 17")
+    claim = Claim("d1.c1", "d1", text[start:], start, len(text))
+    assert names_of(doc, claims=[claim]) == frozenset({"teen", "euharlee"})
+    assert "newsletter" in names_of(doc)  # the whole text, as compare's check reads it
+    words = dict(words_of(doc, [claim]))
+    assert words["17-year-old"] == 1 and "subscribe" not in words and words["shot"] == 2
