@@ -254,9 +254,16 @@ def _count_partners(claims: Sequence[Claim], generic: frozenset[str]) -> dict[in
 
 
 def neighbours(
-    claims: Sequence[Claim], sim: Similarity | np.ndarray, *, group_of: GroupOf, k: int = 3, floor: float = 0.5
+    claims: Sequence[Claim],
+    sim: Similarity | np.ndarray,
+    *,
+    group_of: GroupOf,
+    k: int = 3,
+    floor: float = 0.5,
+    fallback_floor: float | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Each claim's ``k`` most similar claims of other groups at or above ``floor``, best first.
+    """Each claim's ``k`` most similar claims of other groups at or above ``floor``, best first;
+    for a claim with none, those at or above ``fallback_floor`` (when given).
 
     The judge compares these too: two statements of one fact are not always each other's best match
     (a summary's sentence against a source's long one). ``sim`` is read a block of rows at a time.
@@ -275,6 +282,8 @@ def neighbours(
         row = np.where(groups != groups[i], block[i - start], -1.0)
         candidates = np.argpartition(-row, k)[:k] if len(row) > k else np.arange(len(row))
         best = sorted((int(j) for j in candidates if row[j] >= floor), key=lambda j: (-row[j], j))
+        if not best and fallback_floor is not None:
+            best = sorted((int(j) for j in candidates if row[j] >= fallback_floor), key=lambda j: (-row[j], j))
         out[c.id] = tuple(claims[j].id for j in best)
     return out
 

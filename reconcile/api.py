@@ -159,11 +159,14 @@ def find(
     cache: Cache | bool = True,
     progress: Progress | None = None,
     tally: Tally | None = None,
+    fallback_floor: float | None = None,
 ) -> list[Finding]:
     """Embed, align and judge ``claims`` across the groups ``group_of`` puts them in.
 
     ``compare`` groups by document; ``check`` by draft and sources, or by voice. ``tally``, when
-    given, counts what the judge compared.
+    given, counts what the judge compared. ``fallback_floor``: a claim with no claim of another
+    group from ``settings.neighbour_floor`` on is compared with its nearest ones from this one
+    (``check``: a draft's loosely worded claims).
     """
     say = progress or (lambda stage: None)
     say("embed")
@@ -171,6 +174,8 @@ def find(
     say("align")
     # lexical ratios under every threshold asked below need not be computed
     near_floor = settings.neighbour_floor  # the judge's nearest claims of other sources
+    if fallback_floor is not None:
+        near_floor = min(near_floor, fallback_floor)
     floor = min(settings.similarity, settings.generic_conflict, settings.count_match, settings.restatement, near_floor)
     sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty, floor=floor)
     clusters = align_mod.align(
@@ -188,7 +193,9 @@ def find(
         similarity=lambda a, b: float(sim[row[a], row[b]]),
         dates={d.id: d.date for d in documents},
         tally=tally,
-        near=align_mod.neighbours(claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor),
+        near=align_mod.neighbours(
+            claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor, fallback_floor=fallback_floor
+        ),
     )
 
 

@@ -332,15 +332,23 @@ def _denied_stated(
     claim: Claim, us: list[Unit], m: int, vs: list[Unit], denied: set[int], lexicon: Lexicon, reach: int = 5
 ) -> tuple[int, int] | None:
     """Where the other claim states, in that order and not denied, the content words that follow a
-    denied predicate (``us[m]``) in its phrase: at least two of them, side by side or one word apart.
+    denied predicate (``us[m]``) right after it: at least two of them, side by side or one word apart
+    ("don't care about Bob Ross" denies caring, not Bob Ross).
     The phrase ends at any mark between words (a clause break, a closing quote: "Hugs, Not Bullets”
     By Hunting Down" denies no hunting)."""
-    words = []
+    words: list[str] = []
     for n in range(m + 1, min(len(us), m + 1 + reach)):
         between = claim.text[us[n - 1].end - claim.start : us[n].start - claim.start]
         if us[n].after_break or between.strip():
             break
-        if _content(us[n], lexicon) and len(us[n].key) >= 3:
+        if not _content(us[n], lexicon):
+            # the phrase right after the predicate: "not including a share repurchase program",
+            # "no incluye un programa de recompra"
+            # ("un" reads as the number one, and is an article as well)
+            if us[n].text.lower() in (lexicon.between if words else lexicon.compare.determiners):
+                continue
+            break
+        if len(us[n].key) >= 3:
             words.append(us[n].key)
     if len(words) < 2:
         return None

@@ -252,6 +252,10 @@ class Settings:
     specificity_penalty: float = 0.1
     #: similarity at or above which a claim's nearest claims of other sources are compared too
     neighbour_floor: float = 0.47
+    #: for ``check`` against sources: a draft claim with no source claim from ``neighbour_floor`` on
+    #: (a summary clause against a long source sentence) is compared with its nearest source claims
+    #: from this similarity; what that finds is mostly "worth checking"
+    check_neighbour_floor: float = 0.35
     #: shortest claim, in words
     min_words: int = 4
     #: encode this many texts at a time

@@ -167,6 +167,9 @@ def check(
     findings = find(
         documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=tuned, cache=cache,
         progress=progress, tally=tally,
+        # a draft's claims paraphrase the sources loosely: one with no close source claim is set
+        # against its nearest ones from a lower similarity
+        fallback_floor=tuned.check_neighbour_floor if len(documents) > 1 else None,
     )
     compared, line = tally.as_dict(), settings.min_confidence
     if len(documents) == 1:

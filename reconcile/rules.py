@@ -61,6 +61,8 @@ class CompareWords:
     totals: re.Pattern[str] = re.compile(r"(?!x)x")
     guards: re.Pattern[str] = re.compile(r"(?!x)x")
     negative_prefixes: frozenset[str] = frozenset()
+    #: articles and the like, which may stand between a predicate and the phrase it takes
+    determiners: frozenset[str] = frozenset()
     update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
@@ -70,6 +72,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
+        "determiners",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -116,6 +119,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         totals=phrase_pattern(words["totals"]),
         guards=phrase_pattern(words["guards"]),
         negative_prefixes=frozenset(words["negative_prefixes"]),
+        determiners=frozenset(words["determiners"]),
         update_markers=phrase_pattern(words["update_markers"]),
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
     )

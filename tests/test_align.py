@@ -29,3 +29,23 @@ def test_identical_quotes_in_two_sources_are_one_cluster(rules):
     for cl in clusters:  # one claim per source unless a source restates itself
         docs_in = [by_id[i].doc for i in cl.claims]
         assert len(docs_in) == len(set(docs_in)) or any(e.evidence == "restatement" for e in cl.edges)
+
+
+def test_nearest_claims_fall_back_to_a_lower_floor_only_for_claims_with_none():
+    import numpy as np
+
+    from reconcile.align import neighbours
+    from reconcile.model import Claim
+
+    claims = [Claim(f"d{d}.c{i}", f"d{d}", f"claim {d}{i}", 0, 9) for d, i in ((1, 1), (1, 2), (2, 1), (2, 2))]
+    sim = np.array([
+        [1.0, 0.2, 0.6, 0.4],  # d1.c1: a close source claim (0.6) -> the 0.4 one is not added
+        [0.2, 1.0, 0.3, 0.4],  # d1.c2: none from 0.47 on -> its nearest from 0.35 on
+        [0.6, 0.3, 1.0, 0.1],
+        [0.4, 0.4, 0.1, 1.0],
+    ], dtype=np.float32)
+    group_of = lambda c: c.doc  # noqa: E731
+    plain = neighbours(claims, sim, group_of=group_of, k=5, floor=0.47)
+    loose = neighbours(claims, sim, group_of=group_of, k=5, floor=0.47, fallback_floor=0.35)
+    assert plain["d1.c1"] == loose["d1.c1"] == ("d2.c1",)
+    assert plain["d1.c2"] == () and loose["d1.c2"] == ("d2.c2",)
