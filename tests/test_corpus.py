@@ -71,3 +71,26 @@ def test_second_run_reads_everything_from_the_cache(
 def test_a_story_needs_two_articles() -> None:
     with pytest.raises(BadInput, match="at least two"):
         compare_stories([[str(SEEDS / "guanajuato-ward.txt")]], cache=False)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_stories_over_worker_processes_match_one_process(encoder: Encoder, tmp_path: Path) -> None:
+    from reconcile.report import render
+
+    counting = Counting(encoder)
+    store = Cache(tmp_path / "c.sqlite3")
+    parallel = compare_stories(STORIES, encoder=counting, cache=store, workers=2)
+    assert len(counting.calls) == 1  # the encoder still runs once, here, not in the workers
+    single = compare_stories(STORIES, encoder=encoder, cache=False, workers=1)
+    assert [render(r, "json") for r in parallel] == [render(r, "json") for r in single]
+    # the workers' claims went into the cache: a third run analyses nothing
+    from reconcile.api import DEFAULT_MODEL
+    from reconcile.cache import analysis_version
+    from reconcile.model import Settings
+    from reconcile.rules import load_rules
+
+    version = analysis_version(load_rules().version, Settings())
+    for result in parallel:
+        for document in result.documents:
+            assert store.get_claims(document, rules_version=version, model=DEFAULT_MODEL) is not None
