@@ -54,7 +54,7 @@ def _in_workers(task: Callable[[int], Any], n: int, workers: int) -> list[Any]:
     gc.freeze()  # what the workers inherit stays shared: no collection in them touches (and copies) it
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_one_blas_thread) as pool:
-            return list(pool.map(task, range(n), chunksize=1))
+            return list(pool.map(task, range(n), chunksize=max(1, n // (workers * 8))))
     finally:
         gc.unfreeze()
 
