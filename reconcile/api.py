@@ -209,12 +209,17 @@ def _cache(cache: Cache | bool) -> Cache:
     return Cache() if cache else NullCache()
 
 
+def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[str, str]:
+    """What a document's cached claims are filed under besides the document: (rules and code
+    version, model name)."""
+    return analysis_version(rules.version, settings), model or DEFAULT_MODEL
+
+
 def _analyse_cached(
     document: Document, rules: Rules, settings: Settings, store: Cache, model: str | None
 ) -> list[Claim]:
     """``analyse``, read from the cache when this document, rules, settings and code were seen."""
-    version = analysis_version(rules.version, settings)
-    model = model or DEFAULT_MODEL
+    version, model = analysis_key(rules, settings, model)
     hit = store.get_claims(document, rules_version=version, model=model)
     if hit is not None:
         return list(hit)

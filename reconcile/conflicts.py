@@ -18,16 +18,11 @@ are the same statement but for the clashing fact, weak when they only loosely li
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from .model import Claim, Quantity
-from .numbers import Unit, units
+from .numbers import Unit, read_once, units
 from .rules import Lexicon
-
-T = TypeVar("T")
-_MISSING = object()
 
 __all__ = ["Clash", "Tally", "compare_pair", "figures", "label_of_slot", "marked"]
 
@@ -106,7 +101,7 @@ def _content(u: Unit, lexicon: Lexicon) -> bool:
 
 def marked(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim marks a figure as a revision or as provisional: "rose to", "as first reported", "so far"."""
-    return _memo("marked", claim, lexicon, lambda: _marked(claim, lexicon))
+    return read_once("marked", claim, lexicon, lambda: _marked(claim, lexicon))
 
 
 def _marked(claim: Claim, lexicon: Lexicon) -> bool:
@@ -192,8 +187,7 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             and _same_thing(_noun_after(ua, xs[0], lexicon), _noun_after(ub, ys[0], lexicon), lexicon)
         ):
             candidates.append((xs[0], ys[0], 0.6 if ratio >= 0.5 else 0.45))
-    b_values = _memo("stated", b, lexicon, lambda: _stated(ub, lexicon))
-    a_values = _memo("stated", a, lexicon, lambda: _stated(ua, lexicon))
+    b_values, a_values = figures(b, lexicon), figures(a, lexicon)
     for i, j, strength in candidates:
         x, y = ua[i], ub[j]
         if i in paired:
@@ -252,7 +246,7 @@ def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
 def _floors_differ(x: Unit, y: Unit) -> bool:
     """Two lower bounds ("at least 6", "exceeding 10%") that state different figures."""
     return (
-        x.key == y.key and x.high == float("inf") and y.high == float("inf")
+        x.key == y.key and x.lower_bound and y.lower_bound
         and x.nominal is not None and y.nominal is not None and x.nominal != y.nominal
     )
 
@@ -301,10 +295,9 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
     ]
     out = []
     for k, u in enumerate(us):
-        is_zero = u.number and u.high <= 0.5 and u.low < 0
-        if not (is_zero or (not u.number and lexicon.negation.fullmatch(u.key))):
+        if not (u.zero or (not u.number and lexicon.negation.fullmatch(u.key))):
             continue
-        if is_zero and not lexicon.event_pattern.search(claim.text, u.end - claim.start):
+        if u.zero and not lexicon.event_pattern.search(claim.text, u.end - claim.start):
             continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
         if any(s <= u.start < e for s, e in spared):
             continue
@@ -370,45 +363,36 @@ def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-d
 
 
 def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
-    out: list[Clash] = []
     sides = ((a, ua, b, ub, 0), (b, ub, a, ua, 1))
-    cues = {0: _memo("cues", a, lexicon, lambda: _cues(a, ua, lexicon)),
-            1: _memo("cues", b, lexicon, lambda: _cues(b, ub, lexicon))}
-    denied = {0: _memo("denied", a, lexicon, lambda: _denied(ua, cues[0])),
-              1: _memo("denied", b, lexicon, lambda: _denied(ub, cues[1]))}
+    cues = {0: read_once("cues", a, lexicon, lambda: _cues(a, ua, lexicon)),
+            1: read_once("cues", b, lexicon, lambda: _cues(b, ub, lexicon))}
+    denied = {0: read_once("denied", a, lexicon, lambda: _denied(ua, cues[0])),
+              1: read_once("denied", b, lexicon, lambda: _denied(ub, cues[1]))}
     for claim, us, other, vs, side in sides:
         for k, m in cues[side]:
             tally.negations += 1
+            if any(v.zero for v in vs):
+                continue  # both say "no one": the same denial, worded differently
             predicate = us[m].key
             hits = [n for n, v in enumerate(vs) if not v.number and _same_word(predicate, v.key)]
             if not hits or all(n in denied[1 - side] for n in hits):
                 # the predicate is worded otherwise: what it denies ("not including a share
                 # repurchase program") stated outright by the other claim ("our share repurchase program")
                 found = _denied_stated(claim, us, m, vs, denied[1 - side], lexicon)
-                if found is None or any(v.number and v.high <= 0.5 and v.low < 0 for v in vs):
+                if found is None:
                     continue
-                first, last = found
-                neg_span, aff_span = (us[k].start, us[m].end), (vs[first].start, vs[last].end)
-                neg_text, aff_text = claim_text(claim, neg_span), claim_text(other, aff_span)
-                values, spans = ((neg_text, aff_text), (neg_span, aff_span)) if side == 0 else (
-                    (aff_text, neg_text), (aff_span, neg_span))
-                out.append(Clash("polarity", "Negation", values, spans, 0.5))
-                return out
-            if any(v.number and v.high <= 0.5 and v.low < 0 for v in vs):
-                continue  # both say "no one": the same denial, worded differently
-            n = next(n for n in hits if n not in denied[1 - side])
-            strength = 0.9 if _in_change(ops, side, k) and ratio >= 0.6 else 0.65 if ratio >= 0.4 else 0.5
-            neg_span = (us[k].start, us[m].end)
-            aff_span = (vs[n].start, vs[n].end)
-            neg_text = claim_text(claim, neg_span)
-            aff_text = claim_text(other, aff_span)
+                (first, last), strength = found, 0.5
+            else:
+                first = last = next(n for n in hits if n not in denied[1 - side])
+                strength = 0.9 if _in_change(ops, side, k) and ratio >= 0.6 else 0.65 if ratio >= 0.4 else 0.5
+            neg_span, aff_span = (us[k].start, us[m].end), (vs[first].start, vs[last].end)
+            neg_text, aff_text = claim_text(claim, neg_span), claim_text(other, aff_span)
             if side == 0:
                 values, spans = (neg_text, aff_text), (neg_span, aff_span)
             else:
                 values, spans = (aff_text, neg_text), (aff_span, neg_span)
-            out.append(Clash("polarity", "Negation", values, spans, strength))
-            return out
-    return out
+            return [Clash("polarity", "Negation", values, spans, strength)]
+    return []
 
 
 def claim_text(claim: Claim, span: tuple[int, int]) -> str:
@@ -437,8 +421,8 @@ def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
 
 
 def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
-    words_a = _memo("words", a, lexicon, lambda: {p for u in ua for p in _parts(u)})
-    words_b = _memo("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
+    words_a = read_once("words", a, lexicon, lambda: {p for u in ua for p in _parts(u)})
+    words_b = read_once("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
     # what was compared: the words of either claim that have an opposite in the lexicon
     tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
     for tag, i1, i2, j1, j2 in ops:
@@ -600,8 +584,8 @@ def _across_languages(
         pa, pb = places_a[0], places_b[0]
         if pa.text.lower() != pb.text.lower() and not ({pa.text.lower()} & {e.text.lower() for e in b.facts.entities}):
             out.append(Clash("place", "Place", (pa.text, pb.text), ((pa.start, pa.end), (pb.start, pb.end)), 0.6))
-    cues_a = _memo("cues", a, lexicon, lambda: _cues(a, ua, lexicon))
-    cues_b = _memo("cues", b, lexicon, lambda: _cues(b, ub, lexicon))
+    cues_a = read_once("cues", a, lexicon, lambda: _cues(a, ua, lexicon))
+    cues_b = read_once("cues", b, lexicon, lambda: _cues(b, ub, lexicon))
     tally.negations += len(cues_a) + len(cues_b)
     if bool(cues_a) != bool(cues_b):
         claim, us, (k, m) = (a, ua, cues_a[0]) if cues_a else (b, ub, cues_b[0])
@@ -656,34 +640,9 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
     return sorted(out, key=lambda c: -c.strength)
 
 
-_FIGURES: dict[tuple[int, Claim], tuple[Unit, ...]] = {}
-_MEMO: dict[tuple[str, int, str, int, str], Any] = {}
-
-
-def _memo(kind: str, claim: Claim, lexicon: Lexicon, make: Callable[[], T]) -> T:
-    """What ``make`` reads from one claim, read once: the judge sets a claim against many others.
-
-    Keyed by the claim's text, position and language (what ``units`` reads), never by its id,
-    which repeats across stories. The results are shared: callers must not change them.
-    """
-    key = (kind, id(lexicon), claim.text, claim.start, claim.language)
-    found = _MEMO.get(key, _MISSING)
-    if found is _MISSING:
-        if len(_MEMO) > 200_000:
-            _MEMO.clear()
-        found = _MEMO[key] = make()
-    return found  # type: ignore[no-any-return]
-
-
 def figures(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
     """The numbers a claim states (not those it denies), for checking a figure against a whole source."""
-    key = (id(lexicon), claim)
-    found = _FIGURES.get(key)
-    if found is None:
-        if len(_FIGURES) > 20_000:
-            _FIGURES.clear()
-        found = _FIGURES[key] = tuple(_stated(units(claim, lexicon), lexicon))
-    return found
+    return read_once("figures", claim, lexicon, lambda: tuple(_stated(units(claim, lexicon), lexicon)))
 
 
 def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:

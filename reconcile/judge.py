@@ -217,7 +217,7 @@ def _source_gives_both(
     y = next((u for u in number_figures(b, lexicon) if (u.start, u.end) == clash.spans[1]), None)
     if x is None or y is None:
         return False
-    floors = x.high == y.high == float("inf")  # two lower bounds: the figure itself must recur
+    floors = x.lower_bound and y.lower_bound  # two lower bounds: the figure itself must recur
 
     def gives(u: Unit, other: Unit) -> bool:
         return u.key == other.key and (u.nominal == other.nominal if floors else u.compatible(other))

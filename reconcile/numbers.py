@@ -11,7 +11,9 @@ The words come from the ``compare`` section of ``rules/``; number words from num
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .facts import number_value
 from .model import Claim
@@ -25,6 +27,7 @@ _TOKEN = re.compile(
 )
 _BREAKS = frozenset(",;:.!?()")
 _INF = float("inf")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,16 @@ class Unit:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "number", self.key.startswith("#"))
+
+    @property
+    def zero(self) -> bool:
+        """The number is none at all: "no one", "nadie", "0"."""
+        return self.number and self.high <= 0.5 and self.low < 0
+
+    @property
+    def lower_bound(self) -> bool:
+        """The number is a lower bound only: "at least 6", "more than 300", "exceeding 10%"."""
+        return self.high == _INF
 
     def compatible(self, other: Unit) -> bool:
         """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
@@ -132,26 +145,35 @@ def _tokens(claim: Claim) -> list[_Tok]:
     return out
 
 
-_UNITS: dict[tuple[int, str, int, str], tuple[Unit, ...]] = {}
+_READ: dict[tuple[str, int, str, int, str], Any] = {}
+_MISSING = object()
+
+
+def read_once(kind: str, claim: Claim, lexicon: Lexicon, make: Callable[[], T]) -> T:
+    """What ``make`` reads from one claim (its units, its denials, ...), read once per claim: the
+    judge sets a claim against many others.
+
+    Keyed by the claim's text, position and language (all that ``units`` reads), never by its id,
+    which repeats across stories. The results are shared: callers must not change them.
+    """
+    key = (kind, id(lexicon), claim.text, claim.start, claim.language)
+    found = _READ.get(key, _MISSING)
+    if found is _MISSING:
+        if len(_READ) > 200_000:
+            _READ.clear()
+        found = _READ[key] = make()
+    return found  # type: ignore[no-any-return]
 
 
 def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     """The claim's words and numbers, in order (punctuation marks only where a clause breaks).
-
-    Read once per claim text and position: the judge compares a claim with many others.
 
     >>> from reconcile.rules import load_rules
     >>> c = Claim("d1.c1", "d1", "More than 300 homes lost power.", 0, 31)
     >>> [(u.key, u.low) for u in units(c, load_rules().lexicon)][:2]
     [('#', 299.5), ('homes', 0.0)]
     """
-    key = (id(lexicon), claim.text, claim.start, claim.language)
-    found = _UNITS.get(key)
-    if found is None:
-        if len(_UNITS) > 50_000:
-            _UNITS.clear()
-        found = _UNITS[key] = tuple(_read_units(claim, lexicon))
-    return list(found)
+    return list(read_once("units", claim, lexicon, lambda: tuple(_read_units(claim, lexicon))))
 
 
 def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:

@@ -85,12 +85,11 @@ def test_stories_over_worker_processes_match_one_process(encoder: Encoder, tmp_p
     single = compare_stories(STORIES, encoder=encoder, cache=False, workers=1)
     assert [render(r, "json") for r in parallel] == [render(r, "json") for r in single]
     # the workers' claims went into the cache: a third run analyses nothing
-    from reconcile.api import DEFAULT_MODEL
-    from reconcile.cache import analysis_version
+    from reconcile.api import analysis_key
     from reconcile.model import Settings
     from reconcile.rules import load_rules
 
-    version = analysis_version(load_rules().version, Settings())
+    version, model = analysis_key(load_rules(), Settings(), None)
     for result in parallel:
         for document in result.documents:
-            assert store.get_claims(document, rules_version=version, model=DEFAULT_MODEL) is not None
+            assert store.get_claims(document, rules_version=version, model=model) is not None

@@ -22,12 +22,12 @@ from typing import Any
 
 from .. import ingest
 from ..align import embedding_text
-from ..api import analyse, analyse_all, by_document, find, pick_encoder
+from ..api import analyse, analyse_all, analysis_key, by_document, find, pick_encoder
 from ..cache import Cache, CachingEncoder, MemoryCache, NullCache
 from ..embed import Encoder, spec_of
 from ..errors import BadInput
 from ..model import Claim, Document, Finding, Result, Settings
-from ..rules import load_rules
+from ..rules import Rules, load_rules
 
 __all__ = ["compare_stories"]
 
@@ -83,15 +83,12 @@ def _judge_story(i: int) -> list[Finding]:
 
 
 def _analyse_stories(
-    documents: list[list[Document]], rules: Any, settings: Settings, store: Cache, model: str | None, workers: int
+    documents: list[list[Document]], rules: Rules, settings: Settings, store: Cache, model: str | None, workers: int
 ) -> list[list[Claim]]:
     """``analyse_all`` for each story; the documents the cache lacks are analysed over ``workers``."""
     if workers <= 1:
         return [analyse_all(docs, rules, settings=settings, cache=store, model=model) for docs in documents]
-    from ..api import DEFAULT_MODEL
-    from ..cache import analysis_version
-
-    version, name = analysis_version(rules.version, settings), model or DEFAULT_MODEL
+    version, name = analysis_key(rules, settings, model)
     found: dict[tuple[int, int], list[Claim]] = {}
     pending: list[tuple[int, int]] = []
     for s, docs in enumerate(documents):
