@@ -459,12 +459,18 @@ def analysis_version(rules_version: str, settings: object) -> str:
     """
     from . import __version__
 
+    return _sha("\0".join([rules_version, __version__, repr(settings), *module_stamps(_ANALYSIS_MODULES)]))[:16]
+
+
+def module_stamps(names: Iterable[str]) -> list[str]:
+    """Size and modification time of each named module of the package (paths under ``reconcile/``):
+    what identifies the code that made a stored result."""
     here = Path(__file__).parent
     stamps = []
-    for name in _ANALYSIS_MODULES:
+    for name in names:
         try:
             st = (here / name).stat()
             stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             stamps.append(f"{name}:-")
-    return _sha("\0".join([rules_version, __version__, repr(settings), *stamps]))[:16]
+    return stamps

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..api import by_document, find
-from ..cache import Cache, document_key
+from ..cache import Cache, document_key, module_stamps
 from ..embed import Encoder
 from ..model import Claim, Document, Result, Settings
 from ..rules import Rules
@@ -60,17 +60,7 @@ _JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py"
 
 def judge_version() -> str:
     """A stamp of the judging code, so a stored story result is not reused after the judge changed."""
-    from pathlib import Path
-
-    here = Path(__file__).resolve().parents[1]
-    stamps = []
-    for name in _JUDGE_MODULES:
-        try:
-            st = (here / name).stat()
-            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{name}:-")
-    return hashlib.sha256("\0".join(stamps).encode()).hexdigest()[:16]
+    return hashlib.sha256("\0".join(module_stamps(_JUDGE_MODULES)).encode()).hexdigest()[:16]
 
 
 class Precomputed:
