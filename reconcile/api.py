@@ -7,19 +7,24 @@ Each stage is a function of its own module; this one only wires them together.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import align as align_mod
-from . import ingest, judge
-from .cache import Cache, CachingEncoder, NullCache, analysis_version
-from .claims import extract
-from .conflicts import Tally
+from . import ingest
+from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_key, module_stamps
 from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
 from .embed.choice import Choice, choose
 from .errors import BadInput
 from .model import Claim, Document, Finding, Result, Settings
 from .rules import Rules, load_rules
+
+if TYPE_CHECKING:
+    from .conflicts import Tally
+
+# The stages (claims, align with numpy and networkx, judge) are imported where they run, so a re-run
+# answered from the cache loads none of them.
 
 __all__ = [
     "analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find", "one_story", "pick_encoder",
@@ -35,12 +40,16 @@ def by_document(claim: Claim) -> str:
 
 def analyse(document: Document, rules: Rules, settings: Settings = Settings()) -> list[Claim]:
     """Claims and their facts for one document."""
+    from .claims import extract
+
     return extract(document, rules, settings)
 
 
 def embed_claims(claims: Sequence[Claim], encoder: Encoder):  # type: ignore[no-untyped-def]
     """One unit vector per claim, in order."""
-    return encoder.encode([align_mod.embedding_text(c) for c in claims])
+    from .align import embedding_text
+
+    return encoder.encode([embedding_text(c) for c in claims])
 
 
 def claims(
@@ -82,16 +91,28 @@ def compare(
     store = _cache(cache)
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder, choice = pick_encoder(documents, all_claims, model=model, encoder=encoder, settings=settings, progress=say)
+    tuned = spec_of(encoder).tune(settings)
+    key = result_key("compare", documents, encoder, rules, settings, model=model, reason=choice.reason)
+    stored = store.get_result(key, documents) if key else None
+    if stored is not None:
+        if stored.notes and strict:
+            raise BadInput(f"{stored.notes[0]} (--strict)")
+        return stored
+    from .conflicts import Tally
+
     notes = one_story(documents, all_claims, encoder, store, rules=rules, strict=strict)
     tally = Tally()
     findings = find(
         documents, all_claims, group_of=by_document, rules=rules, encoder=encoder,
-        settings=spec_of(encoder).tune(settings), cache=store, progress=say, tally=tally,
+        settings=tuned, cache=store, progress=say, tally=tally,
     )
-    return Result(
+    result = Result(
         tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name,
         compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=choice.reason, notes=notes,
     )
+    if key:
+        store.put_result(key, result)
+    return result
 
 
 def pick_encoder(
@@ -168,6 +189,9 @@ def find(
     group from ``settings.neighbour_floor`` on is compared with its nearest ones from this one
     (``check``: a draft's loosely worded claims).
     """
+    from . import align as align_mod
+    from . import judge
+
     say = progress or (lambda stage: None)
     say("embed")
     vectors = embed_claims(claims, CachingEncoder(encoder, _cache(cache)))
@@ -213,6 +237,37 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
     """What a document's cached claims are filed under besides the document: (rules and code
     version, model name)."""
     return analysis_version(rules.version, settings), model or DEFAULT_MODEL
+
+
+#: the modules whose code decides a comparison's findings and notes beyond the claims: a stored
+#: result is used only while their size and time stamp are the same
+_RESULT_MODULES = (
+    "align.py", "judge.py", "conflicts.py", "numbers.py", "api.py", "model.py", "embed/models.py",
+    "embed/choice.py", "corpus/outliers.py", "corpus/grouping.py", "corpus/profile.py",
+)
+
+
+def result_key(
+    mode: str,
+    documents: Sequence[Document],
+    encoder: Encoder,
+    rules: Rules,
+    settings: Settings,
+    *,
+    model: str | None,
+    reason: str = "",
+) -> str | None:
+    """What a whole result is stored under: the documents (with their ids and paths), the claims'
+    analysis key, the encoder's identity, the settings as this encoder tunes them and the judging
+    code; None for an encoder without an identity (a test's fake), whose results are never stored."""
+    identity = getattr(encoder, "identity", None)
+    if not isinstance(identity, str):
+        return None
+    version, analysed_with = analysis_key(rules, settings, model)
+    tuned = repr(spec_of(encoder).tune(settings))
+    parts = [mode, version, analysed_with, identity, reason, tuned, *module_stamps(_RESULT_MODULES)]
+    parts += [f"{d.id}\0{d.path}\0{document_key(d, rules_version=version, model='')}" for d in documents]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _analyse_cached(

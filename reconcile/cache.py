@@ -1,7 +1,9 @@
 """One SQLite file of per-document analyses and claim embeddings, so a re-run does no work twice.
 
 Keys are content hashes: a document's analysis by the hash of the document plus the rules
-version and the model; an embedding by the model's identity plus the hash of the claim text.
+version and the model; an embedding by the model's identity plus the hash of the claim text; a
+whole comparison's result by its documents, the model's identity, the settings and the judging
+code (``api.result_key``), so running the same comparison again judges nothing.
 The file checks itself when it opens (``PRAGMA quick_check``): a damaged or corrupt one is deleted
 and rebuilt. A locked, read-only or unusable one (a directory, a read-only folder) is bypassed: the
 run goes on without a cache. None of these is an error; each is one warning.
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from .embed.protocol import Encoder
-    from .model import Claim, Document
+    from .model import Claim, Document, Result
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -189,6 +191,8 @@ class Cache:
                 found = [r[0] for r in db.execute("PRAGMA quick_check(1)")]
                 if found != ["ok"]:
                     raise sqlite3.DatabaseError(f"integrity check: {found[0] if found else 'no answer'}")
+            # whole results (a re-run of the same comparison); added after schema 1, so made here
+            db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, result BLOB NOT NULL)")
             db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()
@@ -270,6 +274,41 @@ class Cache:
         blob = pickle.dumps(tuple(claims), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             db.execute("INSERT OR REPLACE INTO analysis (key, claims) VALUES (?, ?)", (key, blob))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    # -- whole results ----------------------------------------------------------------------------
+
+    def get_result(self, key: str, documents: Sequence[Document]) -> Result | None:
+        """The result stored under ``key`` if it is a result of exactly ``documents``; None on a miss."""
+        from .model import Result
+
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT result FROM result WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            result = pickle.loads(row[0])
+        except Exception:  # pickled by an older version of the classes, or damaged: a miss
+            return None
+        if not isinstance(result, Result) or result.documents != tuple(documents):
+            return None
+        return result
+
+    def put_result(self, key: str, result: Result) -> None:
+        """Remember a whole result under ``key``."""
+        db = self._connect()
+        if db is None:
+            return
+        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            db.execute("INSERT OR REPLACE INTO result (key, result) VALUES (?, ?)", (key, blob))
         except sqlite3.Error as exc:
             self._fail(exc)
 
@@ -376,6 +415,14 @@ class MemoryCache(Cache):
         claims = tuple(claims)
         self._claims[document_key(document, rules_version=rules_version, model=model)] = claims
         self.backing.put_claims(document, claims, rules_version=rules_version, model=model)
+
+    def get_result(self, key: str, documents: Sequence[Document]) -> Result | None:
+        """As ``Cache.get_result``, from the backing cache."""
+        return self.backing.get_result(key, documents)
+
+    def put_result(self, key: str, result: Result) -> None:
+        """As ``Cache.put_result``, into the backing cache."""
+        self.backing.put_result(key, result)
 
     def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, bytes]:
         """As ``Cache.get_vectors``, from memory first."""

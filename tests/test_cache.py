@@ -198,3 +198,70 @@ def test_unusable_folder_is_bypassed(tmp_path: Path) -> None:
     assert CachingEncoder(counting, cache).encode(["some text"]).shape == (1, 16)
     assert cache.get_claims(document(), rules_version="1", model="m") is None
     assert cache.problem is not None
+
+
+# -- whole results: a re-run of the same comparison is read back, not judged again ----------------
+
+STORY_A = "Four police officers were killed in Tepic on Monday. The governor said eight gunmen died."
+STORY_B = "Four officers were killed in Tepic on Monday. Officials said six gunmen died in the attack."
+
+
+def _write(tmp_path: Path, a: str = STORY_A, b: str = STORY_B) -> list[Path]:
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path, text in zip(paths, (a, b), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def _no_judging(*args: object, **kwargs: object) -> list[object]:
+    raise AssertionError("judged again: the stored result was not used")
+
+
+def test_a_repeated_compare_is_read_back_without_judging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconcile.api import compare
+
+    paths = _write(tmp_path)
+    cache = tmp_path / "c.sqlite3"
+    first = compare(paths, encoder=CountingEncoder(), cache=Cache(cache))
+    monkeypatch.setattr("reconcile.api.find", _no_judging)
+    monkeypatch.setattr("reconcile.api.one_story", _no_judging)
+    again = compare(paths, encoder=CountingEncoder(), cache=Cache(cache))
+    assert again == first
+    assert again.findings == first.findings and again.compared == first.compared
+
+
+def test_a_stored_result_is_not_reused_for_other_text_settings_or_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reconcile.api import compare
+    from reconcile.model import Settings
+
+    paths = _write(tmp_path)
+    cache = tmp_path / "c.sqlite3"
+    compare(paths, encoder=CountingEncoder(), cache=Cache(cache))
+    judged: list[int] = []
+    real_find = __import__("reconcile.api", fromlist=["find"]).find
+
+    def counting_find(*args: object, **kwargs: object) -> object:
+        judged.append(1)
+        return real_find(*args, **kwargs)
+
+    monkeypatch.setattr("reconcile.api.find", counting_find)
+    edited = _write(tmp_path, b=STORY_B.replace("six", "nine"))
+    result = compare(edited, encoder=CountingEncoder(), cache=Cache(cache))
+    assert "nine" in result.documents[1].text
+    compare(paths[::-1], encoder=CountingEncoder(), cache=Cache(cache))  # the same files, the other order
+    compare(paths, encoder=CountingEncoder(), cache=Cache(cache), settings=Settings(min_confidence=0.9))
+    assert len(judged) == 3
+
+
+def test_results_of_an_encoder_without_identity_are_never_stored(tmp_path: Path) -> None:
+    from reconcile.api import compare
+
+    class Anonymous(CountingEncoder):
+        identity = None  # type: ignore[assignment]
+
+    paths = _write(tmp_path)
+    compare(paths, encoder=Anonymous(), cache=Cache(tmp_path / "c.sqlite3"))
+    with sqlite3.connect(tmp_path / "c.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM result").fetchone() == (0,)

@@ -62,7 +62,7 @@ def test_second_run_reads_everything_from_the_cache(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cached document was parsed again")
 
-    monkeypatch.setattr("reconcile.api.extract", no_parsing)
+    monkeypatch.setattr("reconcile.claims.extract", no_parsing)
     again = compare(STORIES[0], encoder=counting, cache=Cache(tmp_path / "c.sqlite3"))
     assert counting.calls == []
     assert summary(again) == summary(first) and again.claims == first.claims

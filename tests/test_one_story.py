@@ -56,3 +56,15 @@ def test_strict_makes_it_an_error(tmp_path: Path) -> None:
     lines = strict.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reconcile: 924bd92028.txt does not look like the same story")
     assert lines[0].endswith("(--strict)")
+
+
+@pytest.mark.slow
+def test_strict_refuses_a_result_read_back_from_the_cache(tmp_path: Path, encoder: Encoder) -> None:
+    from reconcile.cache import Cache
+    from reconcile.errors import BadInput
+
+    teen, miami = article(tmp_path, "712b5b916c"), article(tmp_path, "924bd92028")
+    cache = tmp_path / "c.sqlite3"
+    assert compare([teen, miami], encoder=encoder, cache=Cache(cache)).notes  # stored, with its note
+    with pytest.raises(BadInput, match=r"does not look like the same story .*\(--strict\)$"):
+        compare([teen, miami], encoder=encoder, cache=Cache(cache), strict=True)
