@@ -164,6 +164,7 @@ class Similarity:
             for e in c.facts.events:
                 self.events[i, col[e]] = 1.0
         self.any_event: np.ndarray = np.asarray(self.events.any(axis=1), dtype=bool)
+        self._last: tuple[tuple[int, int], np.ndarray] | None = None  # align and neighbours read the same rows
 
     def __getitem__(self, ij: tuple[int, int]) -> float:
         """One pair's similarity, exactly (``block`` with no floor)."""
@@ -187,7 +188,16 @@ class Similarity:
         return max(1, min(self.n, BLOCK_CELLS // max(1, self.n)))
 
     def block(self, start: int, stop: int) -> np.ndarray:
-        """Rows ``start:stop`` of the similarity matrix (float32)."""
+        """Rows ``start:stop`` of the similarity matrix (float32, read-only). The last block asked
+        for is kept: ``align`` and then ``neighbours`` read the same rows (a small story: all of them)."""
+        if self._last is not None and self._last[0] == (start, stop):
+            return self._last[1]
+        sim = self._block(start, stop)
+        sim.flags.writeable = False
+        self._last = ((start, stop), sim)
+        return sim
+
+    def _block(self, start: int, stop: int) -> np.ndarray:
         from rapidfuzz import fuzz, process
 
         n = self.n
@@ -217,7 +227,7 @@ class Similarity:
 
     def dense(self) -> np.ndarray:
         """The whole matrix, for small inputs and tests."""
-        return self.block(0, self.n) if self.n else np.zeros((0, 0), dtype=np.float32)
+        return self.block(0, self.n).copy() if self.n else np.zeros((0, 0), dtype=np.float32)
 
 
 def similarity(
@@ -272,19 +282,20 @@ def neighbours(
     out: dict[str, tuple[str, ...]] = {}
     n = len(claims)
     step = sim.rows_per_block() if isinstance(sim, Similarity) else max(1, n)
-    block: np.ndarray = np.zeros((0, n), dtype=np.float32)
-    start = 0
-    for i, c in enumerate(claims):
-        if i >= start + len(block):
-            start = i
-            stop = min(n, i + step)
-            block = sim.block(i, stop) if isinstance(sim, Similarity) else np.asarray(sim[i:stop])
-        row = np.where(groups != groups[i], block[i - start], -1.0)
-        candidates = np.argpartition(-row, k)[:k] if len(row) > k else np.arange(len(row))
-        best = sorted((int(j) for j in candidates if row[j] >= floor), key=lambda j: (-row[j], j))
-        if not best and fallback_floor is not None:
-            best = sorted((int(j) for j in candidates if row[j] >= fallback_floor), key=lambda j: (-row[j], j))
-        out[c.id] = tuple(claims[j].id for j in best)
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        block = sim.block(start, stop) if isinstance(sim, Similarity) else np.asarray(sim[start:stop])
+        rows = np.where(groups[None, :] != groups[start:stop, None], block, -1.0)
+        lowest = min(floor, fallback_floor) if fallback_floor is not None else floor
+        everyone = np.broadcast_to(np.arange(n), (stop - start, n))
+        picked = np.argpartition(-rows, k, axis=1)[:, :k] if n > k else everyone
+        for r, i in enumerate(range(start, stop)):
+            row = rows[r]
+            candidates = [int(j) for j in picked[r] if row[j] >= lowest]
+            best = sorted((j for j in candidates if row[j] >= floor), key=lambda j: (-row[j], j))
+            if not best and fallback_floor is not None:
+                best = sorted(candidates, key=lambda j: (-row[j], j))
+            out[claims[i].id] = tuple(claims[j].id for j in best)
     return out
 
 

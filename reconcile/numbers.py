@@ -10,10 +10,11 @@ The words come from the ``compare`` section of ``rules/``; number words from num
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .facts import number_value
 from .model import Claim
@@ -87,8 +88,7 @@ class Unit:
         return int(whole) if abs(self.nominal - whole) < 1e-6 * max(1.0, abs(self.nominal)) else round(self.nominal, 6)
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: made for every word of every claim the judge reads
     text: str
     start: int
     end: int
@@ -219,17 +219,15 @@ def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     return out
 
 
-def _match(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
-    return pattern.match(text, at)
-
-
 def _number_at(  # noqa: C901 - one reading of a number, step by step
     toks: list[_Tok], i: int, text: str, base: int, words, lexicon: Lexicon, language: str  # type: ignore[no-untyped-def]
 ) -> tuple[Unit, int] | None:
     """The number starting at token ``i`` (with its bound, sign, scale and unit) and the index after it."""
     start_tok = toks[i]
+    if not _may_open(start_tok.text, lexicon, language):
+        return None
     pos = start_tok.start - base
-    vague = _match(words.vague_pattern, text, pos)
+    vague = words.vague_pattern.match(text, pos)
     if vague:
         low, high = words.vague[re.sub(r"\s+", " ", vague.group().lower())]
         j = i
@@ -238,9 +236,8 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         if j == i:
             return None  # the phrase ends inside a word: "zero-tolerance"
         return Unit("#", vague.group(), start_tok.start, base + vague.end(), low, high), j
-    zero = _match(words.zero, text, pos)
-    spared = _match(words.not_negations, text, pos)
-    if zero and not spared:
+    zero = words.zero.match(text, pos)
+    if zero and not words.not_negations.match(text, pos):
         j = i
         while j < len(toks) and toks[j].end - base <= zero.end():
             j += 1
@@ -249,7 +246,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         return Unit("#", zero.group(), start_tok.start, base + zero.end(), -0.5, 0.5, nominal=0.0), j
     bound = "exact"
     j = i
-    bm = _match(lexicon.bound_pattern, text, pos)
+    bm = lexicon.bound_pattern.match(text, pos)
     if bm:
         k = i
         while k < len(toks) and toks[k].end - base <= bm.end():
@@ -311,7 +308,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
     end = toks[j - 1].end
     if j < len(toks) and toks[j].text == "%":
         key, end, j = "#%", toks[j].end, j + 1
-    elif j < len(toks) and (pm := _match(words.percent, text, toks[j].start - base)):
+    elif j < len(toks) and (pm := words.percent.match(text, toks[j].start - base)):
         key, end = "#%", base + pm.end()
         while j < len(toks) and toks[j].end <= end:
             j += 1
@@ -332,6 +329,26 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
     return Unit(key, text[start_tok.start - base : end - base], start_tok.start, end, low, high, nominal=value), j
 
 
+#: by lexicon: the lexicon itself (held, so that its id is not reused) and its words that may open a number
+_OPENERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _may_open(word: str, lexicon: Lexicon, language: str) -> bool:
+    """Whether a number can start at this token: digits, a number word, an ordinal, a currency sign,
+    or the first word of a bound ("more than"), a vague magnitude ("dozens of") or a zero ("no one").
+    Most words are none of these; they are turned away before any pattern is tried."""
+    if word[:1].isdecimal():
+        return True
+    low = word.lower()
+    known = _OPENERS.get(id(lexicon))
+    if known is None:
+        words = lexicon.compare
+        phrases = [*lexicon.bounds, *words.vague, *words.zero_phrases, *words.currency_signs, *words.ordinals]
+        known = _OPENERS[id(lexicon)] = (lexicon, frozenset(p.split()[0].lower() for p in phrases if p.split()))
+    return low in known[1] or _value(word, language) is not None
+
+
+@functools.lru_cache(maxsize=16384)
 def _value(word: str, language: str) -> tuple[float, float] | None:
     numeral = _numeral(word, language)
     if numeral is not None:

@@ -46,6 +46,8 @@ class CompareWords:
     function_words: frozenset[str] = frozenset()
     not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
     zero: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: the phrases ``zero`` matches
+    zero_phrases: frozenset[str] = frozenset()
     scales: dict[str, float] = field(default_factory=dict)
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     vague_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -104,6 +106,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
         zero=phrase_pattern(words["zero"]),
+        zero_phrases=frozenset(words["zero"]),
         scales=scales,
         vague=vague,
         vague_pattern=phrase_pattern(list(vague)),
