@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Bound, DateMention, Entity, Facts, Quantity, Span
 from .rules import Lexicon
@@ -23,9 +24,8 @@ _BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", 
 MAX_COUNT = 100_000
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or a number with its offsets."""
+class Token(NamedTuple):
+    """A word or a number with its offsets (a tuple: one is made for every word read)."""
 
     text: str
     start: int

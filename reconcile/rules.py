@@ -32,11 +32,35 @@ def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Patter
     >>> bool(phrase_pattern(["over"]).search("moreover"))
     False
     """
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p})
     if not ordered:
         return re.compile(r"(?!x)x")
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w']){'(?:' + alternatives + ')'}(?![\w'])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'])(?:{_trie(ordered)})(?![\w'])", re.IGNORECASE)
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(phrases: list[str]) -> str:
+    """The phrases as one alternation factored by common prefix ("kill(?:ed|ing)?" for kill, killed,
+    killing). It matches what the plain longest-first alternation of the phrases matches, several
+    times faster: the engine no longer tries every phrase at every position. A space matches any
+    run of white space."""
+    root: _Node = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: _Node) -> str:
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer phrase is tried first
+
+    return emit(root)
 
 
 @dataclass(frozen=True)
