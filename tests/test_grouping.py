@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -110,3 +111,24 @@ def test_names_and_words_come_from_the_claims_not_the_page_furniture() -> None:
     assert "newsletter" in names_of(doc)  # the whole text, as compare's check reads it
     words = dict(words_of(doc, [claim]))
     assert words["17-year-old"] == 1 and "subscribe" not in words and words["shot"] == 2
+
+
+def test_a_word_most_articles_write_in_lowercase_is_no_name() -> None:
+    # two pages whose headings capitalise "Hospital" and "Update": most reports write both in lowercase
+    night = _direction()
+    a = _profile("a", {"hospital", "update"}, {"hospital": 1, "update": 1}, DAY, night, 0.2)
+    b = _profile("b", {"hospital", "update"}, {"hospital": 1, "update": 1}, DAY, night, 0.2)
+    background = [
+        dataclasses.replace(p, words=(*p.words, ("hospital", 1), ("update", 1))) if k % 3 else p
+        for k, p in enumerate(_background(90))
+    ]
+    loose = GroupingSettings(proper=0.0)
+    assert _story_of(group([a, b, *background], loose), "a") == ["a", "b"]
+    assert _story_of(group([a, b, *background]), "a") == ["a"]
+
+
+def test_a_capitalised_sentence_start_is_no_name_but_a_title_word_is() -> None:
+    text = "However, the shots were heard in Euharlee.\nAfter that, Lang ran."
+    doc = Document("d1", "a.txt", text, title="Lakewood man charged")
+    assert names_of(doc) == frozenset({"lakewood", "euharlee", "lang"})
+    assert {"however", "after"} <= names_of(doc, starts=True)

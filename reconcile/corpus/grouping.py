@@ -33,24 +33,27 @@ class GroupingSettings:
     """Weights of the same-story model (fitted on gva-dev) and the cut of the clustering."""
 
     #: weight of the cosine of two leads (title and first claim)
-    cosine: float = 2.9
+    cosine: float = 3.2
     #: weight of the cosine of two titles
-    title: float = 3.25
+    title: float = 3.9
     #: weight of log(1 + summed idf of the rare names both articles use)
-    names: float = 1.25
+    names: float = 1.45
     #: weight of the tf-idf cosine of the two articles' rare words (streets, "nightclub", "17-year-old")
-    words: float = 3.9
+    words: float = 4.65
     #: weight of log(1 + days between the two dates)
     days: float = -1.4
     #: weight of names x days: shared names keep a late follow-up ("pleads guilty") with its story
     names_days: float = 0.27
-    bias: float = -4.6
+    bias: float = -4.85
     #: average "same story" probability at or above which two groups are one story
     threshold: float = 0.3
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
     rare: float = 0.05
+    #: a name is evidence only where at least this share of the articles using the word write it only
+    #: capitalised: "Hospital", "Please" or "Update" in one page's headings are lowercase in most others
+    proper: float = 0.7
     #: a word in more than this share of the articles is not evidence
     rare_words: float = 0.02
     #: idf is computed as if the corpus had at least this many articles (small feeds keep their weights)
@@ -61,7 +64,8 @@ class GroupingSettings:
 
 #: the model before titles and words were weighed (names from the whole text): what ``compare``'s
 #: one-story check was calibrated on, and what it still uses
-LEAD_AND_NAMES = GroupingSettings(cosine=6.0, title=0.0, names=2.0, words=0.0, days=-0.7, names_days=0.0, bias=-6.5)
+LEAD_AND_NAMES = GroupingSettings(cosine=6.0, title=0.0, names=2.0, words=0.0, days=-0.7, names_days=0.0, bias=-6.5,
+                                  proper=0.0)
 
 
 def pair_probability(
@@ -94,10 +98,20 @@ def _voices(profiles: Sequence[Profile]) -> list[Profile]:
     return list({p.vector: p for p in profiles}.values())
 
 
+def _proper(profiles: Sequence[Profile], share: float) -> set[str]:
+    """The names that at least ``share`` of the articles using the word (in any case) write only capitalised."""
+    if not share:
+        return {w for p in profiles for w in p.names}
+    capitalised = Counter(w for p in profiles for w in p.names)
+    used = Counter(w for p in profiles for w, _ in p.words if w in capitalised)
+    return {w for w, c in capitalised.items() if c >= share * max(c, used[w])}
+
+
 def _name_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[str, float]:
+    proper = _proper(_voices(profiles), settings.proper)
     voices: dict[bytes, set[str]] = {}
     for p in profiles:
-        voices.setdefault(p.vector, set()).update(p.names)
+        voices.setdefault(p.vector, set()).update(p.names & proper)
     return _idf(list(voices.values()), settings.rare, settings)
 
 
