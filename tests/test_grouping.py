@@ -132,3 +132,18 @@ def test_a_capitalised_sentence_start_is_no_name_but_a_title_word_is() -> None:
     doc = Document("d1", "a.txt", text, title="Lakewood man charged")
     assert names_of(doc) == frozenset({"lakewood", "euharlee", "lang"})
     assert {"however", "after"} <= names_of(doc, starts=True)
+
+
+def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> None:
+    from reconcile.corpus.grouping import _attach_lone
+
+    # a story of five first reports; a survivor's profile weeks later is like two of them only
+    story = {(i, j): 0.9 for i in range(5) for j in range(i + 1, 5)}
+    later = {**story, (3, 5): 0.7, (4, 5): 0.5, (0, 5): 0.05}
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings()) == [[0, 1, 2, 3, 4, 5]]
+    # one middling pair is not enough, and with lone_pairs=0 nothing moves
+    loose = {**story, (4, 5): 0.4}
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], loose, GroupingSettings()) == [[0, 1, 2, 3, 4], [5]]
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings(lone_pairs=0)) == [[0, 1, 2, 3, 4], [5]]
+    # two lone articles never make a story of their own this way
+    assert _attach_lone([[0], [1]], {(0, 1): 0.9}, GroupingSettings()) == [[0], [1]]

@@ -8,7 +8,10 @@ with shared names softening the day gap (a trial months later is still the same 
 weights are a logistic regression fitted on gva-dev, checked by cross-validation over incidents
 (see bench/README.md). Stories are then
 average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
-loose pair does not chain two events together. Only pairs with some evidence are kept, and
+loose pair does not chain two events together; an article the clustering leaves alone then joins
+the story it is most strongly tied to when the mean of its two strongest pairs there reaches the
+cut (a survivor's profile weeks later is like the last reports, not like all of them). Only pairs
+with some evidence are kept, and
 clustering runs per connected component of the pairs at the cut, so memory follows the stories,
 not the corpus squared.
 """
@@ -47,6 +50,9 @@ class GroupingSettings:
     bias: float = -4.85
     #: average "same story" probability at or above which two groups are one story
     threshold: float = 0.3
+    #: an article left alone joins the story where the mean of its this many strongest pairs reaches
+    #: the cut (a follow-up weeks later resembles the last reports, not all of them); 0: never
+    lone_pairs: int = 2
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
@@ -254,6 +260,40 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
     return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
+def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings
+                 ) -> list[list[int]]:
+    """Each article alone in its cluster moved into the story (two articles or more) where the mean
+    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut.
+    Lone articles are taken in order, and one that joins counts for those after it.
+
+    >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
+    ...              GroupingSettings())
+    [[0, 1, 2, 3, 4]]
+    """
+    k = settings.lone_pairs
+    stories = [list(c) for c in clusters]
+    if not k:
+        return stories
+    where = {m: c for c, members in enumerate(stories) for m in members}
+    links: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), p in edges.items():
+        if i in where and j in where:
+            links.setdefault(i, []).append((j, p))
+            links.setdefault(j, []).append((i, p))
+    for lone in [c[0] for c in stories if len(c) == 1]:
+        tied: dict[int, list[float]] = {}
+        for other, p in links.get(lone, []):
+            if len(stories[where[other]]) > 1:
+                tied.setdefault(where[other], []).append(p)
+        scored = [(sum(sorted(ps, reverse=True)[:k]) / k, -c) for c, ps in tied.items()]
+        if scored and max(scored)[0] >= settings.threshold:
+            target = -max(scored)[1]
+            stories[where[lone]] = []
+            stories[target].append(lone)
+            where[lone] = target
+    return sorted((sorted(c) for c in stories if c), key=lambda c: c[0])
+
+
 def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
     """Article ids grouped into stories; every profile in exactly one, in a stable order.
 
@@ -268,6 +308,6 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
     for component in _components(len(ordered), strong):
-        for cluster in _average_linkage(component, edges, settings.threshold):
+        for cluster in _attach_lone(_average_linkage(component, edges, settings.threshold), edges, settings):
             stories.append([ordered[i].id for i in cluster])
     return sorted(stories, key=lambda s: s[0])
