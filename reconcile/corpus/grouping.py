@@ -294,6 +294,17 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
     return sorted((sorted(c) for c in stories if c), key=lambda c: c[0])
 
 
+def _split_edges(components: list[list[int]], edges: dict[tuple[int, int], float]
+                 ) -> list[dict[tuple[int, int], float]]:
+    """The pairs inside each component (a pair across two is dropped), so each is clustered on its own pairs."""
+    where = {m: c for c, members in enumerate(components) for m in members}
+    inside: list[dict[tuple[int, int], float]] = [{} for _ in components]
+    for (i, j), p in edges.items():
+        if where[i] == where[j]:
+            inside[where[i]][(i, j)] = p
+    return inside
+
+
 def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
     """Article ids grouped into stories; every profile in exactly one, in a stable order.
 
@@ -307,7 +318,8 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
-    for component in _components(len(ordered), strong):
-        for cluster in _attach_lone(_average_linkage(component, edges, settings.threshold), edges, settings):
+    components = _components(len(ordered), strong)
+    for component, inside in zip(components, _split_edges(components, edges), strict=True):
+        for cluster in _attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings):
             stories.append([ordered[i].id for i in cluster])
     return sorted(stories, key=lambda s: s[0])
