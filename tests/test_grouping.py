@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -110,3 +111,39 @@ def test_names_and_words_come_from_the_claims_not_the_page_furniture() -> None:
     assert "newsletter" in names_of(doc)  # the whole text, as compare's check reads it
     words = dict(words_of(doc, [claim]))
     assert words["17-year-old"] == 1 and "subscribe" not in words and words["shot"] == 2
+
+
+def test_a_word_most_articles_write_in_lowercase_is_no_name() -> None:
+    # two pages whose headings capitalise "Hospital" and "Update": most reports write both in lowercase
+    night = _direction()
+    a = _profile("a", {"hospital", "update"}, {"hospital": 1, "update": 1}, DAY, night, 0.2)
+    b = _profile("b", {"hospital", "update"}, {"hospital": 1, "update": 1}, DAY, night, 0.2)
+    background = [
+        dataclasses.replace(p, words=(*p.words, ("hospital", 1), ("update", 1))) if k % 3 else p
+        for k, p in enumerate(_background(90))
+    ]
+    loose = GroupingSettings(proper=0.0)
+    assert _story_of(group([a, b, *background], loose), "a") == ["a", "b"]
+    assert _story_of(group([a, b, *background]), "a") == ["a"]
+
+
+def test_a_capitalised_sentence_start_is_no_name_but_a_title_word_is() -> None:
+    text = "However, the shots were heard in Euharlee.\nAfter that, Lang ran."
+    doc = Document("d1", "a.txt", text, title="Lakewood man charged")
+    assert names_of(doc) == frozenset({"lakewood", "euharlee", "lang"})
+    assert {"however", "after"} <= names_of(doc, starts=True)
+
+
+def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> None:
+    from reconcile.corpus.grouping import _attach_lone
+
+    # a story of five first reports; a survivor's profile weeks later is like two of them only
+    story = {(i, j): 0.9 for i in range(5) for j in range(i + 1, 5)}
+    later = {**story, (3, 5): 0.7, (4, 5): 0.5, (0, 5): 0.05}
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings()) == [[0, 1, 2, 3, 4, 5]]
+    # one middling pair is not enough, and with lone_pairs=0 nothing moves
+    loose = {**story, (4, 5): 0.4}
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], loose, GroupingSettings()) == [[0, 1, 2, 3, 4], [5]]
+    assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings(lone_pairs=0)) == [[0, 1, 2, 3, 4], [5]]
+    # two lone articles never make a story of their own this way
+    assert _attach_lone([[0], [1]], {(0, 1): 0.9}, GroupingSettings()) == [[0], [1]]

@@ -8,7 +8,10 @@ with shared names softening the day gap (a trial months later is still the same 
 weights are a logistic regression fitted on gva-dev, checked by cross-validation over incidents
 (see bench/README.md). Stories are then
 average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
-loose pair does not chain two events together. Only pairs with some evidence are kept, and
+loose pair does not chain two events together; an article the clustering leaves alone then joins
+the story it is most strongly tied to when the mean of its two strongest pairs there reaches the
+cut (a survivor's profile weeks later is like the last reports, not like all of them). Only pairs
+with some evidence are kept, and
 clustering runs per connected component of the pairs at the cut, so memory follows the stories,
 not the corpus squared.
 """
@@ -33,24 +36,30 @@ class GroupingSettings:
     """Weights of the same-story model (fitted on gva-dev) and the cut of the clustering."""
 
     #: weight of the cosine of two leads (title and first claim)
-    cosine: float = 2.9
+    cosine: float = 3.2
     #: weight of the cosine of two titles
-    title: float = 3.25
+    title: float = 3.9
     #: weight of log(1 + summed idf of the rare names both articles use)
-    names: float = 1.25
+    names: float = 1.45
     #: weight of the tf-idf cosine of the two articles' rare words (streets, "nightclub", "17-year-old")
-    words: float = 3.9
+    words: float = 4.65
     #: weight of log(1 + days between the two dates)
     days: float = -1.4
     #: weight of names x days: shared names keep a late follow-up ("pleads guilty") with its story
     names_days: float = 0.27
-    bias: float = -4.6
+    bias: float = -4.85
     #: average "same story" probability at or above which two groups are one story
     threshold: float = 0.3
+    #: an article left alone joins the story where the mean of its this many strongest pairs reaches
+    #: the cut (a follow-up weeks later resembles the last reports, not all of them); 0: never
+    lone_pairs: int = 2
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
     rare: float = 0.05
+    #: a name is evidence only where at least this share of the articles using the word write it only
+    #: capitalised: "Hospital", "Please" or "Update" in one page's headings are lowercase in most others
+    proper: float = 0.7
     #: a word in more than this share of the articles is not evidence
     rare_words: float = 0.02
     #: idf is computed as if the corpus had at least this many articles (small feeds keep their weights)
@@ -61,7 +70,8 @@ class GroupingSettings:
 
 #: the model before titles and words were weighed (names from the whole text): what ``compare``'s
 #: one-story check was calibrated on, and what it still uses
-LEAD_AND_NAMES = GroupingSettings(cosine=6.0, title=0.0, names=2.0, words=0.0, days=-0.7, names_days=0.0, bias=-6.5)
+LEAD_AND_NAMES = GroupingSettings(cosine=6.0, title=0.0, names=2.0, words=0.0, days=-0.7, names_days=0.0, bias=-6.5,
+                                  proper=0.0)
 
 
 def pair_probability(
@@ -94,10 +104,20 @@ def _voices(profiles: Sequence[Profile]) -> list[Profile]:
     return list({p.vector: p for p in profiles}.values())
 
 
+def _proper(profiles: Sequence[Profile], share: float) -> set[str]:
+    """The names that at least ``share`` of the articles using the word (in any case) write only capitalised."""
+    if not share:
+        return {w for p in profiles for w in p.names}
+    capitalised = Counter(w for p in profiles for w in p.names)
+    used = Counter(w for p in profiles for w, _ in p.words if w in capitalised)
+    return {w for w, c in capitalised.items() if c >= share * max(c, used[w])}
+
+
 def _name_weights(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[str, float]:
+    proper = _proper(_voices(profiles), settings.proper)
     voices: dict[bytes, set[str]] = {}
     for p in profiles:
-        voices.setdefault(p.vector, set()).update(p.names)
+        voices.setdefault(p.vector, set()).update(p.names & proper)
     return _idf(list(voices.values()), settings.rare, settings)
 
 
@@ -240,6 +260,51 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
     return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
+def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings
+                 ) -> list[list[int]]:
+    """Each article alone in its cluster moved into the story (two articles or more) where the mean
+    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut.
+    Lone articles are taken in order, and one that joins counts for those after it.
+
+    >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
+    ...              GroupingSettings())
+    [[0, 1, 2, 3, 4]]
+    """
+    k = settings.lone_pairs
+    stories = [list(c) for c in clusters]
+    if not k:
+        return stories
+    where = {m: c for c, members in enumerate(stories) for m in members}
+    links: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), p in edges.items():
+        if i in where and j in where:
+            links.setdefault(i, []).append((j, p))
+            links.setdefault(j, []).append((i, p))
+    for lone in [c[0] for c in stories if len(c) == 1]:
+        tied: dict[int, list[float]] = {}
+        for other, p in links.get(lone, []):
+            if len(stories[where[other]]) > 1:
+                tied.setdefault(where[other], []).append(p)
+        scored = [(sum(sorted(ps, reverse=True)[:k]) / k, -c) for c, ps in tied.items()]
+        if scored and max(scored)[0] >= settings.threshold:
+            target = -max(scored)[1]
+            stories[where[lone]] = []
+            stories[target].append(lone)
+            where[lone] = target
+    return sorted((sorted(c) for c in stories if c), key=lambda c: c[0])
+
+
+def _split_edges(components: list[list[int]], edges: dict[tuple[int, int], float]
+                 ) -> list[dict[tuple[int, int], float]]:
+    """The pairs inside each component (a pair across two is dropped), so each is clustered on its own pairs."""
+    where = {m: c for c, members in enumerate(components) for m in members}
+    inside: list[dict[tuple[int, int], float]] = [{} for _ in components]
+    for (i, j), p in edges.items():
+        if where[i] == where[j]:
+            inside[where[i]][(i, j)] = p
+    return inside
+
+
 def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
     """Article ids grouped into stories; every profile in exactly one, in a stable order.
 
@@ -253,7 +318,8 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
-    for component in _components(len(ordered), strong):
-        for cluster in _average_linkage(component, edges, settings.threshold):
+    components = _components(len(ordered), strong)
+    for component, inside in zip(components, _split_edges(components, edges), strict=True):
+        for cluster in _attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings):
             stories.append([ordered[i].id for i in cluster])
     return sorted(stories, key=lambda s: s[0])

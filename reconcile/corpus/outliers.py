@@ -32,8 +32,9 @@ def outliers(
         return []
     leads = [lead_text(d, [c for c in claims if c.doc == d.id]) for d in documents]
     vectors = np.asarray(encoder.encode(leads), dtype=np.float32)
-    profiles = [
-        Profile(d.id, "", d.date, names_of(d, common=common), vectors[k].tobytes()) for k, d in enumerate(documents)
+    profiles = [  # names as the check was calibrated: sentence-initial words too
+        Profile(d.id, "", d.date, names_of(d, common=common, starts=True), vectors[k].tobytes())
+        for k, d in enumerate(documents)
     ]
     edges = _edges(profiles, GroupingSettings(**{**settings.__dict__, "floor": 0.0}))
     n = len(documents)
