@@ -515,7 +515,8 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
         speaker, parts = tail
         return speaker, [Span(s.start + a, s.start + b) for a, b in parts]
     # X said (that) C
-    for m in lexicon.verb_pattern.finditer(chunk):
+    verbs = list(lexicon.verb_pattern.finditer(chunk))
+    for k, m in enumerate(verbs):
         if m.group().lower() in lexicon.quote_tail_verbs:
             continue  # "the fighting continued until ...": these credit only a quotation
         before = chunk[: m.start()].split()
@@ -523,9 +524,16 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
             continue  # "hasn't been confirmed", "as first reported": passive, nobody speaks
         if before and before[-1].lower() in ("not", "no"):
             continue
+        if before and before[-1].lower() in lexicon.relative_pronouns and (
+            (len(before) > 1 and before[-2].endswith(",")) or any(_credits(v, lexicon) for v in verbs[k + 1 :])
+        ):
+            # a relative clause's verb: "The company, which posted record profits, said ...", "The person
+            # who reported the shooting said ..."; but "a neighbour who says she heard shots" credits the neighbour
+            continue
         subject_start = _strip_adverbial(text, s.start, s.start + m.start(), lexicon)
         speaker = text[subject_start : s.start + m.start()].strip(TRIM)
-        if not speaker or not _looks_like_speaker(speaker, lexicon) or len(speaker.split()) > 9:
+        head = _before_relative(speaker, lexicon)  # "Elliott, who chairs the committee," is Elliott
+        if not speaker or not _looks_like_speaker(head, lexicon) or len(head.split()) > 9:
             break
         if "," in speaker and not re.search(r",[^,]+,$", speaker + ","):
             break
@@ -537,6 +545,21 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
             break
         return speaker, [content]
     return None, [s]
+
+
+def _credits(verb: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether an attribution verb can credit a speaker (not one that only credits a quotation)."""
+    return verb.group().lower() not in lexicon.quote_tail_verbs
+
+
+def _before_relative(speaker: str, lexicon: Lexicon) -> str:
+    """A speaker without the relative clause set off by a comma after it: "Elliott, who chairs the
+    committee" -> "Elliott". Only a clause that runs on to the verb: in "The officer, who joined last
+    year, was shot, Chief Riggs" the words before the verb are a sentence, not a speaker."""
+    for m in re.finditer(r",\s*([^\W\d_]+)", speaker):
+        if m.group(1).lower() in lexicon.relative_pronouns:
+            return speaker if "," in speaker[m.end() :] else speaker[: m.start()]
+    return speaker
 
 
 def _content_start(rest: str, lexicon: Lexicon, *, recipient: bool = False) -> int:

@@ -176,6 +176,8 @@ class Lexicon:
     pronouns: frozenset[str]
     quote_tail_verbs: frozenset[str]
     passive: frozenset[str]
+    #: an attribution verb right after these is in a relative clause: "the company, which posted ..."
+    relative_pronouns: frozenset[str]
     speaker_trailing: re.Pattern[str]
     speaker_stop: re.Pattern[str]
     adverbial_leads: frozenset[str]
@@ -292,7 +294,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
-            "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
+            "relative_pronouns", "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
     }
     months: dict[str, int] = {}
@@ -337,7 +339,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         attribution = d.get("attribution") or {}
         for key in (
             "verbs", "according_to", "that", "not_speakers", "pronouns", "adverbial_leads", "passive",
-            "quote_tail_verbs", "adjuncts", "recipient_verbs", "name_joiners",
+            "quote_tail_verbs", "adjuncts", "recipient_verbs", "relative_pronouns", "name_joiners",
         ):
             lists[key].update(str(w).lower() for w in attribution.get(key) or [])
         sentence = d.get("sentence") or {}
@@ -380,6 +382,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         pronouns=frozenset(lists["pronouns"]),
         quote_tail_verbs=frozenset(lists["quote_tail_verbs"]),
         passive=frozenset(lists["passive"]),
+        relative_pronouns=frozenset(lists["relative_pronouns"]),
         speaker_trailing=re.compile("|".join(trailing or ["(?!x)x"]), re.IGNORECASE),
         speaker_stop=re.compile("|".join(stops or [r"\s*,"]), re.IGNORECASE),
         adverbial_leads=frozenset(lists["adverbial_leads"]),

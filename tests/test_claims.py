@@ -152,3 +152,24 @@ def test_claims_over_abbreviations_hyphens_and_tails_have_exact_spans(rules, tex
     for c in claims:
         assert doc.text[c.start : c.end] == c.text
     assert len({normalized(c.text) for c in claims}) == len(claims)  # a repeated line is one claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said", "speaker"),
+    [
+        ("The company, which posted record profits last year, said revenue fell 8% in the quarter.",
+         "revenue fell 8% in the quarter.", "The company"),
+        ("La empresa, que publicó sus cuentas el lunes, dijo que los ingresos cayeron un 8%.",
+         "los ingresos cayeron un 8%.", "La empresa"),
+        # the relative clause holds the only attribution verb: nobody is quoted, the sentence is the claim
+        ("The mayor, who said the plan would not go ahead, resigned on Monday.",
+         "The mayor, who said the plan would not go ahead, resigned on Monday.", None),
+        # no relative clause: the speaker's own verb
+        ("The company said revenue fell 8% in the quarter.", "revenue fell 8% in the quarter.", "The company"),
+    ],
+)
+def test_a_relative_clause_verb_credits_no_one(rules, sentence: str, said: str, speaker: str | None) -> None:
+    doc = Document(id="d1", path="a.txt", text=sentence)
+    [claim] = extract(doc, rules)
+    assert (claim.text, claim.attribution) == (said, speaker)
+    assert sentence[claim.start : claim.end] == said
