@@ -164,6 +164,14 @@ def test_claims_over_abbreviations_hyphens_and_tails_have_exact_spans(rules, tex
         # the relative clause holds the only attribution verb: nobody is quoted, the sentence is the claim
         ("The mayor, who said the plan would not go ahead, resigned on Monday.",
          "The mayor, who said the plan would not go ahead, resigned on Monday.", None),
+        # a long relative clause after the speaker's name still leaves the speaker
+        ("Elliott, who chairs the commission committee overseeing the court, said the incident was an accident.",
+         "the incident was an accident.", "Elliott"),
+        ("Javier Ruiz, quien vive junto a la casa desde hace diez años, dijo que oyó tres disparos en la calle.",
+         "oyó tres disparos en la calle.", "Javier Ruiz"),
+        # a restrictive relative clause that reports: the one it describes is the speaker
+        ("A neighbour who says she heard three shots called the police.", "she heard three shots called the police.",
+         "A neighbour"),
         # no relative clause: the speaker's own verb
         ("The company said revenue fell 8% in the quarter.", "revenue fell 8% in the quarter.", "The company"),
     ],
