@@ -237,6 +237,8 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             skipped += 1
             j += 1
         lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
+        if found is not None and lead is not None and lead.text.lower() in lexicon.anaphora:
+            partial = True  # "otros cuatro policías", "another four officers": four besides those counted
         if found is None and counts and lead is not None and lead.text.lower() in lexicon.anaphora:
             # "y otros tres resultaron heridos": the anaphor before the number
             found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.generic
@@ -415,6 +417,9 @@ def _contrasts(
     """
     c = counts[k]
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text[c.start : c.end])}
+    ahead = re.search(r"([^\W\d_]+)\s+$", text[max(sentence.start, c.start - 30) : c.start])
+    if ahead:  # "otros cuatro policías": the word before the number
+        words.add(ahead.group(1).lower())
     if not words & lexicon.contrast:
         return False
     alike = [(p, sentence) for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]

@@ -86,8 +86,11 @@ def _article_counts(rules, text):  # type: ignore[no-untyped-def]
         # the antecedent is a count of the same event: a part of the wounded
         ("One officer was wounded during the protest.\n\nThe gunman wounded three other officers later.",
          ("three other officers", "injured", True)),
+        ("Un policía resultó herido durante la protesta.\n\nEl agresor hirió a otros tres policías más tarde.",
+         ("tres policías", "injured", True)),
         # no antecedent anywhere: unclear, so a part
         ("The attack wounded four other officers and two civilians.", ("four other officers", "injured", True)),
+        ("El ataque dejó heridos a otros cuatro policías y a dos civiles.", ("cuatro policías", "injured", True)),
     ],
 )
 def test_other_finds_its_antecedent_in_earlier_sentences(rules, text, expected):
