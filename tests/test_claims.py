@@ -181,3 +181,29 @@ def test_a_relative_clause_verb_credits_no_one(rules, sentence: str, said: str, 
     [claim] = extract(doc, rules)
     assert (claim.text, claim.attribution) == (said, speaker)
     assert sentence[claim.start : claim.end] == said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We have sent you a verification email.",
+        "If you do not receive the verification message within a few minutes, please check your Spam or Junk folder.",
+        "Oops, you haven't selected any newsletters. Please tick one or more of our email newsletters.",
+        "Thank you for registering!",
+        "Visit us and sign in to update your profile, receive the latest news and keep up to date with mobile alerts.",
+        "KSLA News 12 Shreveport, Louisiana News Weather & Sports",
+        "Te hemos enviado un correo de verificación. Revisa tu carpeta de spam si no lo recibes.",
+    ],
+)
+def test_a_sign_up_form_or_a_masthead_is_no_claim(rules, tmp_path: Path, line: str) -> None:
+    story = "Two men were shot outside a bar on Main Street on Friday night."
+    (tmp_path / "a.txt").write_text(f"{line}\n\n{story}", encoding="utf-8")
+    doc, claims = claims_of(rules, tmp_path / "a.txt")
+    assert [c.text for c in claims] == [story]
+
+
+def test_a_masthead_after_a_headline_is_trimmed(rules, tmp_path: Path) -> None:
+    text = "5 injured in NW Atlanta shootout - WTOC-TV: Savannah, Beaufort, SC, News, Weather & Sports"
+    (tmp_path / "a.txt").write_text(f"{text}\n\nFive people were shot on Sunday.", encoding="utf-8")
+    doc, claims = claims_of(rules, tmp_path / "a.txt")
+    assert [c.text for c in claims] == ["5 injured in NW Atlanta shootout", "Five people were shot on Sunday."]
