@@ -425,25 +425,39 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
     words_b = read_once("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
     # what was compared: the words of either claim that have an opposite in the lexicon
     tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
-    for tag, i1, i2, j1, j2 in ops:
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
             continue
-        for x in ua[i1:i2]:
-            for y in ub[j1:j2]:
+        # one word put in place of one other between the same words on both sides ("provisions for
+        # credit losses, with" / "provisions for credit gains, with"): the two words fill one role,
+        # even where a claim also uses the other's word elsewhere ("allowance for credit losses")
+        framed = i2 - i1 == 1 and j2 - j1 == 1 and _framed(ops, n)
+        for i, x in enumerate(ua[i1:i2], i1):
+            for j, y in enumerate(ub[j1:j2], j1):
                 for px in _parts(x):
                     for py in _parts(y):
-                        if _opposed(px, py, lexicon) and py not in words_a and px not in words_b:
-                            strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
-                            if strength:
-                                return [Clash("opposite", "Opposite words", (x.text, y.text),
-                                              ((x.start, x.end), (y.start, y.end)), strength)]
+                        if not _opposed(px, py, lexicon):
+                            continue
+                        if not framed and (_elsewhere(py, ua, i) or _elsewhere(px, ub, j)):
+                            continue
+                        strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
+                        if strength:
+                            return [Clash("opposite", "Opposite words", (x.text, y.text),
+                                          ((x.start, x.end), (y.start, y.end)), strength)]
     # opposites in the same role: each next to the same word ("increased its expected CapEx" /
     # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
     for i, x in enumerate(ua):
-        if x.number or x.key not in lexicon.compare.opposites or x.key in words_b:
+        if x.number or x.key not in lexicon.compare.opposites:
             continue
         for j, y in enumerate(ub):
-            if y.number or y.key in words_a or not _opposed(x.key, y.key, lexicon):
+            if y.number or not _opposed(x.key, y.key, lexicon):
+                continue
+            # where a claim also uses the other's word, in another clause, only the same two words
+            # before both count ("provisions for credit gains, with the allowance for credit losses"
+            # / "provisions for credit losses"); "gains and losses" speaks of both
+            if (x.key in words_b or y.key in words_a) and not (
+                _same_before(ua, i, ub, j) and _apart(ua, i, y.key) and _apart(ub, j, x.key)
+            ):
                 continue
             if _anchor(ua, i, ub, j, lexicon):
                 return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
@@ -460,6 +474,43 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
+
+
+def _elsewhere(word: str, us: list[Unit], k: int) -> bool:
+    """Whether a claim uses ``word`` (or has it as a part: "non-negative") in a unit other than the
+    one at ``k``: "negative" in "non-negative" is the word being compared, not another use of it."""
+    return any(word in _parts(u) for m, u in enumerate(us) if m != k)
+
+
+def _apart(us: list[Unit], k: int, word: str) -> bool:
+    """Whether every use of ``word`` in the claim is in another clause than the word at ``k``."""
+    for m, u in enumerate(us):
+        if u.key == word:
+            lo, hi = sorted((k, m))
+            if not any(us[n].after_break for n in range(lo + 1, hi + 1)):
+                return False
+    return True
+
+
+def _same_before(ua: list[Unit], i: int, ub: list[Unit], j: int, reach: int = 2) -> bool:
+    """Whether the ``reach`` words before ``i`` and ``j`` are the same words, in one clause each."""
+    if i < reach or j < reach:
+        return False
+    for d in range(reach):
+        x, y = ua[i - 1 - d], ub[j - 1 - d]
+        if x.key != y.key or x.number or ua[i - d].after_break or ub[j - d].after_break:
+            return False
+    return True
+
+
+def _framed(ops, n: int, reach: int = 2) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the changed stretch ``ops[n]`` sits between unchanged words on both sides, at least
+    ``reach`` of them on one side."""
+    if n == 0 or n + 1 >= len(ops) or ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal":
+        return False
+    before = ops[n - 1][2] - ops[n - 1][1]
+    after = ops[n + 1][2] - ops[n + 1][1]
+    return max(before, after) >= reach
 
 
 def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, reach: int = 4) -> bool:

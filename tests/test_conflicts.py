@@ -85,6 +85,17 @@ CLASHES = [
     ("The runner finished second in the final race of the season.",
      "The runner finished fourth in the final race of the season.",
      "ordinal", 2, 4, "second", "fourth"),
+    # a negative prefix after a hyphen: "binding" inside "non-binding" is not another use of it
+    ("The court said the ruling was non-binding for the regions.",
+     "The court said the ruling was binding for the regions.",
+     "opposite", "non-binding", "binding", "non-binding", "binding"),
+    # the same two words before both, the other's word only in another clause
+    ("The bank recaptured provisions for credit gains, with the allowance for credit losses unchanged.",
+     "The bank recaptured provisions for credit losses in the quarter.",
+     "opposite", "gains", "losses", "gains", "losses"),
+    ("El precio del cobre marcó un máximo anual, con el precio del oro en un mínimo.",
+     "El precio del cobre marcó un mínimo anual en la sesión.",
+     "opposite", "máximo", "mínimo", "máximo", "mínimo"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -124,6 +135,10 @@ NO_CLASH = [
     ("Maria Lopez and Tom Reed won the award.", "Tom Reed and Maria Lopez won the award."),
     # an event day against the day of the statement
     ("Two men were arrested in a raid on Monday night.", "Two men were arrested in a raid, police said Tuesday."),
+    # a claim that names both sides speaks of both
+    ("The report lists gains and losses for the credit unit.", "The report lists losses for the credit unit."),
+    ("El precio del cobre marcó un máximo y un mínimo anual en la sesión.",
+     "El precio del cobre marcó un mínimo anual en la sesión."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
