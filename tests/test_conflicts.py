@@ -85,6 +85,10 @@ CLASHES = [
     ("The runner finished second in the final race of the season.",
      "The runner finished fourth in the final race of the season.",
      "ordinal", 2, 4, "second", "fourth"),
+    # an adjective and its antonym from WordNet (rules/en-antonyms.yaml)
+    ("The minister gave an explicit warning to the banks on Friday.",
+     "The minister gave an implicit warning to the banks on Friday.",
+     "opposite", "explicit", "implicit", "explicit", "implicit"),
     # a negative prefix after a hyphen: "binding" inside "non-binding" is not another use of it
     ("The court said the ruling was non-binding for the regions.",
      "The court said the ruling was binding for the regions.",
@@ -136,6 +140,8 @@ NO_CLASH = [
     # an event day against the day of the statement
     ("Two men were arrested in a raid on Monday night.", "Two men were arrested in a raid, police said Tuesday."),
     # a claim that names both sides speaks of both
+    ("The panel heard explicit and implicit threats against the witness.",
+     "The panel heard implicit threats against the witness."),
     ("The report lists gains and losses for the credit unit.", "The report lists losses for the credit unit."),
     ("El precio del cobre marcó un máximo y un mínimo anual en la sesión.",
      "El precio del cobre marcó un mínimo anual en la sesión."),
@@ -197,3 +203,17 @@ def test_any_words_compare_without_error(left, right):
     for clash in compare_pair(a, b, RULES.lexicon):
         assert 0 <= clash.spans[0][0] < clash.spans[0][1] <= len(a_text)
         assert 0 <= clash.spans[1][0] < clash.spans[1][1] <= len(b_text)
+
+
+def test_generated_antonyms_are_optional(tmp_path):
+    """A rules folder of one's own without en-antonyms.yaml loads, with the hand-kept opposites only."""
+    import shutil
+    from pathlib import Path
+
+    shipped = Path(RULES.source)
+    for f in shipped.glob("*.yaml"):
+        if f.name != "en-antonyms.yaml":
+            shutil.copy(f, tmp_path / f.name)
+    own = load_rules(str(tmp_path)).lexicon.compare.opposites
+    assert "rose" in own and "implicit" not in own
+    assert "implicit" in RULES.lexicon.compare.opposites
