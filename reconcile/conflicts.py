@@ -210,14 +210,14 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
         # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
         if floors:
-            if any(v.start != y.start and v.nominal == x.nominal for v in b_values) or any(
-                v.start != x.start and v.nominal == y.nominal for v in a_values
+            if any(v.start != y.start and v.key == x.key and v.nominal == x.nominal for v in b_values) or any(
+                v.start != x.start and v.key == y.key and v.nominal == y.nominal for v in a_values
             ):
                 continue
-        elif any(v.start != y.start and x.compatible(v) for v in b_values) or any(
-            v.start != x.start and y.compatible(v) for v in a_values
+        elif any(v.start != y.start and v.key == x.key and x.compatible(v) for v in b_values) or any(
+            v.start != x.start and v.key == y.key and y.compatible(v) for v in a_values
         ):
-            continue
+            continue  # a figure of another kind is no part: "$2.63" is not "the third" (quarter)
         # another span of time, or a total, on one side only ("so far this year", "a total of")
         if _scoped(a, ua, i, lexicon) != _scoped(b, ub, j, lexicon):
             continue

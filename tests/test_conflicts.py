@@ -100,6 +100,13 @@ CLASHES = [
     ("El precio del cobre marcó un máximo anual, con el precio del oro en un mínimo.",
      "El precio del cobre marcó un mínimo anual en la sesión.",
      "opposite", "máximo", "mínimo", "máximo", "mínimo"),
+    # a figure of another kind in the other claim is no part of it: "$2.63" is not "the third"
+    ("Adjusted earnings per share grew 1.9% in the third quarter to $2.63.",
+     "Adjusted earnings per share grew 1.9% in the third quarter to $1.63.",
+     "money", 2.63, 1.63, "$2.63", "$1.63"),
+    ("El beneficio por acción fue de 2,63 euros en el tercer trimestre.",
+     "El beneficio por acción fue de 1,63 euros en el tercer trimestre.",
+     "money", 2.63, 1.63, "2,63 euros", "1,63 euros"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -145,6 +152,9 @@ NO_CLASH = [
     ("The report lists gains and losses for the credit unit.", "The report lists losses for the credit unit."),
     ("El precio del cobre marcó un máximo y un mínimo anual en la sesión.",
      "El precio del cobre marcó un mínimo anual en la sesión."),
+    # a part stated in the other claim too, of the same kind
+    ("Five officers were injured in the blast, two of them seriously.",
+     "Two officers were injured in the blast."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
