@@ -18,6 +18,7 @@ are the same statement but for the clashing fact, weak when they only loosely li
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 
 from .model import Claim, Quantity
@@ -194,13 +195,18 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             continue
         paired.add(i)
         tally.numbers += 1
-        floors = False
+        floors = ranges = False
         if x.compatible(y):
-            if not (strength >= 0.8 and _floors_differ(x, y)):
+            if strength >= 0.8 and _ranges_differ(x, y, lexicon):
+                # "growth of 4.8% to 7.6%" / "growth of 4.8% to 6.6%" in the same words: two
+                # ranges that overlap, but one states an end the other does not
+                ranges = True
+            elif strength >= 0.8 and _floors_differ(x, y):
+                # "from at least $6" / "from at least $5" in the same words: both may hold, but the
+                # figures stated differ; worth an editor's look, no more
+                floors, strength = True, 0.45
+            else:
                 continue
-            # "from at least $6" / "from at least $5" in the same words: both may hold, but the
-            # figures stated differ; worth an editor's look, no more
-            floors, strength = True, 0.45
         if not _both_facts(a, x, b, y, lexicon):
             continue
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
@@ -214,6 +220,11 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
                 v.start != x.start and v.key == y.key and v.nominal == y.nominal for v in a_values
             ):
                 continue
+        elif ranges:
+            if any(v.start != y.start and _same_ends(v, x) for v in b_values) or any(
+                v.start != x.start and _same_ends(v, y) for v in a_values
+            ):
+                continue  # the other claim states this range too
         elif any(v.start != y.start and v.key == x.key and x.compatible(v) for v in b_values) or any(
             v.start != x.start and v.key == y.key and y.compatible(v) for v in a_values
         ):
@@ -241,6 +252,23 @@ def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     # a short phrase fronted before the first break scopes the whole claim: "So far this year, 262 ..."
     first = next((m for m in range(1, len(us)) if us[m].after_break), len(us))
     return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
+
+
+def _is_range(u: Unit, lexicon: Lexicon) -> bool:
+    """A number stated as a range of two figures ("4.8% to 6.6%", "4-7%", "de 3 a 5"), not a list or a bound."""
+    if not u.number or u.nominal is not None or u.values or u.lower_bound or u.zero:
+        return False
+    words = u.text.lower().split()
+    return any(j in words if j.isalpha() else j in u.text[1:] for j in lexicon.compare.range_joins)
+
+
+def _same_ends(u: Unit, v: Unit) -> bool:
+    return u.key == v.key and math.isclose(u.low, v.low) and math.isclose(u.high, v.high)
+
+
+def _ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
+    """Two ranges of one kind whose ends are not the same figures."""
+    return x.key == y.key and _is_range(x, lexicon) and _is_range(y, lexicon) and not _same_ends(x, y)
 
 
 def _floors_differ(x: Unit, y: Unit) -> bool:

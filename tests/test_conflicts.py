@@ -107,6 +107,13 @@ CLASHES = [
     ("El beneficio por acción fue de 2,63 euros en el tercer trimestre.",
      "El beneficio por acción fue de 1,63 euros en el tercer trimestre.",
      "money", 2.63, 1.63, "2,63 euros", "1,63 euros"),
+    # two ranges in the same words that overlap but do not state the same ends
+    ("Revenue is expected to grow 4.8% to 7.6% on a constant-currency basis.",
+     "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis.",
+     "percent", "4.8% to 7.6%", "4.8% to 6.6%", "4.8% to 7.6%", "4.8% to 6.6%"),
+    ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
+     "Se espera que las ventas crezcan de 3% a 6% en el trimestre.",
+     "percent", "3% a 5%", "3% a 6%", "3% a 5%", "3% a 6%"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -155,6 +162,12 @@ NO_CLASH = [
     # a part stated in the other claim too, of the same kind
     ("Five officers were injured in the blast, two of them seriously.",
      "Two officers were injured in the blast."),
+    # a range against a figure inside it; the same range stated again by the other claim
+    ("About 200 to 300 people attended the rally in the square.", "About 250 people attended the rally in the square."),
+    ("Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis.",
+     "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis and 3.1% to 4.9% on a reported basis."),
+    ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
+     "Se espera que las ventas crezcan de 3% a 5% en el trimestre, según la empresa."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
