@@ -159,13 +159,17 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
     out: list[Clash] = []
     paired: set[int] = set()
     candidates: list[tuple[int, int, float]] = []
-    for tag, i1, i2, j1, _j2 in ops:
+    for n, (tag, i1, i2, j1, _j2) in enumerate(ops):
         if tag != "equal":
             continue
         length = i2 - i1
         for k in range(length):
             if ua[i1 + k].number:
                 context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 else 0.0
+                if not context and length == 1 and _near_run(ops, n):
+                    # "$20 million recapture of previous provisions" / "recaptured $30 million of
+                    # previous provisions": one word apart from a run of the same words
+                    context = 0.7 if ratio >= 0.5 else 0.55
                 if context:
                     candidates.append((i1 + k, j1 + k, context))
     # one number of a kind on each side of a changed stretch: "for Q4 2019" / "for the fourth quarter of 2020"
@@ -239,6 +243,22 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
     return out
+
+
+def _near_run(ops, n: int, run: int = 3) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the one-word stretch ``ops[n]`` is at most one word on each side away from a run of
+    at least ``run`` unchanged words, before it or after it. A word put in place of another right
+    after the number is what it counts ("four sailors" / "six fishermen"): no bridge."""
+    for step in (1, -1):
+        m = n + step
+        if (
+            0 <= m < len(ops) and ops[m][0] != "equal" and ops[m][2] - ops[m][1] <= 1 and ops[m][4] - ops[m][3] <= 1
+            and not (step == 1 and ops[m][0] == "replace")
+        ):
+            m += step
+        if m != n + step and 0 <= m < len(ops) and ops[m][0] == "equal" and ops[m][2] - ops[m][1] >= run:
+            return True
+    return False
 
 
 def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:

@@ -114,6 +114,15 @@ CLASHES = [
     ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
      "Se espera que las ventas crezcan de 3% a 6% en el trimestre.",
      "percent", "3% a 5%", "3% a 6%", "3% a 5%", "3% a 6%"),
+    # a figure one word away from a run of the same words, where the other claim has two of its kind
+    ("The company recaptured $30 million of previous provisions for credit losses in the quarter.",
+     "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
+     "of net charge-offs.",
+     "money", 30000000, 20000000, "$30 million", "$20 million"),
+    ("La empresa recuperó 30 millones de euros de provisiones previas por pérdidas de crédito en el trimestre.",
+     "Esto refleja 20 millones de euros recuperados de provisiones previas por pérdidas de crédito, junto con "
+     "40 millones de euros de cancelaciones netas.",
+     "money", 30000000, 20000000, "30 millones de euros", "20 millones de euros"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -168,6 +177,10 @@ NO_CLASH = [
      "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis and 3.1% to 4.9% on a reported basis."),
     ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
      "Se espera que las ventas crezcan de 3% a 5% en el trimestre, según la empresa."),
+    # the same figure one word away from the run
+    ("The company recaptured $20 million of previous provisions for credit losses in the quarter.",
+     "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
+     "of net charge-offs."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
