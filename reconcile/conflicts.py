@@ -18,6 +18,7 @@ are the same statement but for the clashing fact, weak when they only loosely li
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 
 from .model import Claim, Quantity
@@ -158,13 +159,17 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
     out: list[Clash] = []
     paired: set[int] = set()
     candidates: list[tuple[int, int, float]] = []
-    for tag, i1, i2, j1, _j2 in ops:
+    for n, (tag, i1, i2, j1, _j2) in enumerate(ops):
         if tag != "equal":
             continue
         length = i2 - i1
         for k in range(length):
             if ua[i1 + k].number:
                 context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 else 0.0
+                if not context and length == 1 and _near_run(ops, n):
+                    # "$20 million recapture of previous provisions" / "recaptured $30 million of
+                    # previous provisions": one word apart from a run of the same words
+                    context = 0.7 if ratio >= 0.5 else 0.55
                 if context:
                     candidates.append((i1 + k, j1 + k, context))
     # one number of a kind on each side of a changed stretch: "for Q4 2019" / "for the fourth quarter of 2020"
@@ -194,13 +199,18 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             continue
         paired.add(i)
         tally.numbers += 1
-        floors = False
+        floors = ranges = False
         if x.compatible(y):
-            if not (strength >= 0.8 and _floors_differ(x, y)):
+            if strength >= 0.8 and _ranges_differ(x, y, lexicon):
+                # "growth of 4.8% to 7.6%" / "growth of 4.8% to 6.6%" in the same words: two
+                # ranges that overlap, but one states an end the other does not
+                ranges = True
+            elif strength >= 0.8 and _floors_differ(x, y):
+                # "from at least $6" / "from at least $5" in the same words: both may hold, but the
+                # figures stated differ; worth an editor's look, no more
+                floors, strength = True, 0.45
+            else:
                 continue
-            # "from at least $6" / "from at least $5" in the same words: both may hold, but the
-            # figures stated differ; worth an editor's look, no more
-            floors, strength = True, 0.45
         if not _both_facts(a, x, b, y, lexicon):
             continue
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
@@ -210,14 +220,19 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
         # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
         if floors:
-            if any(v.start != y.start and v.nominal == x.nominal for v in b_values) or any(
-                v.start != x.start and v.nominal == y.nominal for v in a_values
+            if any(v.start != y.start and v.key == x.key and v.nominal == x.nominal for v in b_values) or any(
+                v.start != x.start and v.key == y.key and v.nominal == y.nominal for v in a_values
             ):
                 continue
-        elif any(v.start != y.start and x.compatible(v) for v in b_values) or any(
-            v.start != x.start and y.compatible(v) for v in a_values
+        elif ranges:
+            if any(v.start != y.start and _same_ends(v, x) for v in b_values) or any(
+                v.start != x.start and _same_ends(v, y) for v in a_values
+            ):
+                continue  # the other claim states this range too
+        elif any(v.start != y.start and v.key == x.key and x.compatible(v) for v in b_values) or any(
+            v.start != x.start and v.key == y.key and y.compatible(v) for v in a_values
         ):
-            continue
+            continue  # a figure of another kind is no part: "$2.63" is not "the third" (quarter)
         # another span of time, or a total, on one side only ("so far this year", "a total of")
         if _scoped(a, ua, i, lexicon) != _scoped(b, ub, j, lexicon):
             continue
@@ -228,6 +243,22 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
     return out
+
+
+def _near_run(ops, n: int, run: int = 3) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the one-word stretch ``ops[n]`` is at most one word on each side away from a run of
+    at least ``run`` unchanged words, before it or after it. A word put in place of another right
+    after the number is what it counts ("four sailors" / "six fishermen"): no bridge."""
+    for step in (1, -1):
+        m = n + step
+        if (
+            0 <= m < len(ops) and ops[m][0] != "equal" and ops[m][2] - ops[m][1] <= 1 and ops[m][4] - ops[m][3] <= 1
+            and not (step == 1 and ops[m][0] == "replace")
+        ):
+            m += step
+        if m != n + step and 0 <= m < len(ops) and ops[m][0] == "equal" and ops[m][2] - ops[m][1] >= run:
+            return True
+    return False
 
 
 def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
@@ -241,6 +272,23 @@ def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     # a short phrase fronted before the first break scopes the whole claim: "So far this year, 262 ..."
     first = next((m for m in range(1, len(us)) if us[m].after_break), len(us))
     return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
+
+
+def _is_range(u: Unit, lexicon: Lexicon) -> bool:
+    """A number stated as a range of two figures ("4.8% to 6.6%", "4-7%", "de 3 a 5"), not a list or a bound."""
+    if not u.number or u.nominal is not None or u.values or u.lower_bound or u.zero:
+        return False
+    words = u.text.lower().split()
+    return any(j in words if j.isalpha() else j in u.text[1:] for j in lexicon.compare.range_joins)
+
+
+def _same_ends(u: Unit, v: Unit) -> bool:
+    return u.key == v.key and math.isclose(u.low, v.low) and math.isclose(u.high, v.high)
+
+
+def _ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
+    """Two ranges of one kind whose ends are not the same figures."""
+    return x.key == y.key and _is_range(x, lexicon) and _is_range(y, lexicon) and not _same_ends(x, y)
 
 
 def _floors_differ(x: Unit, y: Unit) -> bool:
@@ -425,25 +473,39 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
     words_b = read_once("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
     # what was compared: the words of either claim that have an opposite in the lexicon
     tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
-    for tag, i1, i2, j1, j2 in ops:
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
             continue
-        for x in ua[i1:i2]:
-            for y in ub[j1:j2]:
+        # one word put in place of one other between the same words on both sides ("provisions for
+        # credit losses, with" / "provisions for credit gains, with"): the two words fill one role,
+        # even where a claim also uses the other's word elsewhere ("allowance for credit losses")
+        framed = i2 - i1 == 1 and j2 - j1 == 1 and _framed(ops, n)
+        for i, x in enumerate(ua[i1:i2], i1):
+            for j, y in enumerate(ub[j1:j2], j1):
                 for px in _parts(x):
                     for py in _parts(y):
-                        if _opposed(px, py, lexicon) and py not in words_a and px not in words_b:
-                            strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
-                            if strength:
-                                return [Clash("opposite", "Opposite words", (x.text, y.text),
-                                              ((x.start, x.end), (y.start, y.end)), strength)]
+                        if not _opposed(px, py, lexicon):
+                            continue
+                        if not framed and (_elsewhere(py, ua, i) or _elsewhere(px, ub, j)):
+                            continue
+                        strength = 0.9 if ratio >= 0.7 else 0.7 if ratio >= 0.5 else 0.0
+                        if strength:
+                            return [Clash("opposite", "Opposite words", (x.text, y.text),
+                                          ((x.start, x.end), (y.start, y.end)), strength)]
     # opposites in the same role: each next to the same word ("increased its expected CapEx" /
     # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
     for i, x in enumerate(ua):
-        if x.number or x.key not in lexicon.compare.opposites or x.key in words_b:
+        if x.number or x.key not in lexicon.compare.opposites:
             continue
         for j, y in enumerate(ub):
-            if y.number or y.key in words_a or not _opposed(x.key, y.key, lexicon):
+            if y.number or not _opposed(x.key, y.key, lexicon):
+                continue
+            # where a claim also uses the other's word, in another clause, only the same two words
+            # before both count ("provisions for credit gains, with the allowance for credit losses"
+            # / "provisions for credit losses"); "gains and losses" speaks of both
+            if (x.key in words_b or y.key in words_a) and not (
+                _same_before(ua, i, ub, j) and _apart(ua, i, y.key) and _apart(ub, j, x.key)
+            ):
                 continue
             if _anchor(ua, i, ub, j, lexicon):
                 return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
@@ -460,6 +522,43 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
+
+
+def _elsewhere(word: str, us: list[Unit], k: int) -> bool:
+    """Whether a claim uses ``word`` (or has it as a part: "non-negative") in a unit other than the
+    one at ``k``: "negative" in "non-negative" is the word being compared, not another use of it."""
+    return any(word in _parts(u) for m, u in enumerate(us) if m != k)
+
+
+def _apart(us: list[Unit], k: int, word: str) -> bool:
+    """Whether every use of ``word`` in the claim is in another clause than the word at ``k``."""
+    for m, u in enumerate(us):
+        if u.key == word:
+            lo, hi = sorted((k, m))
+            if not any(us[n].after_break for n in range(lo + 1, hi + 1)):
+                return False
+    return True
+
+
+def _same_before(ua: list[Unit], i: int, ub: list[Unit], j: int, reach: int = 2) -> bool:
+    """Whether the ``reach`` words before ``i`` and ``j`` are the same words, in one clause each."""
+    if i < reach or j < reach:
+        return False
+    for d in range(reach):
+        x, y = ua[i - 1 - d], ub[j - 1 - d]
+        if x.key != y.key or x.number or ua[i - d].after_break or ub[j - d].after_break:
+            return False
+    return True
+
+
+def _framed(ops, n: int, reach: int = 2) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the changed stretch ``ops[n]`` sits between unchanged words on both sides, at least
+    ``reach`` of them on one side."""
+    if n == 0 or n + 1 >= len(ops) or ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal":
+        return False
+    before = ops[n - 1][2] - ops[n - 1][1]
+    after = ops[n + 1][2] - ops[n + 1][1]
+    return max(before, after) >= reach
 
 
 def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, reach: int = 4) -> bool:

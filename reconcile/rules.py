@@ -20,6 +20,8 @@ from .errors import RulesError
 __all__ = ["CompareWords", "Lexicon", "Rules", "load_rules", "phrase_pattern"]
 
 LANGUAGE_FILES = ("en.yaml", "es.yaml")
+#: lexicons generated from a lexical resource, merged with the languages' own (each names its source)
+GENERATED_FILES = ("en-antonyms.yaml",)
 #: PyYAML's C loader where it is built (same results as SafeLoader, several times faster)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -430,13 +432,15 @@ def load_rules(folder: str | None = None) -> Rules:
     base: Any = Path(folder) if folder else resources.files("reconcile_rules")
     if folder and not Path(folder).is_dir():
         raise RulesError(f"{folder}: not a rules folder (expected a directory of YAML files)")
-    names = ("furniture.yaml", "dates.yaml", "tweets.yaml", *LANGUAGE_FILES)
+    names = ("furniture.yaml", "dates.yaml", "tweets.yaml", *LANGUAGE_FILES, *GENERATED_FILES)
     raw = {name: (base / name).read_bytes() if (base / name).is_file() else b"" for name in names}
     furniture = _read(base, "furniture.yaml")
     dates = _read(base, "dates.yaml")
     tweets = _read(base, "tweets.yaml")
-    languages = [_read(base, name) for name in LANGUAGE_FILES]
-    for name, data in zip(LANGUAGE_FILES, languages, strict=True):
+    # a generated lexicon is optional: a rules folder of one's own may leave it out
+    generated = [_read(base, name) if (base / name).is_file() else {} for name in GENERATED_FILES]
+    languages = [*(_read(base, name) for name in LANGUAGE_FILES), *generated]
+    for name, data in zip((*LANGUAGE_FILES, *GENERATED_FILES), languages, strict=True):
         _check_words(name, data)
     try:
         trailer = re.compile(tweets["trailer"])

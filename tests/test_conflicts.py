@@ -85,6 +85,44 @@ CLASHES = [
     ("The runner finished second in the final race of the season.",
      "The runner finished fourth in the final race of the season.",
      "ordinal", 2, 4, "second", "fourth"),
+    # an adjective and its antonym from WordNet (rules/en-antonyms.yaml)
+    ("The minister gave an explicit warning to the banks on Friday.",
+     "The minister gave an implicit warning to the banks on Friday.",
+     "opposite", "explicit", "implicit", "explicit", "implicit"),
+    # a negative prefix after a hyphen: "binding" inside "non-binding" is not another use of it
+    ("The court said the ruling was non-binding for the regions.",
+     "The court said the ruling was binding for the regions.",
+     "opposite", "non-binding", "binding", "non-binding", "binding"),
+    # the same two words before both, the other's word only in another clause
+    ("The bank recaptured provisions for credit gains, with the allowance for credit losses unchanged.",
+     "The bank recaptured provisions for credit losses in the quarter.",
+     "opposite", "gains", "losses", "gains", "losses"),
+    ("El precio del cobre marcó un máximo anual, con el precio del oro en un mínimo.",
+     "El precio del cobre marcó un mínimo anual en la sesión.",
+     "opposite", "máximo", "mínimo", "máximo", "mínimo"),
+    # a figure of another kind in the other claim is no part of it: "$2.63" is not "the third"
+    ("Adjusted earnings per share grew 1.9% in the third quarter to $2.63.",
+     "Adjusted earnings per share grew 1.9% in the third quarter to $1.63.",
+     "money", 2.63, 1.63, "$2.63", "$1.63"),
+    ("El beneficio por acción fue de 2,63 euros en el tercer trimestre.",
+     "El beneficio por acción fue de 1,63 euros en el tercer trimestre.",
+     "money", 2.63, 1.63, "2,63 euros", "1,63 euros"),
+    # two ranges in the same words that overlap but do not state the same ends
+    ("Revenue is expected to grow 4.8% to 7.6% on a constant-currency basis.",
+     "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis.",
+     "percent", "4.8% to 7.6%", "4.8% to 6.6%", "4.8% to 7.6%", "4.8% to 6.6%"),
+    ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
+     "Se espera que las ventas crezcan de 3% a 6% en el trimestre.",
+     "percent", "3% a 5%", "3% a 6%", "3% a 5%", "3% a 6%"),
+    # a figure one word away from a run of the same words, where the other claim has two of its kind
+    ("The company recaptured $30 million of previous provisions for credit losses in the quarter.",
+     "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
+     "of net charge-offs.",
+     "money", 30000000, 20000000, "$30 million", "$20 million"),
+    ("La empresa recuperó 30 millones de euros de provisiones previas por pérdidas de crédito en el trimestre.",
+     "Esto refleja 20 millones de euros recuperados de provisiones previas por pérdidas de crédito, junto con "
+     "40 millones de euros de cancelaciones netas.",
+     "money", 30000000, 20000000, "30 millones de euros", "20 millones de euros"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -124,6 +162,25 @@ NO_CLASH = [
     ("Maria Lopez and Tom Reed won the award.", "Tom Reed and Maria Lopez won the award."),
     # an event day against the day of the statement
     ("Two men were arrested in a raid on Monday night.", "Two men were arrested in a raid, police said Tuesday."),
+    # a claim that names both sides speaks of both
+    ("The panel heard explicit and implicit threats against the witness.",
+     "The panel heard implicit threats against the witness."),
+    ("The report lists gains and losses for the credit unit.", "The report lists losses for the credit unit."),
+    ("El precio del cobre marcó un máximo y un mínimo anual en la sesión.",
+     "El precio del cobre marcó un mínimo anual en la sesión."),
+    # a part stated in the other claim too, of the same kind
+    ("Five officers were injured in the blast, two of them seriously.",
+     "Two officers were injured in the blast."),
+    # a range against a figure inside it; the same range stated again by the other claim
+    ("About 200 to 300 people attended the rally in the square.", "About 250 people attended the rally in the square."),
+    ("Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis.",
+     "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis and 3.1% to 4.9% on a reported basis."),
+    ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
+     "Se espera que las ventas crezcan de 3% a 5% en el trimestre, según la empresa."),
+    # the same figure one word away from the run
+    ("The company recaptured $20 million of previous provisions for credit losses in the quarter.",
+     "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
+     "of net charge-offs."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
@@ -182,3 +239,17 @@ def test_any_words_compare_without_error(left, right):
     for clash in compare_pair(a, b, RULES.lexicon):
         assert 0 <= clash.spans[0][0] < clash.spans[0][1] <= len(a_text)
         assert 0 <= clash.spans[1][0] < clash.spans[1][1] <= len(b_text)
+
+
+def test_generated_antonyms_are_optional(tmp_path):
+    """A rules folder of one's own without en-antonyms.yaml loads, with the hand-kept opposites only."""
+    import shutil
+    from pathlib import Path
+
+    shipped = Path(RULES.source)
+    for f in shipped.glob("*.yaml"):
+        if f.name != "en-antonyms.yaml":
+            shutil.copy(f, tmp_path / f.name)
+    own = load_rules(str(tmp_path)).lexicon.compare.opposites
+    assert "rose" in own and "implicit" not in own
+    assert "implicit" in RULES.lexicon.compare.opposites
