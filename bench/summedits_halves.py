@@ -64,9 +64,8 @@ def main() -> int:
     ap.add_argument("--save", help="one JSON line per item")
     args = ap.parse_args()
     sys.path.insert(0, TOOLS)
-    from score_summedits import bacc, load_items, per_type
-
     import reconcile_rules
+    from score_summedits import bacc, load_items, per_type
 
     if not os.path.realpath(reconcile_rules.__file__).startswith(os.path.realpath(ROOT) + os.sep):
         print(f"WARNING: rules from {os.path.dirname(reconcile_rules.__file__)}, not this checkout's", file=sys.stderr)
