@@ -128,6 +128,15 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
                 for w in group:
                     opposites.setdefault(str(w).lower(), set()).add((pair, side))
             pair += 1
+        # the same, one pair of single words per string, "able / unable": a long generated list
+        # parses ten times faster so than as nested lists
+        for line in section.get("opposite_pairs") or []:
+            sides = [w.strip().lower() for w in str(line).split(" / ")]
+            if len(sides) != 2 or not all(sides):
+                raise RulesError(f"compare.opposite_pairs: expected 'word / word', got {line!r}")
+            for side, w in enumerate(sides):
+                opposites.setdefault(w, set()).add((pair, side))
+            pair += 1
     return CompareWords(
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
