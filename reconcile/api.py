@@ -92,7 +92,7 @@ def compare(
     all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
     encoder, choice = pick_encoder(documents, all_claims, model=model, encoder=encoder, settings=settings, progress=say)
     tuned = spec_of(encoder).tune(settings)
-    key = result_key("compare", documents, encoder, rules, settings, model=model, reason=choice.reason)
+    key = result_key("compare", documents, encoder, rules, settings, tuned, model=model, reason=choice.reason)
     stored = store.get_result(key, documents) if key else None
     if stored is not None:
         if stored.notes and strict:
@@ -239,11 +239,14 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
     return analysis_version(rules.version, settings), model or DEFAULT_MODEL
 
 
-#: the modules whose code decides a comparison's findings and notes beyond the claims: a stored
-#: result is used only while their size and time stamp are the same
+#: the modules whose code decides what the judge finds in claims already analysed (a corpus
+#: story's stored result is stamped with these too)
+JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py")
+#: and what else decides a comparison's findings and notes: a stored result is used only while the
+#: size and time stamp of each are the same
 _RESULT_MODULES = (
-    "align.py", "judge.py", "conflicts.py", "numbers.py", "api.py", "model.py", "embed/models.py",
-    "embed/choice.py", "corpus/outliers.py", "corpus/grouping.py", "corpus/profile.py",
+    *JUDGE_MODULES, "model.py", "embed/models.py", "embed/choice.py",
+    "corpus/outliers.py", "corpus/grouping.py", "corpus/profile.py",
 )
 
 
@@ -253,19 +256,20 @@ def result_key(
     encoder: Encoder,
     rules: Rules,
     settings: Settings,
+    tuned: Settings,
     *,
     model: str | None,
     reason: str = "",
 ) -> str | None:
     """What a whole result is stored under: the documents (with their ids and paths), the claims'
-    analysis key, the encoder's identity, the settings as this encoder tunes them and the judging
-    code; None for an encoder without an identity (a test's fake), whose results are never stored."""
+    analysis key (from ``settings``), the encoder's identity, the settings as this encoder tunes
+    them (``tuned``) and the judging code; None for an encoder without an identity (a test's fake),
+    whose results are never stored."""
     identity = getattr(encoder, "identity", None)
     if not isinstance(identity, str):
         return None
     version, analysed_with = analysis_key(rules, settings, model)
-    tuned = repr(spec_of(encoder).tune(settings))
-    parts = [mode, version, analysed_with, identity, reason, tuned, *module_stamps(_RESULT_MODULES)]
+    parts = [mode, version, analysed_with, identity, reason, repr(tuned), *module_stamps(_RESULT_MODULES)]
     parts += [f"{d.id}\0{d.path}\0{document_key(d, rules_version=version, model='')}" for d in documents]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 

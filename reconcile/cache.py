@@ -19,7 +19,7 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from .errors import ModelError
 from .paths import cache_dir
@@ -65,7 +65,7 @@ def document_key(document: Document, *, rules_version: str, model: str) -> str:
     return _sha(repr(sorted(fields.items())) + "\0" + rules_version + "\0" + model)
 
 
-def _fits(claims: object, document: Document) -> bool:
+def _fits(claims: object, document: Document) -> TypeGuard[tuple[Claim, ...]]:
     """Whether unpickled claims are claims of ``document``: each one's text is the text at its offsets."""
     from .model import Claim
 
@@ -246,36 +246,16 @@ class Cache:
 
     def get_claims(self, document: Document, *, rules_version: str, model: str) -> tuple[Claim, ...] | None:
         """The cached claims (with facts) of ``document``, renumbered for its id; None on a miss."""
-        db = self._connect()
-        if db is None:
-            return None
         key = document_key(document, rules_version=rules_version, model=model)
-        try:
-            row = db.execute("SELECT claims FROM analysis WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return None
-        if row is None:
-            return None
-        try:
-            claims = pickle.loads(row[0])
-        except Exception:  # an entry pickled by an older version of the classes, or damaged: a miss
-            return None
+        claims = self._unpickled("SELECT claims FROM analysis WHERE key = ?", key)
         if not _fits(claims, document):
             return None  # damaged in a way SQLite cannot see: analysed again and overwritten
         return _rename(claims, document.id)
 
     def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
         """Remember the claims (with facts) found in ``document``."""
-        db = self._connect()
-        if db is None:
-            return
         key = document_key(document, rules_version=rules_version, model=model)
-        blob = pickle.dumps(tuple(claims), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            db.execute("INSERT OR REPLACE INTO analysis (key, claims) VALUES (?, ?)", (key, blob))
-        except sqlite3.Error as exc:
-            self._fail(exc)
+        self._pickled("INSERT OR REPLACE INTO analysis (key, claims) VALUES (?, ?)", key, tuple(claims))
 
     # -- whole results ----------------------------------------------------------------------------
 
@@ -283,32 +263,41 @@ class Cache:
         """The result stored under ``key`` if it is a result of exactly ``documents``; None on a miss."""
         from .model import Result
 
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT result FROM result WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return None
-        if row is None:
-            return None
-        try:
-            result = pickle.loads(row[0])
-        except Exception:  # pickled by an older version of the classes, or damaged: a miss
-            return None
+        result = self._unpickled("SELECT result FROM result WHERE key = ?", key)
         if not isinstance(result, Result) or result.documents != tuple(documents):
             return None
         return result
 
     def put_result(self, key: str, result: Result) -> None:
         """Remember a whole result under ``key``."""
+        self._pickled("INSERT OR REPLACE INTO result (key, result) VALUES (?, ?)", key, result)
+
+    def _unpickled(self, query: str, key: str) -> object:
+        """The object pickled in the one row ``query`` selects for ``key``; None on a miss, for an
+        unusable file, or for an entry pickled by an older version of the classes (or damaged)."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute(query, (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # an older version of the classes, or damaged: a miss
+            return None
+
+    def _pickled(self, query: str, key: str, value: object) -> None:
+        """Write ``value``, pickled, under ``key`` with ``query`` (an INSERT of key and blob)."""
         db = self._connect()
         if db is None:
             return
-        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            db.execute("INSERT OR REPLACE INTO result (key, result) VALUES (?, ?)", (key, blob))
+            db.execute(query, (key, blob))
         except sqlite3.Error as exc:
             self._fail(exc)
 

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..api import by_document, find
+from ..api import JUDGE_MODULES, by_document, find
 from ..cache import Cache, document_key, module_stamps
 from ..embed import Encoder
 from ..model import Claim, Document, Result, Settings
@@ -55,7 +55,7 @@ def plan_story(items: Sequence[Analysed], *, version: str) -> StoryPlan:
 
 
 #: the modules whose code decides a story's findings (beyond the analysis): their size and time stamp
-_JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py", "corpus/story.py")
+_JUDGE_MODULES = (*JUDGE_MODULES, "corpus/story.py")
 
 
 def judge_version() -> str:
