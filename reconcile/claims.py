@@ -517,7 +517,7 @@ def _reported(text: str, s: Span, lexicon: Lexicon) -> tuple[str | None, list[Sp
     # X said (that) C
     verbs = list(lexicon.verb_pattern.finditer(chunk))
     for k, m in enumerate(verbs):
-        if m.group().lower() in lexicon.quote_tail_verbs:
+        if not _credits(m, lexicon):
             continue  # "the fighting continued until ...": these credit only a quotation
         before = chunk[: m.start()].split()
         if any(w.lower() in lexicon.passive for w in before[-2:]) or re.search(r"n[’']t\s*$", chunk[: m.start()]):

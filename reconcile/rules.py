@@ -96,6 +96,18 @@ class CompareWords:
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
 
+def _pairs(lines: list[Any]) -> list[list[list[str]]]:
+    """``opposite_pairs``, one pair of single words per string ("able / unable"), as ``opposites``
+    groups: a long generated list parses ten times faster so than as nested lists."""
+    out = []
+    for line in lines:
+        sides = [w.strip() for w in str(line).split(" / ")]
+        if len(sides) != 2 or not all(sides):
+            raise RulesError(f"compare.opposite_pairs: expected 'word / word', got {line!r}")
+        out.append([[sides[0]], [sides[1]]])
+    return out
+
+
 def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
@@ -121,21 +133,12 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         signs.update({str(k).lower(): str(v) for k, v in (section.get("currency_signs") or {}).items()})
         currency.update({str(k).lower(): str(v) for k, v in (section.get("currency_words") or {}).items()})
         ordinals.update({str(k).lower(): int(v) for k, v in (section.get("ordinals") or {}).items()})
-        for groups in section.get("opposites") or []:
+        for groups in [*(section.get("opposites") or []), *_pairs(section.get("opposite_pairs") or [])]:
             if not (isinstance(groups, list) and len(groups) == 2):
                 raise RulesError(f"compare.opposites: expected two groups of words, got {groups!r}")
             for side, group in enumerate(groups):
                 for w in group:
                     opposites.setdefault(str(w).lower(), set()).add((pair, side))
-            pair += 1
-        # the same, one pair of single words per string, "able / unable": a long generated list
-        # parses ten times faster so than as nested lists
-        for line in section.get("opposite_pairs") or []:
-            sides = [w.strip().lower() for w in str(line).split(" / ")]
-            if len(sides) != 2 or not all(sides):
-                raise RulesError(f"compare.opposite_pairs: expected 'word / word', got {line!r}")
-            for side, w in enumerate(sides):
-                opposites.setdefault(w, set()).add((pair, side))
             pair += 1
     return CompareWords(
         function_words=frozenset(words["function_words"]),
