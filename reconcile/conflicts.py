@@ -82,7 +82,7 @@ def label_of_slot(slot: str) -> str:
     return slot.capitalize()
 
 
-def _same_word(x: str, y: str) -> bool:
+def same_word(x: str, y: str) -> bool:
     """The same word or two forms of it: "arrests" / "arrested", "detenidos" / "detenido"."""
     if x == y:
         return True
@@ -94,6 +94,15 @@ def _same_word(x: str, y: str) -> bool:
             break
         common += 1
     return common >= max(4, min(len(x), len(y)) - 3)
+
+
+def _alike(x: str, y: str, lexicon: Lexicon) -> bool:
+    """Two forms of one word, irregular ones included: "drew" / "drawing", "went" / "go"."""
+    if same_word(x, y):
+        return True
+    forms = lexicon.compare.word_forms
+    xs, ys = forms.get(x, frozenset()), forms.get(y, frozenset())
+    return any(same_word(p, y) for p in xs) or any(same_word(x, q) for q in ys) or bool(xs & ys)
 
 
 def _content(u: Unit, lexicon: Lexicon) -> bool:
@@ -163,9 +172,12 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         if tag != "equal":
             continue
         length = i2 - i1
+        # "of $1.8 billion" / "of $1.30 to $1.38": a run of the number and function words alone is
+        # no shared context
+        worded = any(_content(u, lexicon) for u in ua[i1:i2])
         for k in range(length):
             if ua[i1 + k].number:
-                context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 else 0.0
+                context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 and worded else 0.0
                 if not context and length == 1 and _near_run(ops, n):
                     # "$20 million recapture of previous provisions" / "recaptured $30 million of
                     # previous provisions": one word apart from a run of the same words
@@ -201,7 +213,7 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
         tally.numbers += 1
         floors = ranges = False
         if x.compatible(y):
-            if strength >= 0.8 and _ranges_differ(x, y, lexicon):
+            if strength >= 0.8 and ranges_differ(x, y, lexicon):
                 # "growth of 4.8% to 7.6%" / "growth of 4.8% to 6.6%" in the same words: two
                 # ranges that overlap, but one states an end the other does not
                 ranges = True
@@ -229,8 +241,8 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
                 v.start != x.start and _same_ends(v, y) for v in a_values
             ):
                 continue  # the other claim states this range too
-        elif any(v.start != y.start and v.key == x.key and x.compatible(v) for v in b_values) or any(
-            v.start != x.start and v.key == y.key and y.compatible(v) for v in a_values
+        elif any(_restates(v, x) for v in b_values if v.start != y.start) or any(
+            _restates(v, y) for v in a_values if v.start != x.start
         ):
             continue  # a figure of another kind is no part: "$2.63" is not "the third" (quarter)
         # another span of time, or a total, on one side only ("so far this year", "a total of")
@@ -243,6 +255,12 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
     return out
+
+
+def _restates(v: Unit, x: Unit) -> bool:
+    """Whether the figure ``v`` can be the figure ``x`` again: of the same kind, compatible, and a
+    figure rather than a bound ("over $20 million" restates no amount)."""
+    return v.key == x.key and x.compatible(v) and not v.open_bound
 
 
 def _near_run(ops, n: int, run: int = 3) -> bool:  # type: ignore[no-untyped-def]
@@ -274,7 +292,7 @@ def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
 
 
-def _is_range(u: Unit, lexicon: Lexicon) -> bool:
+def is_range(u: Unit, lexicon: Lexicon) -> bool:
     """A number stated as a range of two figures ("4.8% to 6.6%", "4-7%", "de 3 a 5"), not a list or a bound."""
     if not u.number or u.nominal is not None or u.values or u.lower_bound or u.zero:
         return False
@@ -286,9 +304,19 @@ def _same_ends(u: Unit, v: Unit) -> bool:
     return u.key == v.key and math.isclose(u.low, v.low) and math.isclose(u.high, v.high)
 
 
-def _ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
-    """Two ranges of one kind whose ends are not the same figures."""
-    return x.key == y.key and _is_range(x, lexicon) and _is_range(y, lexicon) and not _same_ends(x, y)
+def ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
+    """Two ranges of one kind whose ends are not the same figures ("approximately $1.30 to $1.40"
+    is the range "$1.30 to $1.40", loosely put)."""
+    return (
+        x.key == y.key and is_range(x, lexicon) and is_range(y, lexicon) and not _same_ends(x, y)
+        and not (_approximate(x, lexicon) or _approximate(y, lexicon))
+    )
+
+
+def _approximate(u: Unit, lexicon: Lexicon) -> bool:
+    """The number is given as an approximation: "about 200", "approximately $1.30 to $1.40"."""
+    text = u.text.lower()
+    return any(text.startswith(f"{phrase} ") for phrase, bound in lexicon.bounds.items() if bound == "about")
 
 
 def _floors_differ(x: Unit, y: Unit) -> bool:
@@ -321,7 +349,7 @@ def _same_thing(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
     if x is None or y is None:
         return True
     wx, wy = x.lower().split(), y.lower().split()
-    if any(_same_word(p, q) for p in wx for q in wy):
+    if any(same_word(p, q) for p in wx for q in wy):
         return True
     cx = {lexicon.nouns[w] for w in wx if w in lexicon.nouns}
     cy = {lexicon.nouns[w] for w in wy if w in lexicon.nouns}
@@ -343,7 +371,7 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
     ]
     out = []
     for k, u in enumerate(us):
-        if not (u.zero or (not u.number and lexicon.negation.fullmatch(u.key))):
+        if not (u.zero or (not u.number and (lexicon.negation.fullmatch(u.key) or _denies(us, k, lexicon)))):
             continue
         if u.zero and not lexicon.event_pattern.search(claim.text, u.end - claim.start):
             continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
@@ -356,6 +384,17 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
                 out.append((k, m))
                 break
     return out
+
+
+def _denies(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the word at ``k`` is a predicate that denies what follows it, with its link word
+    right after it where it needs one: "failed to show", "lack of impact", "carece de fondos"."""
+    links = lexicon.compare.negative_predicates.get(us[k].key)
+    if not links:
+        return False
+    if "" in links:
+        return True
+    return k + 1 < len(us) and us[k + 1].key in links and not us[k + 1].after_break
 
 
 def _denied(us: list[Unit], cues: list[tuple[int, int]]) -> set[int]:
@@ -394,10 +433,10 @@ def _denied_stated(
     if len(words) < 2:
         return None
     for n in range(len(vs) - 1):
-        if n in denied or not _same_word(words[0], vs[n].key):
+        if n in denied or not _alike(words[0], vs[n].key, lexicon):
             continue
         for gap in (1, 2):
-            if n + gap < len(vs) and n + gap not in denied and _same_word(words[1], vs[n + gap].key):
+            if n + gap < len(vs) and n + gap not in denied and _alike(words[1], vs[n + gap].key, lexicon):
                 return n, n + gap
     return None
 
@@ -422,7 +461,7 @@ def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: fl
             if any(v.zero for v in vs):
                 continue  # both say "no one": the same denial, worded differently
             predicate = us[m].key
-            hits = [n for n, v in enumerate(vs) if not v.number and _same_word(predicate, v.key)]
+            hits = [n for n, v in enumerate(vs) if not v.number and _alike(predicate, v.key, lexicon)]
             if not hits or all(n in denied[1 - side] for n in hits):
                 # the predicate is worded otherwise: what it denies ("not including a share
                 # repurchase program") stated outright by the other claim ("our share repurchase program")
@@ -582,10 +621,10 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
         return None
 
     xa, ya = after(ua, i), after(ub, j)
-    if any(_same_word(p, q) for p in xa for q in ya):
+    if any(_alike(p, q, lexicon) for p in xa for q in ya):
         return True
     xb, yb = before(ua, i), before(ub, j)
-    return xb is not None and yb is not None and _same_word(xb, yb)
+    return xb is not None and yb is not None and _alike(xb, yb, lexicon)
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from .align import Cluster, compatible_values
-from .conflicts import Clash, Tally, compare_pair, label_of_slot, marked
+from .conflicts import Clash, Tally, compare_pair, is_range, label_of_slot, marked, ranges_differ
 from .conflicts import figures as number_figures
 from .model import Claim, Conflict, Finding, FindingKind, Quantity, Settings
 from .numbers import Unit
@@ -220,7 +220,14 @@ def _source_gives_both(
     floors = x.lower_bound and y.lower_bound  # two lower bounds: the figure itself must recur
 
     def gives(u: Unit, other: Unit) -> bool:
-        return u.key == other.key and (u.nominal == other.nominal if floors else u.compatible(other))
+        if u.key != other.key:
+            return False
+        if floors:
+            return u.nominal == other.nominal
+        if is_range(other, lexicon):
+            # "$1.30 to $1.40": the same range (or one loosely put), not a figure between its ends
+            return is_range(u, lexicon) and u.compatible(other) and not ranges_differ(u, other, lexicon)
+        return u.compatible(other) and not u.open_bound  # "over $20 million" gives no figure
 
     for claim, other in ((a, y), (b, x)):
         for c in claims_of[group_of(claim)]:

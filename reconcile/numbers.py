@@ -66,6 +66,12 @@ class Unit:
         """The number is a lower bound only: "at least 6", "more than 300", "exceeding 10%"."""
         return self.high == _INF
 
+    @property
+    def open_bound(self) -> bool:
+        """The number only bounds a figure, from below or above ("over $20 million", "at most 6"):
+        it states no figure of its own that another could repeat."""
+        return self.high == _INF or (self.low == 0.0 and self.high > 0.5)
+
     def compatible(self, other: Unit) -> bool:
         """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
 
@@ -171,7 +177,7 @@ def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     >>> from reconcile.rules import load_rules
     >>> c = Claim("d1.c1", "d1", "More than 300 homes lost power.", 0, 31)
     >>> [(u.key, u.low) for u in units(c, load_rules().lexicon)][:2]
-    [('#', 299.5), ('homes', 0.0)]
+    [('#', 300.0), ('homes', 0.0)]
     """
     return list(read_once("units", claim, lexicon, lambda: tuple(_read_units(claim, lexicon))))
 
@@ -361,9 +367,9 @@ def _value(word: str, language: str) -> tuple[float, float] | None:
 
 def _interval(value: float, step: float, bound: str) -> tuple[float, float]:
     if bound == "at least":
-        return value - step, _INF
+        return value, _INF
     if bound == "at most":
-        return 0.0, value + step
+        return 0.0, value
     if bound == "about":
         return value * 0.85 - step, value * 1.15 + step
     return value - step, value + step

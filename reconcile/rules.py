@@ -21,7 +21,7 @@ __all__ = ["CompareWords", "Lexicon", "Rules", "load_rules", "phrase_pattern"]
 
 LANGUAGE_FILES = ("en.yaml", "es.yaml")
 #: lexicons generated from a lexical resource, merged with the languages' own (each names its source)
-GENERATED_FILES = ("en-antonyms.yaml",)
+GENERATED_FILES = ("en-antonyms.yaml", "en-forms.yaml")
 #: PyYAML's C loader where it is built (same results as SafeLoader, several times faster)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -94,6 +94,12 @@ class CompareWords:
     update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
     opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    #: an irregular form -> its base forms ("drew" -> draw, "found" -> find): two words the
+    #: shared-beginning test cannot tell are one ("drew" / "drawing")
+    word_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: a word that denies what follows it -> the words that must come right after it for that
+    #: ("failed" -> {"to"}; "" when none must: "lacks")
+    negative_predicates: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _pairs(lines: list[Any]) -> list[list[list[str]]]:
@@ -105,6 +111,17 @@ def _pairs(lines: list[Any]) -> list[list[list[str]]]:
         if len(sides) != 2 or not all(sides):
             raise RulesError(f"compare.opposite_pairs: expected 'word / word', got {line!r}")
         out.append([[sides[0]], [sides[1]]])
+    return out
+
+
+def _forms(lines: list[Any]) -> dict[str, set[str]]:
+    """``word_forms``, one "form base" string per entry ("drew draw")."""
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        words = str(line).lower().split()
+        if len(words) != 2:
+            raise RulesError(f"compare.word_forms: expected 'form base', got {line!r}")
+        out.setdefault(words[0], set()).add(words[1])
     return out
 
 
@@ -120,9 +137,18 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     currency: dict[str, str] = {}
     ordinals: dict[str, int] = {}
     opposites: dict[str, set[tuple[int, int]]] = {}
+    forms: dict[str, set[str]] = {}
+    negative: dict[str, set[str]] = {}
     pair = 0
     for d in docs:
         section = d.get("compare") or {}
+        for form, bases in _forms(section.get("word_forms") or []).items():
+            forms.setdefault(form, set()).update(bases)
+        for phrase in section.get("negative_predicates") or []:
+            words_of = str(phrase).lower().split()
+            if not 1 <= len(words_of) <= 2:
+                raise RulesError(f"compare.negative_predicates: expected 'word' or 'word link', got {phrase!r}")
+            negative.setdefault(words_of[0], set()).add(words_of[1] if len(words_of) == 2 else "")
         for key in words:
             words[key].update(str(w).lower() for w in section.get(key) or [])
         scales.update({str(k).lower(): float(v) for k, v in (section.get("scales") or {}).items()})
@@ -163,6 +189,8 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         determiners=frozenset(words["determiners"]),
         update_markers=phrase_pattern(words["update_markers"]),
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
+        word_forms={w: frozenset(b) for w, b in forms.items()},
+        negative_predicates={w: frozenset(links) for w, links in negative.items()},
     )
 
 

@@ -123,6 +123,23 @@ CLASHES = [
      "Esto refleja 20 millones de euros recuperados de provisiones previas por pérdidas de crédito, junto con "
      "40 millones de euros de cancelaciones netas.",
      "money", 30000000, 20000000, "30 millones de euros", "20 millones de euros"),
+    # an irregular form of the denied verb; a predicate that denies what follows it
+    ("The company strengthened its balance sheet by not drawing down on its revolver.",
+     "The company drew down $150 million on its revolver to strengthen its balance sheet.",
+     "polarity", "not drawing", "drew", "not drawing", "drew"),
+    ("With the new interface, the team failed to show a direct link between attention and accuracy.",
+     "With the new interface, the team showed a direct link between attention and accuracy.",
+     "polarity", "failed to show", "showed", "failed to show", "showed"),
+    ("The study measured the lack of impact of the subsidy on rents.",
+     "The study measured the impact of the subsidy on rents.",
+     "polarity", "lack of impact", "impact", "lack of impact", "impact"),
+    ("El informe constata la falta de pruebas contra el alcalde.",
+     "El informe constata pruebas contra el alcalde.",
+     "polarity", "falta de pruebas", "pruebas", "falta de pruebas", "pruebas"),
+    # a bound elsewhere in the claim ("at least $6") states no figure that could be the other's
+    ("Quarterly earnings per share were $5.53, and the outlook was raised from at least $6 to about $7.50.",
+     "Quarterly earnings per share were $5.52, the company said.",
+     "money", 5.53, 5.52, "$5.53", "$5.52"),
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
@@ -177,6 +194,12 @@ NO_CLASH = [
      "Revenue is expected to grow 4.8% to 6.6% on a constant-currency basis and 3.1% to 4.9% on a reported basis."),
     ("Se espera que las ventas crezcan de 3% a 5% en el trimestre.",
      "Se espera que las ventas crezcan de 3% a 5% en el trimestre, según la empresa."),
+    # a predicate that denies only with its link word: "failed" alone denies nothing here
+    ("The brakes failed on the hill near the school, police said.",
+     "The bus stopped on the hill near the school, police said."),
+    # a range loosely put is the same range
+    ("Earnings per share are expected in the range of approximately $1.30 to $1.40.",
+     "Earnings per share are expected in the range of $1.30 to $1.40."),
     # the same figure one word away from the run
     ("The company recaptured $20 million of previous provisions for credit losses in the quarter.",
      "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "

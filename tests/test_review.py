@@ -339,3 +339,41 @@ def test_check_paraphrase_of_the_source_is_supported(write: Any, encoder: Any) -
     draft = "Last year the regional airport handled 1.4 million passengers."
     result = check(write("draft.txt", draft), [write("source.txt", SOURCE)], encoder=encoder, cache=False)
     assert [f.kind for f in result.findings] == ["supported"]
+
+
+EARNINGS = (
+    "Earnings from continuing operations were $130.4 million on net sales of $1.8 billion. "
+    "Profit exceeded the prior year's by over $20 million. "
+    "The company expects earnings per share in the range of $1.30 to $1.40 next quarter, and it "
+    "sees the dividend at $1.35 or more."
+)
+
+
+@pytest.mark.parametrize(
+    "draft, draft_value, source_value",
+    [
+        # "over $20 million" elsewhere in the source bounds a figure; it does not state $136.4 million
+        ("Earnings from continuing operations were $136.4 million on net sales of $1.8 billion.",
+         136400000, 130400000),
+        # a figure inside the range elsewhere ($1.35) is not the draft's range stated again
+        ("The company expects earnings per share in the range of $1.30 to $1.38 next quarter.",
+         "$1.30 to $1.38", "$1.30 to $1.40"),
+    ],
+)
+def test_check_a_bound_or_a_figure_in_range_elsewhere_does_not_hide_the_conflict(
+    write: Any, encoder: Any, draft: str, draft_value: Any, source_value: Any
+) -> None:
+    result = check(write("draft.txt", draft), [write("source.txt", EARNINGS)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = [c for c in finding.conflicts if c.slot == "money"]
+    draft_id = finding.claims[0]
+    source_id = next(k for k in conflict.values if k != draft_id)
+    assert (conflict.values[draft_id], conflict.values[source_id]) == (draft_value, source_value)
+    assert EARNINGS[slice(*conflict.spans[source_id])] in ("$130.4 million", "$1.30 to $1.40")
+
+
+def test_check_the_draft_figure_stated_elsewhere_by_the_source_is_not_contradicted(write: Any, encoder: Any) -> None:
+    source = EARNINGS + " A year ago, earnings from continuing operations were $136.4 million."
+    draft = "Earnings from continuing operations were $136.4 million on net sales of $1.8 billion."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    assert not result.of_kind("contradicted")

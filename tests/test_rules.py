@@ -41,3 +41,33 @@ def test_a_bad_pair_line_names_the_section(tmp_path: Path) -> None:
 
 def test_the_shipped_antonyms_are_read() -> None:
     assert "unable" in _partners(str(SHIPPED), "able")
+
+
+def _with(tmp_path: Path, name: str, text: str) -> str:
+    folder = tmp_path / "rules"
+    shutil.copytree(SHIPPED, folder)
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder)
+
+
+def test_the_shipped_irregular_forms_are_read() -> None:
+    forms = load_rules(str(SHIPPED)).lexicon.compare.word_forms
+    assert forms["drew"] == {"draw"} and "find" in forms["found"]
+
+
+def test_a_bad_word_form_line_names_the_section(tmp_path: Path) -> None:
+    folder = _with(tmp_path, "en-forms.yaml", "compare:\n  word_forms:\n    - drew\n")
+    with pytest.raises(RulesError, match=r"compare.word_forms: expected 'form base'"):
+        load_rules(folder)
+
+
+def test_the_generated_forms_are_optional(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(SHIPPED, folder)
+    (folder / "en-forms.yaml").unlink()
+    assert load_rules(str(folder)).lexicon.compare.word_forms == {}
+
+
+def test_negative_predicates_keep_their_link_word() -> None:
+    negative = load_rules(str(SHIPPED)).lexicon.compare.negative_predicates
+    assert negative["failed"] == {"to"} and negative["lacks"] == {""} and negative["carece"] == {"de"}
