@@ -177,30 +177,60 @@ def _dense(block: Any) -> np.ndarray:
     return block if isinstance(block, np.ndarray) else block.toarray()
 
 
+#: the pair features, in the order of ``feature_weights``
+FEATURES = ("cosine", "title", "names", "words", "days", "names_days")
+
+
+def feature_weights(settings: GroupingSettings) -> np.ndarray:
+    """The weights of ``FEATURES``, as the logistic model reads them (the bias apart)."""
+    return np.array([getattr(settings, f) for f in FEATURES], dtype=np.float64)
+
+
+class _Corpus:
+    """What the pair features need of every article, computed once: names, words, vectors, days."""
+
+    def __init__(self, profiles: Sequence[Profile], settings: GroupingSettings) -> None:
+        self.settings = settings
+        self.has, self.weighted = _names_matrices(profiles, settings)
+        self.words = _words_matrix(profiles, settings) if settings.words else None
+        self.vectors = _unit_rows([p.vector for p in profiles], 0)
+        self.titles = (_unit_rows([p.title_vector or p.vector for p in profiles], self.vectors.shape[1])
+                       if settings.title else None)
+        self.days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
+
+    def features(self, start: int, stop: int) -> list[np.ndarray]:
+        """Rows ``start:stop`` against all articles, one matrix per name of ``FEATURES``."""
+        s = self.settings
+        cos = self.vectors[start:stop] @ self.vectors.T
+        shared = np.log1p(_dense(self.weighted[start:stop] @ self.has.T))
+        gap = np.abs(self.days[start:stop, None] - self.days[None, :]).astype(np.float64)
+        unknown = (self.days[start:stop, None] < 0) | (self.days[None, :] < 0)
+        gap[unknown] = s.unknown_days
+        gap = np.log1p(gap)
+        title = self.titles[start:stop] @ self.titles.T if self.titles is not None else np.zeros_like(cos)
+        words = _dense(self.words[start:stop] @ self.words.T) if self.words is not None else np.zeros_like(cos)
+        return [cos, title, shared, words, gap, shared * gap]
+
+
+def pair_features(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> np.ndarray:
+    """Every pair's features, shape (n, n, len(FEATURES)): what the model is fitted on (bench/grouping_cv.py)."""
+    corpus = _Corpus(profiles, settings)
+    return np.stack(corpus.features(0, len(profiles)), axis=-1)
+
+
 def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
     """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
     n = len(profiles)
+    corpus = _Corpus(profiles, settings)
     s = settings
-    has, weighted = _names_matrices(profiles, s)
-    words = _words_matrix(profiles, s) if s.words else None
-    vectors = _unit_rows([p.vector for p in profiles], 0)
-    titles = _unit_rows([p.title_vector or p.vector for p in profiles], vectors.shape[1]) if s.title else None
-    days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
     edges: dict[tuple[int, int], float] = {}
     block = 256
     for start in range(0, n, block):
         stop = min(n, start + block)
-        cos = vectors[start:stop] @ vectors.T
-        shared = np.log1p(_dense(weighted[start:stop] @ has.T))
-        gap = np.abs(days[start:stop, None] - days[None, :]).astype(np.float64)
-        unknown = (days[start:stop, None] < 0) | (days[None, :] < 0)
-        gap[unknown] = s.unknown_days
-        gap = np.log1p(gap)
-        z = s.bias + s.cosine * cos + s.names * shared + s.days * gap + s.names_days * shared * gap
-        if titles is not None:
-            z += s.title * (titles[start:stop] @ titles.T)
-        if words is not None:
-            z += s.words * _dense(words[start:stop] @ words.T)
+        cos, title, shared, words, gap, names_days = corpus.features(start, stop)
+        z = s.bias + s.cosine * cos + s.names * shared + s.days * gap + s.names_days * names_days
+        z += s.title * title
+        z += s.words * words
         prob = 1.0 / (1.0 + np.exp(-z))
         for a, b in zip(*np.nonzero(prob >= s.floor), strict=True):
             i, j = start + int(a), int(b)
@@ -313,13 +343,17 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     ordered = sorted(profiles, key=lambda p: p.id)
     if not ordered:
         return []
-    edges = _edges(ordered, settings)
+    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings)
+    return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
+
+
+def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs: average linkage per component, then lone articles."""
     stories = []
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
-    components = _components(len(ordered), strong)
+    components = _components(n, strong)
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
-        for cluster in _attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings):
-            stories.append([ordered[i].id for i in cluster])
-    return sorted(stories, key=lambda s: s[0])
+        stories.extend(_attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings))
+    return sorted(stories, key=lambda c: c[0])
