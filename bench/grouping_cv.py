@@ -31,7 +31,7 @@ import numpy as np
 
 from reconcile.corpus.grouping import FEATURES, GroupingSettings, cluster_edges, pair_features
 from reconcile.corpus.inputs import read_articles
-from reconcile.corpus.profile import Analysed, Profile, common_words, names_of, words_of
+from reconcile.corpus.profile import Analysed, Profile, common_words, names_of, regions_of, words_of
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -84,9 +84,11 @@ def profiles(items: Sequence[Analysed]) -> list[Profile]:
     """Profiles rebuilt by the current code from the stored documents and claims (vectors kept)."""
     from reconcile.rules import load_rules
 
-    common = common_words(load_rules(None))
+    rules = load_rules(None)
+    common = common_words(rules)
     out = [replace(a.profile, names=names_of(a.document, common=common, claims=a.claims),
-                   words=words_of(a.document, a.claims)) for a in items]
+                   words=words_of(a.document, a.claims), regions=regions_of(a.document, rules, a.claims))
+           for a in items]
     return sorted(out, key=lambda p: p.id)
 
 
@@ -105,14 +107,16 @@ def _pairs(members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     return m[i], m[j]
 
 
-def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings) -> list[list[int]]:
-    """Stories of ``members`` (indices into ``features``) with ``settings``' weights."""
+def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings,
+            regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of ``members`` (indices into ``features`` and ``regions``) with ``settings``' weights."""
     i, j = _pairs(members)
     w = np.array([getattr(settings, f) for f in FEATURES])
     prob = 1.0 / (1.0 + np.exp(-(settings.bias + features[i, j] @ w)))
     local = {m: k for k, m in enumerate(members)}
     edges = {(local[a], local[b]): float(p) for a, b, p in zip(i, j, prob, strict=True) if p >= settings.floor}
-    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings)]
+    named = [regions[m] for m in members] if regions else []
+    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named)]
 
 
 def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequence[int]) -> tuple[float, ...]:
@@ -125,7 +129,8 @@ def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequ
 
 
 def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, seed: int = 0,
-                   settings: GroupingSettings = GroupingSettings()) -> np.ndarray:
+                   settings: GroupingSettings = GroupingSettings(),
+                   regions: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """(P, R, F1) of each half of ``splits`` random halvings by incident, fitted on the other half."""
     out = []
     rng = random.Random(seed)
@@ -137,8 +142,9 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             i, j = _pairs(train)
             y = np.array([labels[a] == labels[b] for a, b in zip(i, j, strict=True)])
             fitted = fit(features[i, j], y)
-            fitted = replace(fitted, **{k: getattr(settings, k) for k in ("threshold", "lone_pairs", "floor")})
-            out.append(score(cluster(features, test, fitted), labels, test))
+            kept = ("threshold", "lone_pairs", "floor", "regions")
+            fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
+            out.append(score(cluster(features, test, fitted, regions), labels, test))
     return np.array(out)
 
 
@@ -147,20 +153,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--splits", default="3,8,20")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
+    ap.add_argument("--regions", type=float, default=GroupingSettings().regions,
+                    help="the average at which groups naming disjoint regions may merge (1: never)")
+    ap.add_argument("--no-regions", action="store_true", help="ignore the regions the articles name")
     args = ap.parse_args(argv)
+    settings = replace(GroupingSettings(), regions=args.regions)
     items, incidents = analysed(args.data, args.fresh)
     profs = profiles(items)
     labels = [incidents[p.id] for p in profs]
+    regions = [] if args.no_regions else [p.regions for p in profs]
     features = pair_features(profs)
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
     fitted = fit(features[i, j], np.array([labels[a] == labels[b] for a, b in zip(i, j, strict=True)]))
+    fitted = replace(fitted, regions=settings.regions)
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
-    for name, weights in (("fitted", fitted), ("shipped", GroupingSettings())):
-        p, r, f = score(cluster(features, everyone, weights), labels, everyone)
+    for name, weights in (("fitted", fitted), ("shipped", settings)):
+        p, r, f = score(cluster(features, everyone, weights, regions), labels, everyone)
         print(f"in-sample, {name} weights: P={p:.3f} R={r:.3f} F1={f:.3f}")
     for n in (int(s) for s in args.splits.split(",")):
-        res = cross_validate(features, labels, n)
+        res = cross_validate(features, labels, n, settings=settings, regions=regions)
         p, r, f = res.mean(axis=0)
         print(f"cv {n:2d} splits: P={p:.3f} R={r:.3f} F1={f:.3f} (F1 of the halves {res[:, 2].std():.3f} sd)")
     return 0

@@ -53,6 +53,9 @@ class GroupingSettings:
     #: an article left alone joins the story where the mean of its this many strongest pairs reaches
     #: the cut (a follow-up weeks later resembles the last reports, not all of them); 0: never
     lone_pairs: int = 2
+    #: two groups that name regions (US states), none in common, are one story only when their average
+    #: probability reaches this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
+    regions: float = 0.75
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
@@ -248,15 +251,30 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
 
 
-def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def _named(regions: Sequence[frozenset[str]], members: Sequence[int]) -> frozenset[str]:
+    """The regions some of ``members`` name (none where ``regions`` is not given)."""
+    return frozenset().union(*(regions[m] for m in members)) if regions else frozenset()
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two groups' regions say different places: both name some, none in common."""
+    return bool(a) and bool(b) and not a & b
+
+
+def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float,
+                     regions: Sequence[frozenset[str]] = (), strong: float = 1.0) -> list[list[int]]:
     """Average-linkage (UPGMA) clusters of one component, cut at ``threshold``; a missing pair counts as 0.
 
     Sparse: it keeps, for each pair of clusters with any scored pair between them, the sum of those
     probabilities, and merges the pair with the highest average while that reaches the cut. Memory
-    follows the scored pairs, not the component squared. Ties go to the lower cluster numbers.
+    follows the scored pairs, not the component squared. Ties go to the lower cluster numbers. Two
+    clusters naming disjoint ``regions`` (of each member, by article number) merge only at ``strong``
+    or above; they may still meet later, once one of them has merged with a cluster naming both.
 
     >>> _average_linkage([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.4, (0, 2): 0.1}, 0.3)
     [[0, 1], [2]]
+    >>> _average_linkage([0, 1], {(0, 1): 0.5}, 0.3, [frozenset({"texas"}), frozenset({"alabama"})], 0.75)
+    [[0], [1]]
     """
     import heapq
 
@@ -266,6 +284,7 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
         if i in where and j in where:
             sums[where[i]][where[j]] = sums[where[j]][where[i]] = p
     content = {i: [m] for i, m in enumerate(members)}
+    named = {i: _named(regions, [m]) for i, m in enumerate(members)}
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items() if a < b]
     heapq.heapify(heap)
     next_id = len(members)
@@ -275,8 +294,11 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
             continue  # a cluster merged since: a pair's sum changes only when one side merges
         if -negative < threshold:
             break
+        if -negative < strong and _apart(named[a], named[b]):
+            continue  # pushed again, with its new average, when either side merges with another
         new = next_id
         next_id += 1
+        named[new] = named.pop(a) | named.pop(b)
         content[new] = content.pop(a) + content.pop(b)
         size = len(content[new])
         row_a, row_b = sums.pop(a), sums.pop(b)
@@ -290,10 +312,11 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
     return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
-def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings
-                 ) -> list[list[int]]:
+def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings,
+                 regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Each article alone in its cluster moved into the story (two articles or more) where the mean
-    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut.
+    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut
+    (and ``settings.regions`` where the two name disjoint ``regions``).
     Lone articles are taken in order, and one that joins counts for those after it.
 
     >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
@@ -315,7 +338,11 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
         for other, p in links.get(lone, []):
             if len(stories[where[other]]) > 1:
                 tied.setdefault(where[other], []).append(p)
-        scored = [(sum(sorted(ps, reverse=True)[:k]) / k, -c) for c, ps in tied.items()]
+        scored = []
+        for c, ps in tied.items():
+            mean = sum(sorted(ps, reverse=True)[:k]) / k
+            if mean >= settings.regions or not _apart(_named(regions, [lone]), _named(regions, stories[c])):
+                scored.append((mean, -c))
         if scored and max(scored)[0] >= settings.threshold:
             target = -max(scored)[1]
             stories[where[lone]] = []
@@ -343,17 +370,20 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     ordered = sorted(profiles, key=lambda p: p.id)
     if not ordered:
         return []
-    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings)
+    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings, [p.regions for p in ordered])
     return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
 
 
-def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings) -> list[list[int]]:
-    """Stories of articles 0..n-1 from their scored pairs: average linkage per component, then lone articles."""
+def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
+                  regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs (and the regions each names): average linkage
+    per component, then lone articles."""
     stories = []
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
     components = _components(n, strong)
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
-        stories.extend(_attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings))
+        clusters = _average_linkage(component, inside, settings.threshold, regions, settings.regions)
+        stories.extend(_attach_lone(clusters, inside, settings, regions))
     return sorted(stories, key=lambda c: c[0])
