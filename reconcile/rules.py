@@ -265,6 +265,10 @@ class Lexicon:
     dialogue_dashes: tuple[str, ...] = ()
     #: a figure these name, given straight after an update ("the death toll rose to 5"), counts people
     toll_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: a name as written -> the region it names ("Ala." -> "alabama"); "" for a name that only contains one
+    regions: dict[str, str] = field(default_factory=dict)
+    #: any name of ``regions``, as written (case-sensitive), longest first
+    region_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -324,6 +328,28 @@ def _check_words(name: str, data: Any) -> None:
     elif isinstance(data, list):
         for value in data:
             _check_words(name, value)
+
+
+def _regions(docs: list[dict[str, Any]]) -> dict[str, str]:
+    """Each name of a region, as written, -> the region; the names of ``not_regions`` -> ""."""
+    names: dict[str, str] = {}
+    for d in docs:
+        for region, written in (d.get("regions") or {}).items():
+            names.update({str(w): str(region).lower() for w in written or []})
+        names.update({str(w): "" for w in d.get("not_regions") or []})
+    return names
+
+
+def region_pattern(names: dict[str, str] | list[str]) -> re.Pattern[str]:
+    """A case-sensitive pattern of the names, longest first, not inside a word or after a dot ("Ala." ends one).
+
+    >>> [m.group(0) for m in region_pattern(["Ala.", "Kansas", "Kansas City"]).finditer("Kansas City, Ala. Kansasx")]
+    ['Kansas City', 'Ala.']
+    """
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
 
 
 def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
@@ -463,6 +489,8 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         date_next=frozenset(date_next),
         dialogue_dashes=uniq(dialogue),
         toll_pattern=phrase_pattern(tolls),
+        regions=_regions(docs),
+        region_pattern=region_pattern(_regions(docs)),
     )
 
 

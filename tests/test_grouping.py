@@ -147,3 +147,52 @@ def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> 
     assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings(lone_pairs=0)) == [[0, 1, 2, 3, 4], [5]]
     # two lone articles never make a story of their own this way
     assert _attach_lone([[0], [1]], {(0, 1): 0.9}, GroupingSettings()) == [[0], [1]]
+
+
+def test_stories_naming_different_states_stay_apart_unless_strongly_linked() -> None:
+    from reconcile.corpus.grouping import cluster_edges
+
+    # two stories of two and three articles; every pair across them at 0.5 (one shared city name)
+    inside = {(0, 1): 0.9, (2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9}
+    across = {(i, j): 0.5 for i in (0, 1) for j in (2, 3, 4)}
+    alabama, texas = frozenset({"alabama"}), frozenset({"texas"})
+    regions = [alabama, frozenset(), texas, texas, frozenset()]
+    edges = {**inside, **across}
+    assert cluster_edges(5, edges, GroupingSettings()) == [[0, 1, 2, 3, 4]]
+    assert cluster_edges(5, edges, GroupingSettings(), regions) == [[0, 1], [2, 3, 4]]
+    # a strong link merges them all the same, and so does a region both name
+    strong = {**inside, **{pair: 0.8 for pair in across}}
+    assert cluster_edges(5, strong, GroupingSettings(), regions) == [[0, 1, 2, 3, 4]]
+    both = [alabama, frozenset(), texas, texas | alabama, frozenset()]
+    assert cluster_edges(5, edges, GroupingSettings(), both) == [[0, 1, 2, 3, 4]]
+    # an article naming none is no conflict; with regions=1 the rule never lets such groups merge
+    assert cluster_edges(5, edges, GroupingSettings(), [frozenset()] * 2 + [texas] * 3) == [[0, 1, 2, 3, 4]]
+    assert cluster_edges(5, strong, GroupingSettings(regions=1.0), regions) == [[0, 1], [2, 3, 4]]
+
+
+def test_a_lone_article_naming_another_state_does_not_join_on_a_middling_link() -> None:
+    from reconcile.corpus.grouping import _attach_lone
+
+    story = {(i, j): 0.9 for i in range(4) for j in range(i + 1, 4)}
+    later = {**story, (2, 4): 0.6, (3, 4): 0.6}
+    texas = frozenset({"texas"})
+    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [texas] * 4 + [frozenset({"alabama"})]) == [
+        [0, 1, 2, 3], [4]]
+    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [texas] * 5) == [[0, 1, 2, 3, 4]]
+    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings()) == [[0, 1, 2, 3, 4]]
+
+
+def test_the_regions_an_article_names_come_from_the_rules_as_written() -> None:
+    from reconcile.corpus.profile import regions_of
+    from reconcile.rules import load_rules
+
+    rules = load_rules()
+    doc = Document("d1", "a.txt", "SELMA, Ala. - A man was shot in Dallas County.\nfootball in texas",
+                   title="Officer shoots man in Selma")
+    assert regions_of(doc, rules) == frozenset({"alabama"})
+    kc = Document("d2", "b.txt", "Two were shot in Kansas City, Mo., the Washington Post said. Police in N.Y. too.")
+    assert regions_of(kc, rules) == frozenset({"missouri", "new york"})
+    # only what the article says: page furniture left out with the claims
+    claims = [Claim("d3.c1", "d3", "A man was shot in Ohio.", 0, 22)]
+    page = Document("d3", "c.txt", "A man was shot in Ohio. Weather for Indiana.")
+    assert regions_of(page, rules, claims) == frozenset({"ohio"})

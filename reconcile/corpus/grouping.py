@@ -53,6 +53,9 @@ class GroupingSettings:
     #: an article left alone joins the story where the mean of its this many strongest pairs reaches
     #: the cut (a follow-up weeks later resembles the last reports, not all of them); 0: never
     lone_pairs: int = 2
+    #: two groups that name regions (US states), none in common, are one story only when their average
+    #: probability reaches this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
+    regions: float = 0.75
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
@@ -177,30 +180,60 @@ def _dense(block: Any) -> np.ndarray:
     return block if isinstance(block, np.ndarray) else block.toarray()
 
 
+#: the pair features, in the order of ``feature_weights``
+FEATURES = ("cosine", "title", "names", "words", "days", "names_days")
+
+
+def feature_weights(settings: GroupingSettings) -> np.ndarray:
+    """The weights of ``FEATURES``, as the logistic model reads them (the bias apart)."""
+    return np.array([getattr(settings, f) for f in FEATURES], dtype=np.float64)
+
+
+class _Corpus:
+    """What the pair features need of every article, computed once: names, words, vectors, days."""
+
+    def __init__(self, profiles: Sequence[Profile], settings: GroupingSettings) -> None:
+        self.settings = settings
+        self.has, self.weighted = _names_matrices(profiles, settings)
+        self.words = _words_matrix(profiles, settings) if settings.words else None
+        self.vectors = _unit_rows([p.vector for p in profiles], 0)
+        self.titles = (_unit_rows([p.title_vector or p.vector for p in profiles], self.vectors.shape[1])
+                       if settings.title else None)
+        self.days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
+
+    def features(self, start: int, stop: int) -> list[np.ndarray]:
+        """Rows ``start:stop`` against all articles, one matrix per name of ``FEATURES``."""
+        s = self.settings
+        cos = self.vectors[start:stop] @ self.vectors.T
+        shared = np.log1p(_dense(self.weighted[start:stop] @ self.has.T))
+        gap = np.abs(self.days[start:stop, None] - self.days[None, :]).astype(np.float64)
+        unknown = (self.days[start:stop, None] < 0) | (self.days[None, :] < 0)
+        gap[unknown] = s.unknown_days
+        gap = np.log1p(gap)
+        title = self.titles[start:stop] @ self.titles.T if self.titles is not None else np.zeros_like(cos)
+        words = _dense(self.words[start:stop] @ self.words.T) if self.words is not None else np.zeros_like(cos)
+        return [cos, title, shared, words, gap, shared * gap]
+
+
+def pair_features(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> np.ndarray:
+    """Every pair's features, shape (n, n, len(FEATURES)): what the model is fitted on (bench/grouping_cv.py)."""
+    corpus = _Corpus(profiles, settings)
+    return np.stack(corpus.features(0, len(profiles)), axis=-1)
+
+
 def _edges(profiles: Sequence[Profile], settings: GroupingSettings) -> dict[tuple[int, int], float]:
     """Probabilities of the pairs worth scoring, keyed by (i, j), i < j."""
     n = len(profiles)
+    corpus = _Corpus(profiles, settings)
     s = settings
-    has, weighted = _names_matrices(profiles, s)
-    words = _words_matrix(profiles, s) if s.words else None
-    vectors = _unit_rows([p.vector for p in profiles], 0)
-    titles = _unit_rows([p.title_vector or p.vector for p in profiles], vectors.shape[1]) if s.title else None
-    days = np.array([p.date.toordinal() if p.date else -1 for p in profiles], dtype=np.int64)
     edges: dict[tuple[int, int], float] = {}
     block = 256
     for start in range(0, n, block):
         stop = min(n, start + block)
-        cos = vectors[start:stop] @ vectors.T
-        shared = np.log1p(_dense(weighted[start:stop] @ has.T))
-        gap = np.abs(days[start:stop, None] - days[None, :]).astype(np.float64)
-        unknown = (days[start:stop, None] < 0) | (days[None, :] < 0)
-        gap[unknown] = s.unknown_days
-        gap = np.log1p(gap)
-        z = s.bias + s.cosine * cos + s.names * shared + s.days * gap + s.names_days * shared * gap
-        if titles is not None:
-            z += s.title * (titles[start:stop] @ titles.T)
-        if words is not None:
-            z += s.words * _dense(words[start:stop] @ words.T)
+        cos, title, shared, words, gap, names_days = corpus.features(start, stop)
+        z = s.bias + s.cosine * cos + s.names * shared + s.days * gap + s.names_days * names_days
+        z += s.title * title
+        z += s.words * words
         prob = 1.0 / (1.0 + np.exp(-z))
         for a, b in zip(*np.nonzero(prob >= s.floor), strict=True):
             i, j = start + int(a), int(b)
@@ -218,15 +251,30 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
 
 
-def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def _named(regions: Sequence[frozenset[str]], members: Sequence[int]) -> frozenset[str]:
+    """The regions some of ``members`` name (none where ``regions`` is not given)."""
+    return frozenset().union(*(regions[m] for m in members)) if regions else frozenset()
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two groups' regions say different places: both name some, none in common."""
+    return bool(a) and bool(b) and not a & b
+
+
+def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float,
+                     regions: Sequence[frozenset[str]] = (), strong: float = 1.0) -> list[list[int]]:
     """Average-linkage (UPGMA) clusters of one component, cut at ``threshold``; a missing pair counts as 0.
 
     Sparse: it keeps, for each pair of clusters with any scored pair between them, the sum of those
     probabilities, and merges the pair with the highest average while that reaches the cut. Memory
-    follows the scored pairs, not the component squared. Ties go to the lower cluster numbers.
+    follows the scored pairs, not the component squared. Ties go to the lower cluster numbers. Two
+    clusters naming disjoint ``regions`` (of each member, by article number) merge only at ``strong``
+    or above; they may still meet later, once one of them has merged with a cluster naming both.
 
     >>> _average_linkage([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.4, (0, 2): 0.1}, 0.3)
     [[0, 1], [2]]
+    >>> _average_linkage([0, 1], {(0, 1): 0.5}, 0.3, [frozenset({"texas"}), frozenset({"alabama"})], 0.75)
+    [[0], [1]]
     """
     import heapq
 
@@ -236,6 +284,7 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
         if i in where and j in where:
             sums[where[i]][where[j]] = sums[where[j]][where[i]] = p
     content = {i: [m] for i, m in enumerate(members)}
+    named = {i: _named(regions, [m]) for i, m in enumerate(members)}
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items() if a < b]
     heapq.heapify(heap)
     next_id = len(members)
@@ -245,8 +294,11 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
             continue  # a cluster merged since: a pair's sum changes only when one side merges
         if -negative < threshold:
             break
+        if -negative < strong and _apart(named[a], named[b]):
+            continue  # pushed again, with its new average, when either side merges with another
         new = next_id
         next_id += 1
+        named[new] = named.pop(a) | named.pop(b)
         content[new] = content.pop(a) + content.pop(b)
         size = len(content[new])
         row_a, row_b = sums.pop(a), sums.pop(b)
@@ -260,10 +312,11 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
     return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
-def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings
-                 ) -> list[list[int]]:
+def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings,
+                 regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Each article alone in its cluster moved into the story (two articles or more) where the mean
-    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut.
+    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut
+    (and ``settings.regions`` where the two name disjoint ``regions``).
     Lone articles are taken in order, and one that joins counts for those after it.
 
     >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
@@ -285,7 +338,11 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
         for other, p in links.get(lone, []):
             if len(stories[where[other]]) > 1:
                 tied.setdefault(where[other], []).append(p)
-        scored = [(sum(sorted(ps, reverse=True)[:k]) / k, -c) for c, ps in tied.items()]
+        scored = []
+        for c, ps in tied.items():
+            mean = sum(sorted(ps, reverse=True)[:k]) / k
+            if mean >= settings.regions or not _apart(_named(regions, [lone]), _named(regions, stories[c])):
+                scored.append((mean, -c))
         if scored and max(scored)[0] >= settings.threshold:
             target = -max(scored)[1]
             stories[where[lone]] = []
@@ -313,13 +370,20 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     ordered = sorted(profiles, key=lambda p: p.id)
     if not ordered:
         return []
-    edges = _edges(ordered, settings)
+    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings, [p.regions for p in ordered])
+    return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
+
+
+def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
+                  regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs (and the regions each names): average linkage
+    per component, then lone articles."""
     stories = []
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
-    components = _components(len(ordered), strong)
+    components = _components(n, strong)
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
-        for cluster in _attach_lone(_average_linkage(component, inside, settings.threshold), inside, settings):
-            stories.append([ordered[i].id for i in cluster])
-    return sorted(stories, key=lambda s: s[0])
+        clusters = _average_linkage(component, inside, settings.threshold, regions, settings.regions)
+        stories.extend(_attach_lone(clusters, inside, settings, regions))
+    return sorted(stories, key=lambda c: c[0])

@@ -25,20 +25,21 @@ from .inputs import Article
 
 __all__ = [
     "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
-    "title_text", "words_of",
+    "regions_of", "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
 _LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 #: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "4"
+PROFILE_VERSION = "5"
 
 
 @dataclass(frozen=True)
 class Profile:
     """What grouping compares: the lead's and the title's unit vectors (float32 bytes), capitalised
-    words, the date, and the words of the story with their counts (for shared rare words)."""
+    words, the date, the words of the story with their counts (for shared rare words), and the
+    regions (US states) it names."""
 
     id: str
     outlet: str
@@ -47,6 +48,7 @@ class Profile:
     vector: bytes
     title_vector: bytes = b""
     words: tuple[tuple[str, int], ...] = ()
+    regions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,19 @@ def words_of(document: Document, claims: Sequence[Claim] | None = None) -> tuple
     return tuple(sorted(found.items()))
 
 
+def regions_of(document: Document, rules: Rules, claims: Sequence[Claim] | None = None) -> frozenset[str]:
+    """The regions (the rules' ``regions``: US states) the title and claims name, as written.
+
+    >>> from reconcile.model import Document
+    >>> from reconcile.rules import load_rules
+    >>> sorted(regions_of(Document("d1", "a", "SELMA, Ala. - Police in Dallas County, not Kansas City."), load_rules()))
+    ['alabama']
+    """
+    lexicon = rules.lexicon
+    found = (lexicon.regions[m.group(0)] for m in lexicon.region_pattern.finditer(_story_text(document, claims)))
+    return frozenset(r for r in found if r)
+
+
 def common_words(rules: Rules) -> frozenset[str]:
     """Capitalised words that name no one: the months and weekdays of every language in the rules."""
     return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
@@ -178,7 +193,7 @@ def analyse_batch(
     common = common_words(rules)
     for article, doc, claims, lead, title in zip(articles, docs, found, leads, titles, strict=True):
         profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common, claims=claims),
-                          by_text[lead], by_text[title], words_of(doc, claims))
+                          by_text[lead], by_text[title], words_of(doc, claims), regions_of(doc, rules, claims))
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out
