@@ -377,13 +377,29 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
             continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
         if any(s <= u.start < e for s, e in spared):
             continue
+        if _advised(us, k, lexicon):
+            continue
         for m in range(k + 1, min(len(us), k + 6)):
             if us[m].after_break:
                 break
             if _content(us[m], lexicon):
-                out.append((k, m))
+                if us[m].key not in lexicon.compare.deontic:  # "no debe manipular"
+                    out.append((k, m))
                 break
     return out
+
+
+def _advised(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the denial at ``k`` is advice or a duty, not a fact: a word of advice or duty in
+    the three words before it in its clause ("should not", "try your best not to"), or a "don't"
+    that opens its clause ("don't be a victim")."""
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if us[m].key in lexicon.compare.deontic:
+            return True
+        if us[m].after_break:
+            break
+    opener = k - 1 if k and us[k - 1].key == "do" else -1  # "don't" reads as "do" "n't"
+    return opener >= 0 and (opener == 0 or us[opener].after_break) and not us[k].after_break
 
 
 def _denies(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
@@ -441,6 +457,14 @@ def _denied_stated(
     return None
 
 
+def _stopped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the denial at ``k`` says that something has stopped: a change marker ("anymore",
+    "no longer", "ya no") in its clause."""
+    start = us[k - 1].start if k and not us[k].after_break else us[k].start  # "ya no": the word before
+    end = next((us[m - 1].end for m in range(k + 1, len(us)) if us[m].after_break), us[-1].end)
+    return bool(lexicon.compare.change_markers.search(claim.text[start - claim.start : end - claim.start]))
+
+
 def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-def]
     for tag, i1, i2, j1, j2 in ops:
         lo, hi = (i1, i2) if side == 0 else (j1, j2)
@@ -472,6 +496,8 @@ def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: fl
             else:
                 first = last = next(n for n in hits if n not in denied[1 - side])
                 strength = 0.9 if _in_change(ops, side, k) and ratio >= 0.6 else 0.65 if ratio >= 0.4 else 0.5
+            if strength < 0.9 and _stopped(claim, us, k, lexicon):
+                continue  # "we don't eat them anymore" / "pigeons were once eaten": another time
             neg_span, aff_span = (us[k].start, us[m].end), (vs[first].start, vs[last].end)
             neg_text, aff_text = claim_text(claim, neg_span), claim_text(other, aff_span)
             if side == 0:

@@ -71,6 +71,10 @@ class CompareWords:
 
     function_words: frozenset[str] = frozenset()
     not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: a denial of something that has stopped: "anymore", "no longer", "ya no"
+    change_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words of advice or duty: a denial under them states no fact ("should not", "no debe")
+    deontic: frozenset[str] = frozenset()
     zero: re.Pattern[str] = re.compile(r"(?!x)x")
     #: the phrases ``zero`` matches
     zero_phrases: frozenset[str] = frozenset()
@@ -129,7 +133,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
-        "determiners",
+        "determiners", "change_markers", "deontic",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -169,6 +173,8 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     return CompareWords(
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
+        change_markers=phrase_pattern(words["change_markers"]),
+        deontic=frozenset(words["deontic"]),
         zero=phrase_pattern(words["zero"]),
         zero_phrases=frozenset(words["zero"]),
         scales=scales,

@@ -197,6 +197,17 @@ NO_CLASH = [
     # a predicate that denies only with its link word: "failed" alone denies nothing here
     ("The brakes failed on the hill near the school, police said.",
      "The bus stopped on the hill near the school, police said."),
+    # advice or duty states no fact; a directive "not to" denies nothing; a stopped habit is another time
+    ("Scientists should not manipulate data in the study, the guide says.",
+     "Scientists manipulate data in the study, the guide says."),
+    ("Don't be a victim of crime on the way home, the leaflet says.",
+     "Many were victims of crime on the way home, the leaflet says."),
+    ("La guía dice que no debe manipular los datos del estudio.",
+     "La guía dice que manipula los datos del estudio."),
+    ("Police urged residents not to travel on the flooded roads.",
+     "Residents travel on the flooded roads, police said."),
+    ("There are reasons why we don't eat certain foods anymore.",
+     "Pigeons were once commonly eaten as food by the poor."),
     # a range loosely put is the same range
     ("Earnings per share are expected in the range of approximately $1.30 to $1.40.",
      "Earnings per share are expected in the range of $1.30 to $1.40."),
