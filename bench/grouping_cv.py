@@ -1,6 +1,6 @@
 """Story grouping, cross-validated by incident: is a change to the same-story model general?
 
-    PYTHONPATH=. .venv/bin/python bench/grouping_cv.py [--splits 3,8,20] [--data PATH] [--fresh]
+    PYTHONPATH=. .venv/bin/python bench/grouping_cv.py [--splits 3,8,20] [--data PATH] [--fresh] [--set lone_bar=0.3]
 
 The articles of the feed (default ../shared/data/gva-dev/articles.jsonl; a roundup filed under
 several incidents is left out, as score_grouping.py does) are analysed once with the bundled
@@ -142,10 +142,16 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             i, j = _pairs(train)
             y = np.array([labels[a] == labels[b] for a, b in zip(i, j, strict=True)])
             fitted = fit(features[i, j], y)
-            kept = ("threshold", "lone_pairs", "floor", "regions")
+            kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions")
             fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
             out.append(score(cluster(features, test, fitted, regions), labels, test))
     return np.array(out)
+
+
+def _settings(pairs: Sequence[str]) -> dict[str, float | int]:
+    """NAME=VALUE pairs (--set) as GroupingSettings fields, each of its default's type."""
+    default = GroupingSettings()
+    return {k: type(getattr(default, k))(float(v)) for k, v in (pair.split("=", 1) for pair in pairs)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -155,9 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
     ap.add_argument("--regions", type=float, default=GroupingSettings().regions,
                     help="the average at which groups naming disjoint regions may merge (1: never)")
+    ap.add_argument("--set", action="append", default=[], help="a setting, NAME=VALUE")
     ap.add_argument("--no-regions", action="store_true", help="ignore the regions the articles name")
     args = ap.parse_args(argv)
-    settings = replace(GroupingSettings(), regions=args.regions)
+    settings = replace(GroupingSettings(), regions=args.regions, **_settings(args.set))
     items, incidents = analysed(args.data, args.fresh)
     profs = profiles(items)
     labels = [incidents[p.id] for p in profs]
@@ -166,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
     fitted = fit(features[i, j], np.array([labels[a] == labels[b] for a, b in zip(i, j, strict=True)]))
-    fitted = replace(fitted, regions=settings.regions)
+    fitted = replace(fitted, **{k: getattr(settings, k) for k in ("regions", "lone_bar")})
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
     for name, weights in (("fitted", fitted), ("shipped", settings)):
         p, r, f = score(cluster(features, everyone, weights, regions), labels, everyone)

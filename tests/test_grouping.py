@@ -141,12 +141,24 @@ def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> 
     story = {(i, j): 0.9 for i in range(5) for j in range(i + 1, 5)}
     later = {**story, (3, 5): 0.7, (4, 5): 0.5, (0, 5): 0.05}
     assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings()) == [[0, 1, 2, 3, 4, 5]]
-    # one middling pair is not enough, and with lone_pairs=0 nothing moves
-    loose = {**story, (4, 5): 0.4}
+    # one middling pair is not enough (a mean of 0.125 under the bar of 0.15), and with lone_pairs=0 nothing moves
+    loose = {**story, (4, 5): 0.25}
     assert _attach_lone([[0, 1, 2, 3, 4], [5]], loose, GroupingSettings()) == [[0, 1, 2, 3, 4], [5]]
     assert _attach_lone([[0, 1, 2, 3, 4], [5]], later, GroupingSettings(lone_pairs=0)) == [[0, 1, 2, 3, 4], [5]]
     # two lone articles never make a story of their own this way
     assert _attach_lone([[0], [1]], {(0, 1): 0.9}, GroupingSettings()) == [[0], [1]]
+
+
+def test_a_lone_page_joins_a_story_on_pairs_below_the_cut() -> None:
+    from reconcile.corpus.grouping import cluster_edges
+
+    # a story of three; a page with only a title has two pairs of 0.2 with it, none at the cut of 0.3
+    edges = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.2, (1, 3): 0.2}
+    assert cluster_edges(4, edges, GroupingSettings()) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(lone_bar=0.3)) == [[0, 1, 2], [3]]
+    # a story naming another state takes it only on a strong link
+    texas, ohio = frozenset({"texas"}), frozenset({"ohio"})
+    assert cluster_edges(4, edges, GroupingSettings(), [texas] * 3 + [ohio]) == [[0, 1, 2], [3]]
 
 
 def test_stories_naming_different_states_stay_apart_unless_strongly_linked() -> None:

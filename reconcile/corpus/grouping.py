@@ -51,8 +51,11 @@ class GroupingSettings:
     #: average "same story" probability at or above which two groups are one story
     threshold: float = 0.3
     #: an article left alone joins the story where the mean of its this many strongest pairs reaches
-    #: the cut (a follow-up weeks later resembles the last reports, not all of them); 0: never
+    #: ``lone_bar`` (a follow-up weeks later resembles the last reports, not all of them); 0: never
     lone_pairs: int = 2
+    #: the mean of its ``lone_pairs`` strongest pairs at which an article left alone joins a story: below
+    #: the cut, since it splits no story and a page with little text has only weak pairs
+    lone_bar: float = 0.15
     #: two groups that name regions (US states), none in common, are one story only when their average
     #: probability reaches this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
     regions: float = 0.75
@@ -312,11 +315,20 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
     return sorted((sorted(c) for c in content.values()), key=lambda c: c[0])
 
 
+def _links(edges: dict[tuple[int, int], float]) -> dict[int, list[tuple[int, float]]]:
+    """Each article's scored pairs: (other article, probability)."""
+    links: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), p in edges.items():
+        links.setdefault(i, []).append((j, p))
+        links.setdefault(j, []).append((i, p))
+    return links
+
+
 def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings,
                  regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Each article alone in its cluster moved into the story (two articles or more) where the mean
-    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches the cut
-    (and ``settings.regions`` where the two name disjoint ``regions``).
+    of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches
+    ``lone_bar`` (and ``settings.regions`` where the two name disjoint ``regions``).
     Lone articles are taken in order, and one that joins counts for those after it.
 
     >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
@@ -328,11 +340,7 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
     if not k:
         return stories
     where = {m: c for c, members in enumerate(stories) for m in members}
-    links: dict[int, list[tuple[int, float]]] = {}
-    for (i, j), p in edges.items():
-        if i in where and j in where:
-            links.setdefault(i, []).append((j, p))
-            links.setdefault(j, []).append((i, p))
+    links = _links(edges)
     for lone in [c[0] for c in stories if len(c) == 1]:
         tied: dict[int, list[float]] = {}
         for other, p in links.get(lone, []):
@@ -343,7 +351,7 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
             mean = sum(sorted(ps, reverse=True)[:k]) / k
             if mean >= settings.regions or not _apart(_named(regions, [lone]), _named(regions, stories[c])):
                 scored.append((mean, -c))
-        if scored and max(scored)[0] >= settings.threshold:
+        if scored and max(scored)[0] >= settings.lone_bar:
             target = -max(scored)[1]
             stories[where[lone]] = []
             stories[target].append(lone)
@@ -377,13 +385,13 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
 def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
                   regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Stories of articles 0..n-1 from their scored pairs (and the regions each names): average linkage
-    per component, then lone articles."""
+    per component, then the articles left alone join a story."""
     stories = []
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
     components = _components(n, strong)
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
-        clusters = _average_linkage(component, inside, settings.threshold, regions, settings.regions)
-        stories.extend(_attach_lone(clusters, inside, settings, regions))
-    return sorted(stories, key=lambda c: c[0])
+        stories.extend(_average_linkage(component, inside, settings.threshold, regions, settings.regions))
+    # a lone article's pairs below the cut reach across components: this pass sees all pairs
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, regions)
