@@ -184,6 +184,10 @@ def _numbers(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: flo
                     context = 0.7 if ratio >= 0.5 else 0.55
                 if context:
                     candidates.append((i1 + k, j1 + k, context))
+                    if k >= 2:
+                        # the same words before a figure again elsewhere in either claim ("a net
+                        # profit of $8m ..., a potential net profit of $29m"): the line-up took one
+                        candidates += [(i, j, context) for i, j in _repeats(ua, ub, i1 + k, j1 + k, min(k, 3))]
     # one number of a kind on each side of a changed stretch: "for Q4 2019" / "for the fourth quarter of 2020"
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or ratio < 0.35:
@@ -261,6 +265,17 @@ def _restates(v: Unit, x: Unit) -> bool:
     """Whether the figure ``v`` can be the figure ``x`` again: of the same kind, compatible, and a
     figure rather than a bound ("over $20 million" restates no amount)."""
     return v.key == x.key and x.compatible(v) and not v.open_bound
+
+
+def _repeats(ua: list[Unit], ub: list[Unit], i: int, j: int, before: int) -> list[tuple[int, int]]:
+    """Other places of the figure ``ua[i]`` / ``ub[j]`` with the same ``before`` words in front of
+    it: (i2, j) where they recur in ``ua``, (i, j2) where they recur in ``ub``."""
+    run = [u.key for u in ua[i - before : i + 1]]
+
+    def at(us: list[Unit], k: int) -> bool:
+        return k != (i if us is ua else j) and [u.key for u in us[k - before : k + 1]] == run
+
+    return [(k, j) for k in range(before, len(ua)) if at(ua, k)] + [(i, k) for k in range(before, len(ub)) if at(ub, k)]
 
 
 def _near_run(ops, n: int, run: int = 3) -> bool:  # type: ignore[no-untyped-def]

@@ -193,6 +193,9 @@ def test_a_relative_clause_verb_credits_no_one(rules, sentence: str, said: str, 
         "Visit us and sign in to update your profile, receive the latest news and keep up to date with mobile alerts.",
         "KSLA News 12 Shreveport, Louisiana News Weather & Sports",
         "Te hemos enviado un correo de verificación. Revisa tu carpeta de spam si no lo recibes.",
+        "Add a location to your Tweets",
+        "When you tweet with a location, Twitter stores that location. You can switch location on/off before "
+        "each Tweet and always have the option to delete your location history.",
     ],
 )
 def test_a_sign_up_form_or_a_masthead_is_no_claim(rules, tmp_path: Path, line: str) -> None:

@@ -377,3 +377,18 @@ def test_check_the_draft_figure_stated_elsewhere_by_the_source_is_not_contradict
     draft = "Earnings from continuing operations were $136.4 million on net sales of $1.8 billion."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     assert not result.of_kind("contradicted")
+
+
+def test_check_a_figure_after_words_the_claim_repeats_is_compared_with_its_own_match(write: Any, encoder: Any) -> None:
+    # the draft says "a net profit of" twice; the source's second sentence lines up with its first
+    draft = ("The airline reported a net profit of $8.2 million or $0.19 per share, and a potential net profit "
+             "of $29 million or $0.70 per share excluding special items.")
+    source = ("The airline reported a net profit of $8.2 million or $0.19 per share. Excluding special items, "
+              "there was a net profit of $29.9 million or $0.70 per share.")
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = finding.conflicts
+    draft_id, source_id = finding.claims
+    assert (conflict.values[draft_id], conflict.values[source_id]) == (29000000, 29900000)
+    assert draft[slice(*conflict.spans[draft_id])] == "$29 million"
+    assert source[slice(*conflict.spans[source_id])] == "$29.9 million"
