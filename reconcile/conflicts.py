@@ -575,10 +575,11 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
     # opposites in the same role: each next to the same word ("increased its expected CapEx" /
     # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
     for i, x in enumerate(ua):
-        if x.number or x.key not in lexicon.compare.opposites:
+        kx = _direction(ua, i, lexicon)
+        if x.number or kx not in lexicon.compare.opposites:
             continue
         for j, y in enumerate(ub):
-            if y.number or not _opposed(x.key, y.key, lexicon):
+            if y.number or not _opposed(kx, _direction(ub, j, lexicon), lexicon):
                 continue
             # where a claim also uses the other's word, in another clause, only the same two words
             # before both count ("provisions for credit gains, with the allowance for credit losses"
@@ -602,6 +603,17 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
+
+
+def _direction(us: list[Unit], k: int, lexicon: Lexicon) -> str:
+    """The word at ``k``, or the change it stands for right before a percentage or an amount: "up
+    17%" is "rose 17%" (``compare.directions``); "picked up 17 packages" is only "up"."""
+    key = us[k].key
+    change = lexicon.compare.directions.get(key)
+    if change is None or k + 1 >= len(us) or us[k + 1].after_break:
+        return key
+    figure = us[k + 1].key
+    return change if figure == "#%" or figure.startswith("#$") else key
 
 
 def _elsewhere(word: str, us: list[Unit], k: int) -> bool:
@@ -642,8 +654,9 @@ def _framed(ops, n: int, reach: int = 2) -> bool:  # type: ignore[no-untyped-def
 
 
 def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, reach: int = 4) -> bool:
-    """Whether the words at ``i`` and ``j`` bear on the same content word: the first such word after
-    each (within ``reach``, in the same clause) or the last one before each."""
+    """Whether the words at ``i`` and ``j`` bear on the same thing: the same figure right after
+    each, the first content word after each (within ``reach``, in the same clause) or the last one
+    before each."""
     def after(us: list[Unit], k: int) -> set[str]:
         out: set[str] = set()
         for m in range(k + 1, min(len(us), k + 1 + reach)):
@@ -661,6 +674,18 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
             return us[m].key
         return None
 
+    def figure(us: list[Unit], k: int) -> Unit | None:
+        for m in range(k + 1, min(len(us), k + 4)):
+            if us[m].after_break:
+                return None
+            if us[m].number:
+                return us[m]
+        return None
+
+    # the same figure right after both ("decreased by 17%" / "up 17%")
+    fa, fb = figure(ua, i), figure(ub, j)
+    if fa is not None and fb is not None and fa.key == fb.key and fa.compatible(fb) and not fa.open_bound:
+        return True
     xa, ya = after(ua, i), after(ub, j)
     if any(_alike(p, q, lexicon) for p in xa for q in ya):
         return True

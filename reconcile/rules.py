@@ -104,6 +104,8 @@ class CompareWords:
     #: a word that denies what follows it -> the words that must come right after it for that
     #: ("failed" -> {"to"}; "" when none must: "lacks")
     negative_predicates: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: a word that, right before a figure, is a change word of the opposites: "up 17%" -> rose
+    directions: dict[str, str] = field(default_factory=dict)
 
 
 def _pairs(lines: list[Any]) -> list[list[list[str]]]:
@@ -143,11 +145,13 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     opposites: dict[str, set[tuple[int, int]]] = {}
     forms: dict[str, set[str]] = {}
     negative: dict[str, set[str]] = {}
+    directions: dict[str, str] = {}
     pair = 0
     for d in docs:
         section = d.get("compare") or {}
         for form, bases in _forms(section.get("word_forms") or []).items():
             forms.setdefault(form, set()).update(bases)
+        directions.update({str(k).lower(): str(v).lower() for k, v in (section.get("directions") or {}).items()})
         for phrase in section.get("negative_predicates") or []:
             words_of = str(phrase).lower().split()
             if not 1 <= len(words_of) <= 2:
@@ -197,6 +201,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         opposites={w: frozenset(ids) for w, ids in opposites.items()},
         word_forms={w: frozenset(b) for w, b in forms.items()},
         negative_predicates={w: frozenset(links) for w, links in negative.items()},
+        directions=directions,
     )
 
 

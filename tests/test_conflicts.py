@@ -136,6 +136,19 @@ CLASHES = [
     ("El informe constata la falta de pruebas contra el alcalde.",
      "El informe constata pruebas contra el alcalde.",
      "polarity", "falta de pruebas", "pruebas", "falta de pruebas", "pruebas"),
+    # opposites bearing on the same figure; "up" before a percentage is a rise
+    ("Quarterly earnings per share decreased by 17% from a year earlier.",
+     "Earnings per share were $0.34 in the quarter, up 17% from a year earlier.",
+     "opposite", "decreased", "up", "decreased", "up"),
+    ("In the filing, leverage stood above 3.5 times at year end.",
+     "Leverage at year end was below 3.5 times, the company said.",
+     "opposite", "above", "below", "above", "below"),
+    # what a claim leaves out ("excluding", "except") the other takes in
+    ("The survey covered all regions excluding coastal towns.", "The survey covered all regions and coastal towns.",
+     "polarity", "excluding coastal", "coastal", "excluding coastal", "coastal"),
+    ("La encuesta cubrió todas las regiones excepto los pueblos costeros.",
+     "La encuesta cubrió todas las regiones y los pueblos costeros.",
+     "polarity", "excepto los pueblos", "pueblos", "excepto los pueblos", "pueblos"),
     # a bound elsewhere in the claim ("at least $6") states no figure that could be the other's
     ("Quarterly earnings per share were $5.53, and the outlook was raised from at least $6 to about $7.50.",
      "Quarterly earnings per share were $5.52, the company said.",
@@ -208,6 +221,11 @@ NO_CLASH = [
      "Residents travel on the flooded roads, police said."),
     ("There are reasons why we don't eat certain foods anymore.",
      "Pigeons were once commonly eaten as food by the poor."),
+    # "up" before a count is a particle, not a rise
+    ("The courier picked up 17 packages on Monday.", "The courier's deliveries fell 17 packages short on Monday."),
+    # both leave the same thing out
+    ("Net profit excluding special items was $29.9 million in the quarter.",
+     "Excluding special items, net profit was $29.9 million in the quarter."),
     # a range loosely put is the same range
     ("Earnings per share are expected in the range of approximately $1.30 to $1.40.",
      "Earnings per share are expected in the range of $1.30 to $1.40."),
