@@ -574,17 +574,20 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
                                           ((x.start, x.end), (y.start, y.end)), strength)]
     # opposites in the same role: each next to the same word ("increased its expected CapEx" /
     # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
+    # and a word with a negative prefix set off by a hyphen ("non-conditional", "non-GAAP")
+    prefixes = tuple(f"{p}-" for p in lexicon.compare.negative_prefixes)
     for i, x in enumerate(ua):
         kx = _direction(ua, i, lexicon)
-        if x.number or kx not in lexicon.compare.opposites:
+        if x.number or not (kx in lexicon.compare.opposites or (prefixes and kx.startswith(prefixes))):
             continue
         for j, y in enumerate(ub):
             if y.number or not _opposed(kx, _direction(ub, j, lexicon), lexicon):
                 continue
             # where a claim also uses the other's word, in another clause, only the same two words
             # before both count ("provisions for credit gains, with the allowance for credit losses"
-            # / "provisions for credit losses"); "gains and losses" speaks of both
-            if (x.key in words_b or y.key in words_a) and not (
+            # / "provisions for credit losses"); "gains and losses" speaks of both. The word itself
+            # is no other use ("conditional" in "non-conditional")
+            if (_elsewhere(y.key, ua, i) or _elsewhere(x.key, ub, j)) and not (
                 _same_before(ua, i, ub, j) and _apart(ua, i, y.key) and _apart(ub, j, x.key)
             ):
                 continue

@@ -240,19 +240,28 @@ def _phrase_used(
     a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf, lexicon: Lexicon
 ) -> bool:
     """Whether a source also says the other's word, or a word of its side of the opposites, with the
-    same word after it ("low single-digit" / "high single-digit", "decreasing net debt" / "reducing
-    net debt"): a source that says both speaks of two things."""
+    same word after it, function words aside ("low single-digit" / "high single-digit", "decreasing
+    net debt" / "reducing net debt"; not "decreases in" / "decline in"): a source that says both
+    speaks of two things."""
     opposites = lexicon.compare.opposites
+    function = lexicon.compare.function_words
+
+    def bears_on(words: list[str], k: int) -> str | None:
+        """The first word after ``words[k]`` that is not a function word ("increases in new ...
+        revenue": "new"), within three."""
+        return next((w for w in words[k + 1 : k + 4] if w not in function), None)
+
     for claim, span, other in ((a, clash.spans[0], b), (b, clash.spans[1], a)):
         word = claim.text[span[0] - claim.start : span[1] - claim.start].lower()
-        rest = claim.text[span[1] - claim.start :].lower().split()
-        if not rest:
+        rest = [word, *claim.text[span[1] - claim.start :].lower().split()]
+        target = bears_on(rest, 0)
+        if target is None:
             continue
         sides = opposites.get(word, frozenset())
         for c in claims_of[group_of(other)]:
             words = c.text.lower().split()
-            for u, nxt in zip(words, words[1:], strict=False):
-                if nxt == rest[0] and (u == word or sides & opposites.get(u, frozenset())):
+            for k, u in enumerate(words[:-1]):
+                if (u == word or sides & opposites.get(u, frozenset())) and bears_on(words, k) == target:
                     return True
     return False
 

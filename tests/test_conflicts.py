@@ -143,6 +143,10 @@ CLASHES = [
     ("In the filing, leverage stood above 3.5 times at year end.",
      "Leverage at year end was below 3.5 times, the company said.",
      "opposite", "above", "below", "above", "below"),
+    # a hyphenated negative prefix in the same role, however the rest is worded
+    ("The model adds non-conditional image information to the discriminator for prediction tasks.",
+     "Our method incorporates conditional information into a network for prediction tasks.",
+     "opposite", "non-conditional", "conditional", "non-conditional", "conditional"),
     # what a claim leaves out ("excluding", "except") the other takes in
     ("The survey covered all regions excluding coastal towns.", "The survey covered all regions and coastal towns.",
      "polarity", "excluding coastal", "coastal", "excluding coastal", "coastal"),
