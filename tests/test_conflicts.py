@@ -147,6 +147,10 @@ CLASHES = [
     ("The model adds non-conditional image information to the discriminator for prediction tasks.",
      "Our method incorporates conditional information into a network for prediction tasks.",
      "opposite", "non-conditional", "conditional", "non-conditional", "conditional"),
+    # "Q4" is the fourth quarter
+    ("AutoNation reported financial results for Q4 2020, with record revenue.",
+     "AutoNation reported financial results for the third quarter of 2020, with record revenue.",
+     "ordinal", 4, 3, "Q4", "third"),
     # what a claim leaves out ("excluding", "except") the other takes in
     ("The survey covered all regions excluding coastal towns.", "The survey covered all regions and coastal towns.",
      "polarity", "excluding coastal", "coastal", "excluding coastal", "coastal"),
