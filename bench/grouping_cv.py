@@ -1,6 +1,7 @@
 """Story grouping, cross-validated by incident: is a change to the same-story model general?
 
     PYTHONPATH=. .venv/bin/python bench/grouping_cv.py [--splits 3,8,20] [--data PATH] [--fresh] [--set lone_bar=0.3]
+        [--no-regions] [--no-places]
 
 The articles of the feed (default ../shared/data/gva-dev/articles.jsonl; a roundup filed under
 several incidents is left out, as score_grouping.py does) are analysed once with the bundled
@@ -31,7 +32,7 @@ import numpy as np
 
 from reconcile.corpus.grouping import FEATURES, GroupingSettings, cluster_edges, pair_features
 from reconcile.corpus.inputs import read_articles
-from reconcile.corpus.profile import Analysed, Profile, common_words, names_of, regions_of, words_of
+from reconcile.corpus.profile import Analysed, Profile, common_words, names_of, places_of, regions_of, words_of
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -86,9 +87,12 @@ def profiles(items: Sequence[Analysed]) -> list[Profile]:
 
     rules = load_rules(None)
     common = common_words(rules)
-    out = [replace(a.profile, names=names_of(a.document, common=common, claims=a.claims),
-                   words=words_of(a.document, a.claims), regions=regions_of(a.document, rules, a.claims))
-           for a in items]
+    out = []
+    for a in items:
+        names = names_of(a.document, common=common, claims=a.claims)
+        out.append(replace(a.profile, names=names, words=words_of(a.document, a.claims),
+                           regions=regions_of(a.document, rules, a.claims),
+                           places=places_of(a.document, rules, names, a.claims)))
     return sorted(out, key=lambda p: p.id)
 
 
@@ -108,15 +112,16 @@ def _pairs(members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings,
-            regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
-    """Stories of ``members`` (indices into ``features`` and ``regions``) with ``settings``' weights."""
+            regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of ``members`` (indices into ``features``, ``regions`` and ``places``) with ``settings``' weights."""
     i, j = _pairs(members)
     w = np.array([getattr(settings, f) for f in FEATURES])
     prob = 1.0 / (1.0 + np.exp(-(settings.bias + features[i, j] @ w)))
     local = {m: k for k, m in enumerate(members)}
     edges = {(local[a], local[b]): float(p) for a, b, p in zip(i, j, prob, strict=True) if p >= settings.floor}
     named = [regions[m] for m in members] if regions else []
-    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named)]
+    where = [places[m] for m in members] if places else []
+    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where)]
 
 
 def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequence[int]) -> tuple[float, ...]:
@@ -130,7 +135,7 @@ def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequ
 
 def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, seed: int = 0,
                    settings: GroupingSettings = GroupingSettings(),
-                   regions: Sequence[frozenset[str]] = ()) -> np.ndarray:
+                   regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """(P, R, F1) of each half of ``splits`` random halvings by incident, fitted on the other half."""
     out = []
     rng = random.Random(seed)
@@ -144,7 +149,7 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             fitted = fit(features[i, j], y)
             kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions")
             fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
-            out.append(score(cluster(features, test, fitted, regions), labels, test))
+            out.append(score(cluster(features, test, fitted, regions, places), labels, test))
     return np.array(out)
 
 
@@ -163,12 +168,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="the average at which groups naming disjoint regions may merge (1: never)")
     ap.add_argument("--set", action="append", default=[], help="a setting, NAME=VALUE")
     ap.add_argument("--no-regions", action="store_true", help="ignore the regions the articles name")
+    ap.add_argument("--no-places", action="store_true", help="ignore the places the articles' leads name")
     args = ap.parse_args(argv)
     settings = replace(GroupingSettings(), regions=args.regions, **_settings(args.set))
     items, incidents = analysed(args.data, args.fresh)
     profs = profiles(items)
     labels = [incidents[p.id] for p in profs]
     regions = [] if args.no_regions else [p.regions for p in profs]
+    places = [] if args.no_places else [p.places for p in profs]
     features = pair_features(profs)
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
@@ -176,10 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     fitted = replace(fitted, **{k: getattr(settings, k) for k in ("regions", "lone_bar")})
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
     for name, weights in (("fitted", fitted), ("shipped", settings)):
-        p, r, f = score(cluster(features, everyone, weights, regions), labels, everyone)
+        p, r, f = score(cluster(features, everyone, weights, regions, places), labels, everyone)
         print(f"in-sample, {name} weights: P={p:.3f} R={r:.3f} F1={f:.3f}")
     for n in (int(s) for s in args.splits.split(",")):
-        res = cross_validate(features, labels, n, settings=settings, regions=regions)
+        res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places)
         p, r, f = res.mean(axis=0)
         print(f"cv {n:2d} splits: P={p:.3f} R={r:.3f} F1={f:.3f} (F1 of the halves {res[:, 2].std():.3f} sd)")
     return 0

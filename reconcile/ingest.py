@@ -151,7 +151,8 @@ def _furniture(text: str, rules: Rules) -> list[Span]:
         if matches and len(chunk) <= PARAGRAPH_FURNITURE_MAX:
             spans.append(line)
             continue
-        for m in matches:
+        # a long line may repeat its furniture (a video player's controls before each clip): every match
+        for m in (m for p in rules.paragraph_furniture for m in p.finditer(chunk)):
             a, b = _sentence_around(chunk, m.start(), m.end())
             spans.append(Span(line.start + a, line.start + len(chunk[:b].rstrip())))
         trailer = rules.tweet_trailer.search(chunk)

@@ -280,6 +280,8 @@ class Lexicon:
     regions: dict[str, str] = field(default_factory=dict)
     #: any name of ``regions``, as written (case-sensitive), longest first
     region_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: before the place an article's lead says it happened ("a shooting in Beech Grove"), lowercased
+    event_places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -502,6 +504,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         toll_pattern=phrase_pattern(tolls),
         regions=_regions(docs),
         region_pattern=region_pattern(_regions(docs)),
+        event_places=frozenset(str(w).lower() for d in docs for w in d.get("event_places") or []),
     )
 
 

@@ -188,9 +188,9 @@ def test_a_lone_article_naming_another_state_does_not_join_on_a_middling_link() 
     story = {(i, j): 0.9 for i in range(4) for j in range(i + 1, 4)}
     later = {**story, (2, 4): 0.6, (3, 4): 0.6}
     texas = frozenset({"texas"})
-    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [texas] * 4 + [frozenset({"alabama"})]) == [
+    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [[texas] * 4 + [frozenset({"alabama"})]]) == [
         [0, 1, 2, 3], [4]]
-    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [texas] * 5) == [[0, 1, 2, 3, 4]]
+    assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings(), [[texas] * 5]) == [[0, 1, 2, 3, 4]]
     assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings()) == [[0, 1, 2, 3, 4]]
 
 
@@ -208,3 +208,48 @@ def test_the_regions_an_article_names_come_from_the_rules_as_written() -> None:
     claims = [Claim("d3.c1", "d3", "A man was shot in Ohio.", 0, 22)]
     page = Document("d3", "c.txt", "A man was shot in Ohio. Weather for Indiana.")
     assert regions_of(page, rules, claims) == frozenset({"ohio"})
+
+
+def test_stories_whose_leads_name_different_places_stay_apart_unless_strongly_linked() -> None:
+    from reconcile.corpus.grouping import cluster_edges
+
+    # Chelsea's two reports and Beech Grove's three, every pair across at 0.5 ("Grove" in both): no state named
+    inside = {(0, 1): 0.9, (2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9}
+    across = {(i, j): 0.5 for i in (0, 1) for j in (2, 3, 4)}
+    chelsea, beech = frozenset({"chelsea"}), frozenset({"beech", "grove"})
+    places = [chelsea, frozenset(), beech, frozenset(), frozenset()]
+    edges = {**inside, **across}
+    assert cluster_edges(5, edges, GroupingSettings(), [], places) == [[0, 1], [2, 3, 4]]
+    # one shared place word, or a strong link, and they are one story; states and places are each a gate
+    assert cluster_edges(5, edges, GroupingSettings(), [], [chelsea, frozenset(), beech, chelsea, frozenset()]) == [
+        [0, 1, 2, 3, 4]]
+    strong = {**inside, **{pair: 0.8 for pair in across}}
+    assert cluster_edges(5, strong, GroupingSettings(), [], places) == [[0, 1, 2, 3, 4]]
+    texas = frozenset({"texas"})
+    assert cluster_edges(5, edges, GroupingSettings(), [texas] * 5, places) == [[0, 1], [2, 3, 4]]
+    # a lone article whose lead names another place does not join on a middling link either
+    lone = {(2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9, (0, 2): 0.2, (0, 3): 0.2}
+    assert cluster_edges(5, lone, GroupingSettings(), [], [chelsea, frozenset(), beech, beech, beech]) == [
+        [0], [1], [2, 3, 4]]
+    assert cluster_edges(5, lone, GroupingSettings(), [], [frozenset(), frozenset(), beech, beech, beech]) == [
+        [0, 2, 3, 4], [1]]
+
+
+def test_the_place_of_a_lead_is_the_names_after_the_rules_place_word() -> None:
+    from reconcile.corpus.profile import places_of
+    from reconcile.rules import load_rules
+
+    rules = load_rules()
+    claims = [Claim("d1.c1", "d1", "A 15-year-old has died following a shooting in Chelsea, Mass. on Friday.", 0, 70)]
+    doc = Document("d1", "a.txt", claims[0].text + "\nHe grew up in Revere.", title="Teen shot and killed In Chelsea")
+    assert places_of(doc, rules, names_of(doc, claims=claims), claims) == frozenset({"chelsea"})
+    # a region ends the run and is no place; a word the article writes in lowercase is none either;
+    # a possessive is the place
+    dallas = Document("d2", "b.txt", "Officers were shot in Texas in an ambush; in the downtown area.",
+                      title="Five Officers Shot In Dallas Ambush")
+    assert places_of(dallas, rules, names_of(dallas)) == frozenset({"dallas"})
+    texas = Document("d3", "c.txt", "A man was shot in Texas Sunday in Dallas's west.")
+    assert places_of(texas, rules, names_of(texas)) == frozenset({"dallas"})
+    # no place word in the rules, no places
+    bare = dataclasses.replace(rules, lexicon=dataclasses.replace(rules.lexicon, event_places=frozenset()))
+    assert places_of(doc, bare, names_of(doc, claims=claims), claims) == frozenset()

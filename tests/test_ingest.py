@@ -81,3 +81,16 @@ def test_seed_furniture_title_and_date(rules):
     marked = [tweet.text[f.start : f.end] for f in tweet.furniture]
     assert "pic.twitter.com/L7rhaEgdTR" in marked
     assert "#ElSalto" in marked
+
+
+def test_furniture_repeated_in_a_long_line_is_marked_each_time(rules):
+    from reconcile.ingest import from_text
+
+    clip = "CLOSE Skip in Skip x Embed x Share OFFICERS SHOT Sheriff speaks | 1:14 Two bailiffs died in a courthouse."
+    story = " ".join(["The inmate had been taken to a hearing on a charge of assault, the sheriff said."] * 6)
+    line = f"{story} 1 of 3 {clip} {story} 2 of 3 {clip}"
+    assert len(line) > 600  # a long line: a paragraph rule marks only the sentences it matches
+    doc = from_text(line, path="a.txt", doc_id="d1", rules=rules)
+    marked = [doc.text[f.start : f.end] for f in doc.furniture]
+    assert sum("Skip in Skip" in m for m in marked) == 2
+    assert not any("assault" in m for m in marked)

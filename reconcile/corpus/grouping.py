@@ -9,8 +9,10 @@ weights are a logistic regression fitted on gva-dev, checked by cross-validation
 (see bench/README.md). Stories are then
 average-linkage clusters of those probabilities, cut at ``GroupingSettings.threshold``, so one
 loose pair does not chain two events together; an article the clustering leaves alone then joins
-the story it is most strongly tied to when the mean of its two strongest pairs there reaches the
-cut (a survivor's profile weeks later is like the last reports, not like all of them). Only pairs
+the story it is most strongly tied to when the mean of its two strongest pairs there reaches a
+bar (a survivor's profile weeks later is like the last reports, not like all of them). Two groups
+that name different US states, or whose titles and leads say different places ("in Chelsea", "in
+Beech Grove"), merge only on a strong link. Only pairs
 with some evidence are kept, and
 clustering runs per connected component of the pairs at the cut, so memory follows the stories,
 not the corpus squared.
@@ -56,8 +58,9 @@ class GroupingSettings:
     #: the mean of its ``lone_pairs`` strongest pairs at which an article left alone joins a story: below
     #: the cut, since it splits no story and a page with little text has only weak pairs
     lone_bar: float = 0.15
-    #: two groups that name regions (US states), none in common, are one story only when their average
-    #: probability reaches this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
+    #: two groups that name regions (US states), none in common, or whose titles and leads name places
+    #: ("in Beech Grove"), none in common, are one story only when their average probability reaches
+    #: this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
     regions: float = 0.75
     #: pairs below this probability are not scored at all
     floor: float = 0.05
@@ -254,29 +257,34 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
 
 
-def _named(regions: Sequence[frozenset[str]], members: Sequence[int]) -> frozenset[str]:
-    """The regions some of ``members`` name (none where ``regions`` is not given)."""
-    return frozenset().union(*(regions[m] for m in members)) if regions else frozenset()
+#: per kind of place (the regions, then the places of the leads), what each article names
+Kinds = Sequence[Sequence[frozenset[str]]]
 
 
-def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two groups' regions say different places: both name some, none in common."""
-    return bool(a) and bool(b) and not a & b
+def _named(kinds: Kinds, members: Sequence[int]) -> tuple[frozenset[str], ...]:
+    """For each kind, the places some of ``members`` name (none of a kind not given)."""
+    return tuple(frozenset().union(*(kind[m] for m in members)) if kind else frozenset() for kind in kinds)
+
+
+def _apart(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Whether two groups say different places: of some kind, both name some, none in common."""
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
 
 
 def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], threshold: float,
-                     regions: Sequence[frozenset[str]] = (), strong: float = 1.0) -> list[list[int]]:
+                     kinds: Kinds = (), strong: float = 1.0) -> list[list[int]]:
     """Average-linkage (UPGMA) clusters of one component, cut at ``threshold``; a missing pair counts as 0.
 
     Sparse: it keeps, for each pair of clusters with any scored pair between them, the sum of those
     probabilities, and merges the pair with the highest average while that reaches the cut. Memory
     follows the scored pairs, not the component squared. Ties go to the lower cluster numbers. Two
-    clusters naming disjoint ``regions`` (of each member, by article number) merge only at ``strong``
-    or above; they may still meet later, once one of them has merged with a cluster naming both.
+    clusters naming disjoint places of one of the ``kinds`` (of each member, by article number) merge
+    only at ``strong`` or above; they may still meet later, once one of them has merged with a
+    cluster naming both.
 
     >>> _average_linkage([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.4, (0, 2): 0.1}, 0.3)
     [[0, 1], [2]]
-    >>> _average_linkage([0, 1], {(0, 1): 0.5}, 0.3, [frozenset({"texas"}), frozenset({"alabama"})], 0.75)
+    >>> _average_linkage([0, 1], {(0, 1): 0.5}, 0.3, [[frozenset({"texas"}), frozenset({"alabama"})]], 0.75)
     [[0], [1]]
     """
     import heapq
@@ -287,7 +295,7 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
         if i in where and j in where:
             sums[where[i]][where[j]] = sums[where[j]][where[i]] = p
     content = {i: [m] for i, m in enumerate(members)}
-    named = {i: _named(regions, [m]) for i, m in enumerate(members)}
+    named = {i: _named(kinds, [m]) for i, m in enumerate(members)}
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items() if a < b]
     heapq.heapify(heap)
     next_id = len(members)
@@ -301,7 +309,7 @@ def _average_linkage(members: list[int], edges: dict[tuple[int, int], float], th
             continue  # pushed again, with its new average, when either side merges with another
         new = next_id
         next_id += 1
-        named[new] = named.pop(a) | named.pop(b)
+        named[new] = tuple(x | y for x, y in zip(named.pop(a), named.pop(b), strict=True))
         content[new] = content.pop(a) + content.pop(b)
         size = len(content[new])
         row_a, row_b = sums.pop(a), sums.pop(b)
@@ -325,10 +333,10 @@ def _links(edges: dict[tuple[int, int], float]) -> dict[int, list[tuple[int, flo
 
 
 def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings,
-                 regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+                 kinds: Kinds = ()) -> list[list[int]]:
     """Each article alone in its cluster moved into the story (two articles or more) where the mean
     of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches
-    ``lone_bar`` (and ``settings.regions`` where the two name disjoint ``regions``).
+    ``lone_bar`` (and ``settings.regions`` where the two name disjoint places of one of the ``kinds``).
     Lone articles are taken in order, and one that joins counts for those after it.
 
     >>> _attach_lone([[0, 1, 2, 3], [4]], {(0, 1): .9, (1, 2): .9, (2, 3): .9, (0, 3): .1, (3, 4): .6, (2, 4): .3},
@@ -349,7 +357,7 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
         scored = []
         for c, ps in tied.items():
             mean = sum(sorted(ps, reverse=True)[:k]) / k
-            if mean >= settings.regions or not _apart(_named(regions, [lone]), _named(regions, stories[c])):
+            if mean >= settings.regions or not _apart(_named(kinds, [lone]), _named(kinds, stories[c])):
                 scored.append((mean, -c))
         if scored and max(scored)[0] >= settings.lone_bar:
             target = -max(scored)[1]
@@ -378,20 +386,22 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     ordered = sorted(profiles, key=lambda p: p.id)
     if not ordered:
         return []
-    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings, [p.regions for p in ordered])
+    clusters = cluster_edges(len(ordered), _edges(ordered, settings), settings, [p.regions for p in ordered],
+                             [p.places for p in ordered])
     return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
 
 
 def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
-                  regions: Sequence[frozenset[str]] = ()) -> list[list[int]]:
-    """Stories of articles 0..n-1 from their scored pairs (and the regions each names): average linkage
-    per component, then the articles left alone join a story."""
+                  regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names):
+    average linkage per component, then the articles left alone join a story."""
     stories = []
+    kinds = (regions, places)
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
     components = _components(n, strong)
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
-        stories.extend(_average_linkage(component, inside, settings.threshold, regions, settings.regions))
+        stories.extend(_average_linkage(component, inside, settings.threshold, kinds, settings.regions))
     # a lone article's pairs below the cut reach across components: this pass sees all pairs
-    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, regions)
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, kinds)

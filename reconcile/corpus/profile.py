@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,21 +26,24 @@ from .inputs import Article
 
 __all__ = [
     "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
-    "regions_of", "title_text", "words_of",
+    "places_of", "regions_of", "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
 _LOWER = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+#: a run of words after a place word ("in Beech Grove"): a comma or other mark ends it
+_RUN = re.compile(r"\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*)")
+_POSSESSIVE = re.compile(r"['’]s$")
 #: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "5"
+PROFILE_VERSION = "6"
 
 
 @dataclass(frozen=True)
 class Profile:
     """What grouping compares: the lead's and the title's unit vectors (float32 bytes), capitalised
-    words, the date, the words of the story with their counts (for shared rare words), and the
-    regions (US states) it names."""
+    words, the date, the words of the story with their counts (for shared rare words), the
+    regions (US states) it names, and the place its lead says it happened in (name words, lowercased)."""
 
     id: str
     outlet: str
@@ -49,6 +53,7 @@ class Profile:
     title_vector: bytes = b""
     words: tuple[tuple[str, int], ...] = ()
     regions: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,56 @@ def regions_of(document: Document, rules: Rules, claims: Sequence[Claim] | None 
     return frozenset(r for r in found if r)
 
 
+def _lead_parts(document: Document, claims: Sequence[Claim] | None) -> list[str]:
+    """The title and the first claim (the text's start when the claims are not known)."""
+    first = [c.text for c in claims[:1]] if claims is not None else [document.text[:300]]
+    return [document.title or "", *first]
+
+
+def _place_words(run: str, names: frozenset[str]) -> list[str]:
+    """The leading words of ``run`` that are names (a possessive trimmed), lowercased."""
+    found = []
+    for word in run.split():
+        bare = _POSSESSIVE.sub("", word.strip(".'’")).lower()
+        if word.strip(".'’").lower() not in names and bare not in names:
+            break
+        found.append(bare)
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _place_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b", re.IGNORECASE)
+
+
+def places_of(document: Document, rules: Rules, names: frozenset[str],
+              claims: Sequence[Claim] | None = None) -> frozenset[str]:
+    """Where the title and first claim say it happened: the words of ``names`` (the article's) right
+    after one of the rules' ``event_places`` ("in"). A region's name ("Chelsea, Mass.") is left to
+    the regions and ends the run, and so does a word the article writes in lowercase ("Shooting" in
+    a title, "the").
+
+    >>> from reconcile.model import Document
+    >>> from reconcile.rules import load_rules
+    >>> doc = Document("d1", "a", "Two men were shot in Beech Grove's south side, Ind. on Friday. Police in the "
+    ...                "Austin area came to the shooting.", title="Two Shot In Beech Grove Shooting")
+    >>> sorted(places_of(doc, load_rules(), names_of(doc)))
+    ['beech', 'grove']
+    """
+    lexicon = rules.lexicon
+    if not lexicon.event_places:
+        return frozenset()
+    before = _place_pattern(lexicon.event_places)
+    found: set[str] = set()
+    for part in _lead_parts(document, claims):
+        part = lexicon.region_pattern.sub(lambda m: ", " if lexicon.regions[m.group(0)] else m.group(0), part)
+        for m in before.finditer(part):
+            run = _RUN.match(part, m.end())
+            if run:
+                found.update(_place_words(run.group(1), names))
+    return frozenset(found)
+
+
 def common_words(rules: Rules) -> frozenset[str]:
     """Capitalised words that name no one: the months and weekdays of every language in the rules."""
     return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
@@ -192,8 +247,9 @@ def analyse_batch(
     out = []
     common = common_words(rules)
     for article, doc, claims, lead, title in zip(articles, docs, found, leads, titles, strict=True):
-        profile = Profile(article.id, article.outlet, doc.date, names_of(doc, common=common, claims=claims),
-                          by_text[lead], by_text[title], words_of(doc, claims), regions_of(doc, rules, claims))
+        names = names_of(doc, common=common, claims=claims)
+        profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
+                          words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims))
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out
