@@ -576,12 +576,13 @@ def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: f
     # "reducing our planned net CapEx", "revenue rose" / "revenue fell"), however the rest is worded
     # and a word with a negative prefix set off by a hyphen ("non-conditional", "non-GAAP")
     prefixes = tuple(f"{p}-" for p in lexicon.compare.negative_prefixes)
+    keys_b = [_direction(ub, j, lexicon) for j in range(len(ub))]
     for i, x in enumerate(ua):
         kx = _direction(ua, i, lexicon)
         if x.number or not (kx in lexicon.compare.opposites or (prefixes and kx.startswith(prefixes))):
             continue
         for j, y in enumerate(ub):
-            if y.number or not _opposed(kx, _direction(ub, j, lexicon), lexicon):
+            if y.number or not _opposed(kx, keys_b[j], lexicon):
                 continue
             # where a claim also uses the other's word, in another clause, only the same two words
             # before both count ("provisions for credit gains, with the allowance for credit losses"
@@ -687,7 +688,7 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
 
     # the same figure right after both ("decreased by 17%" / "up 17%")
     fa, fb = figure(ua, i), figure(ub, j)
-    if fa is not None and fb is not None and fa.key == fb.key and fa.compatible(fb) and not fa.open_bound:
+    if fa is not None and fb is not None and _restates(fa, fb):
         return True
     xa, ya = after(ua, i), after(ub, j)
     if any(_alike(p, q, lexicon) for p in xa for q in ya):
