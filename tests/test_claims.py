@@ -193,6 +193,11 @@ def test_a_relative_clause_verb_credits_no_one(rules, sentence: str, said: str, 
         "Visit us and sign in to update your profile, receive the latest news and keep up to date with mobile alerts.",
         "KSLA News 12 Shreveport, Louisiana News Weather & Sports",
         "Te hemos enviado un correo de verificación. Revisa tu carpeta de spam si no lo recibes.",
+        "Please check your email and click on the link to activate your daytondailynews.com profile.",
+        "Be the first to know about new stories from PowerPost. Sign up to follow, and we’ll e-mail you free "
+        "updates as they’re published.",
+        "You’ll receive free e-mail news updates each time a new story is published.",
+        "You’re all set!",
         "Add a location to your Tweets",
         "When you tweet with a location, Twitter stores that location. You can switch location on/off before "
         "each Tweet and always have the option to delete your location history.",
@@ -203,6 +208,14 @@ def test_a_sign_up_form_or_a_masthead_is_no_claim(rules, tmp_path: Path, line: s
     (tmp_path / "a.txt").write_text(f"{line}\n\n{story}", encoding="utf-8")
     doc, claims = claims_of(rules, tmp_path / "a.txt")
     assert [c.text for c in claims] == [story]
+
+
+def test_a_story_about_updates_or_profiles_is_not_a_sign_up_form(rules, tmp_path: Path) -> None:
+    text = "The council will send residents free updates on the repairs. Police released the suspect's profile."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    doc, claims = claims_of(rules, tmp_path / "a.txt")
+    assert [c.text for c in claims] == ["The council will send residents free updates on the repairs.",
+                                        "Police released the suspect's profile."]
 
 
 def test_a_masthead_after_a_headline_is_trimmed(rules, tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ class GroupingSettings:
     lone_pairs: int = 2
     #: the mean of its ``lone_pairs`` strongest pairs at which an article left alone joins a story: below
     #: the cut, since it splits no story and a page with little text has only weak pairs
-    lone_bar: float = 0.15
+    lone_bar: float = 0.12
     #: two groups that name regions (US states), none in common, or whose titles and leads name places
     #: ("in Beech Grove"), none in common, are one story only when their average probability reaches
     #: this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
