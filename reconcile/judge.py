@@ -205,16 +205,40 @@ def _cluster_pairs(cluster: Cluster, members: Sequence[Claim], group_of: GroupOf
     return [(by_id[a], by_id[b]) for a, b in joined if group_of(by_id[a]) != group_of(by_id[b])]
 
 
+def _same_figure(u: Unit, v: Unit) -> bool:
+    """The same figure in two claims: the same kind and value (a range: compatible ends)."""
+    if u.key != v.key:
+        return False
+    return u.nominal == v.nominal if u.nominal is not None or v.nominal is not None else u.compatible(v)
+
+
+def _beside(claim: Claim, u: Unit, span: tuple[int, int], words: int = 8) -> bool:
+    """Whether figure ``u`` is at most ``words`` words from ``span`` in ``claim``."""
+    gap = claim.text[min(u.end, span[1]) - claim.start : max(u.start, span[0]) - claim.start]
+    return len(gap.split()) <= words
+
+
+def _words_before(claim: Claim, u: Unit, function: frozenset[str]) -> set[str]:
+    """The last three words before figure ``u``, function words aside ("operations were $136.4 million")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", claim.text[: u.start - claim.start].lower())[-3:]
+    return {w for w in words if w not in function}
+
+
 def _source_gives_both(
     a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf, lexicon: Lexicon
 ) -> bool:
     """Whether a source also states the other's figure elsewhere: two events, not two accounts of one.
 
     "Four people were killed in the first shooting. Two people were killed in a second shooting."
-    against "Two people were killed": the first source gives both figures.
+    against "Two people were killed": the first source gives both figures. Where the two claims
+    agree on an amount, count or share beside the clash ("$1.30 to $1.40 for Q3" / "$1.30 to $1.40
+    for the fourth quarter"), they speak of one fact: a claim elsewhere ("net income for the third
+    quarter") gives the other's figure only when it states that amount too, or the same words lead
+    to the figure in both.
     """
-    x = next((u for u in number_figures(a, lexicon) if (u.start, u.end) == clash.spans[0]), None)
-    y = next((u for u in number_figures(b, lexicon) if (u.start, u.end) == clash.spans[1]), None)
+    figures_a, figures_b = number_figures(a, lexicon), number_figures(b, lexicon)
+    x = next((u for u in figures_a if (u.start, u.end) == clash.spans[0]), None)
+    y = next((u for u in figures_b if (u.start, u.end) == clash.spans[1]), None)
     if x is None or y is None:
         return False
     floors = x.lower_bound and y.lower_bound  # two lower bounds: the figure itself must recur
@@ -229,9 +253,23 @@ def _source_gives_both(
             return is_range(u, lexicon) and u.compatible(other) and not ranges_differ(u, other, lexicon)
         return u.compatible(other) and not u.open_bound  # "over $20 million" gives no figure
 
-    for claim, other in ((a, y), (b, x)):
+    # not the year or quarter both speak of: context, not the fact
+    shared = [
+        u for u in figures_a
+        if u is not x and not u.open_bound and u.key not in ("#year", "#ord") and _beside(a, u, clash.spans[0])
+        and any(v is not y and _same_figure(u, v) and _beside(b, v, clash.spans[1]) for v in figures_b)
+    ]
+    function = lexicon.compare.function_words
+
+    def stated(c: Claim, u: Unit, other: Unit, holder: Claim) -> bool:
+        if not gives(u, other):
+            return False
+        return (not shared or all(any(_same_figure(f, v) for v in number_figures(c, lexicon)) for f in shared)
+                or bool(_words_before(c, u, function) & _words_before(holder, other, function)))
+
+    for claim, other, holder in ((a, y, b), (b, x, a)):
         for c in claims_of[group_of(claim)]:
-            if c.id != claim.id and any(gives(u, other) for u in number_figures(c, lexicon)):
+            if c.id != claim.id and any(stated(c, u, other, holder) for u in number_figures(c, lexicon)):
                 return True
     return False
 

@@ -392,3 +392,17 @@ def test_check_a_figure_after_words_the_claim_repeats_is_compared_with_its_own_m
     assert (conflict.values[draft_id], conflict.values[source_id]) == (29000000, 29900000)
     assert draft[slice(*conflict.spans[draft_id])] == "$29 million"
     assert source[slice(*conflict.spans[source_id])] == "$29.9 million"
+
+
+def test_check_a_period_the_source_names_elsewhere_does_not_hide_a_figure_moved_to_it(write: Any, encoder: Any) -> None:
+    # both claims give the range; the source's other claim about the third quarter does not: the draft
+    # moved the fourth quarter's outlook to the third
+    source = ("Net income for the third quarter of 2020 was $120.9 million. We expect earnings per share in the "
+              "range of $1.30 to $1.40 for the fourth quarter of 2020.")
+    draft = "The company expects earnings per share in the range of $1.30 to $1.40 for the third quarter of 2020."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = [c for c in finding.conflicts if c.slot == "ordinal"]
+    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    assert (conflict.values[draft_id], conflict.values[source_id]) == (3, 4)
+    assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == ("third", "fourth")
