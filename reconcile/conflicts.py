@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass
 
 from .model import Claim, Quantity
@@ -381,9 +382,7 @@ def _stated(us: list[Unit], lexicon: Lexicon) -> list[Unit]:
 
 def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int]]:
     """(negation index, index of the word it denies) for each negation in the claim."""
-    spared = [
-        (m.start() + claim.start, m.end() + claim.start) for m in lexicon.compare.not_negations.finditer(claim.text)
-    ]
+    spared = _phrase_spans(claim, lexicon.compare.not_negations) + _phrase_spans(claim, lexicon.compare.directives)
     out = []
     for k, u in enumerate(us):
         if not (u.zero or (not u.number and (lexicon.negation.fullmatch(u.key) or _denies(us, k, lexicon)))):
@@ -392,7 +391,7 @@ def _cues(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int
             continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
         if any(s <= u.start < e for s, e in spared):
             continue
-        if _advised(us, k, lexicon):
+        if _hedged(us, k, lexicon):
             continue
         for m in range(k + 1, min(len(us), k + 6)):
             if us[m].after_break:
@@ -415,6 +414,38 @@ def _advised(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
             break
     opener = k - 1 if k and us[k - 1].key == "do" else -1  # "don't" reads as "do" "n't"
     return opener >= 0 and (opener == 0 or us[opener].after_break) and not us[k].after_break
+
+
+def _conditional(us: list[Unit], k: int, lexicon: Lexicon, reach: int = 8) -> bool:
+    """Whether the denial at ``k`` is under a condition: a word of condition earlier in its clause,
+    within ``reach`` words ("if people are not aware of themselves")."""
+    for m in range(k - 1, max(-1, k - 1 - reach), -1):
+        if us[m].key in lexicon.compare.conditionals:
+            return True
+        if us[m].after_break:
+            break
+    return False
+
+
+def _hedged(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the denial at ``k`` states no fact: advice, a duty or a condition."""
+    return _advised(us, k, lexicon) or _conditional(us, k, lexicon)
+
+
+def _phrase_spans(claim: Claim, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Document spans of the phrases ``pattern`` finds in the claim."""
+    return [(m.start() + claim.start, m.end() + claim.start) for m in pattern.finditer(claim.text)]
+
+
+def _hedged_words(claim: Claim, us: list[Unit], lexicon: Lexicon) -> set[int]:
+    """Indices of the words inside the clause of a denial that states no fact ("don't be a silent
+    victim", "if they are not aware", "urged them not to travel"): the claim neither states nor
+    denies them."""
+    directed = _phrase_spans(claim, lexicon.compare.directives)
+    cues = [(k, k) for k, u in enumerate(us)
+            if not u.number and lexicon.negation.fullmatch(u.key)
+            and (_hedged(us, k, lexicon) or any(s <= u.start < e for s, e in directed))]
+    return _denied(us, cues)
 
 
 def _denies(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
@@ -492,8 +523,10 @@ def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: fl
     sides = ((a, ua, b, ub, 0), (b, ub, a, ua, 1))
     cues = {0: read_once("cues", a, lexicon, lambda: _cues(a, ua, lexicon)),
             1: read_once("cues", b, lexicon, lambda: _cues(b, ub, lexicon))}
-    denied = {0: read_once("denied", a, lexicon, lambda: _denied(ua, cues[0])),
-              1: read_once("denied", b, lexicon, lambda: _denied(ub, cues[1]))}
+    # the other claim's words under a denial, stated or hedged ("don't be a silent victim"), are not
+    # stated outright
+    denied = {0: read_once("denied", a, lexicon, lambda: _denied(ua, cues[0]) | _hedged_words(a, ua, lexicon)),
+              1: read_once("denied", b, lexicon, lambda: _denied(ub, cues[1]) | _hedged_words(b, ub, lexicon))}
     for claim, us, other, vs, side in sides:
         for k, m in cues[side]:
             tally.negations += 1

@@ -71,10 +71,14 @@ class CompareWords:
 
     function_words: frozenset[str] = frozenset()
     not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: directives: a denial inside one states no fact ("urged residents not to travel", "don't be")
+    directives: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a denial of something that has stopped: "anymore", "no longer", "ya no"
     change_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of advice or duty: a denial under them states no fact ("should not", "no debe")
     deontic: frozenset[str] = frozenset()
+    #: words of condition: a denial under them states no fact ("if people are not aware", "si no hay")
+    conditionals: frozenset[str] = frozenset()
     zero: re.Pattern[str] = re.compile(r"(?!x)x")
     #: the phrases ``zero`` matches
     zero_phrases: frozenset[str] = frozenset()
@@ -135,7 +139,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
-        "determiners", "change_markers", "deontic",
+        "determiners", "change_markers", "deontic", "conditionals", "directives",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -177,8 +181,10 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     return CompareWords(
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
+        directives=phrase_pattern(words["directives"]),
         change_markers=phrase_pattern(words["change_markers"]),
         deontic=frozenset(words["deontic"]),
+        conditionals=frozenset(words["conditionals"]),
         zero=phrase_pattern(words["zero"]),
         zero_phrases=frozenset(words["zero"]),
         scales=scales,

@@ -164,6 +164,12 @@ CLASHES = [
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
+    # a condition in another clause leaves the denial a fact
+    ("The board did not approve the merger on Monday, if the minutes are right.",
+     "The board approved the merger on Monday.",
+     "polarity", "not approve", "approved", "not approve", "approved"),
+    ("La planta no cerrará en mayo, si el sindicato lo confirma.", "La planta cerrará en mayo.",
+     "polarity", "no cerrará", "cerrará", "no cerrará", "cerrará"),
 ]
 
 
@@ -227,8 +233,20 @@ NO_CLASH = [
      "La guía dice que manipula los datos del estudio."),
     ("Police urged residents not to travel on the flooded roads.",
      "Residents travel on the flooded roads, police said."),
+    ("Police urged residents to not travel on the flooded roads.",
+     "Residents travel on the flooded roads, police said."),
     ("There are reasons why we don't eat certain foods anymore.",
      "Pigeons were once commonly eaten as food by the poor."),
+    # a directive on either side: neither states the fact ("to not be" as "not to be"; "don't be" mid-sentence)
+    ("Ladies, have you been molested don't be a victim of crime here are things you can do.",
+     "The announcement advises women not to be a silent victim of crime and to call the police."),
+    # a denial under a condition states no fact
+    ("This is the whole thing where if people are not aware of themselves they hurt each other.",
+     "The host stresses that people become aware of themselves to avoid hurting each other."),
+    ("Unless the board does not approve the merger, the deal closes in May.",
+     "The board approved the merger, and the deal closes in May."),
+    ("Si no hay acuerdo con el sindicato, la planta cerrará en mayo.",
+     "Hay acuerdo con el sindicato y la planta cerrará en mayo."),
     # "up" before a count is a particle, not a rise
     ("The courier picked up 17 packages on Monday.", "The courier's deliveries fell 17 packages short on Monday."),
     # both leave the same thing out
