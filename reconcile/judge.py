@@ -205,6 +205,11 @@ def _cluster_pairs(cluster: Cluster, members: Sequence[Claim], group_of: GroupOf
     return [(by_id[a], by_id[b]) for a, b in joined if group_of(by_id[a]) != group_of(by_id[b])]
 
 
+def _close(x: float, y: float, share: float = 0.05) -> bool:
+    """Whether two figures are at most ``share`` apart ("about 200" and "some 190")."""
+    return abs(x - y) <= share * max(abs(x), abs(y))
+
+
 def _same_figure(u: Unit, v: Unit) -> bool:
     """The same figure in two claims: the same kind and value (a range: compatible ends)."""
     if u.key != v.key:
@@ -251,7 +256,10 @@ def _source_gives_both(
         if is_range(other, lexicon):
             # "$1.30 to $1.40": the same range (or one loosely put), not a figure between its ends
             return is_range(u, lexicon) and u.compatible(other) and not ranges_differ(u, other, lexicon)
-        return u.compatible(other) and not u.open_bound  # "over $20 million" gives no figure
+        if not u.compatible(other) or u.open_bound:  # "over $20 million" gives no figure
+            return False
+        # "about $466,000" holds $440,000 but does not state it: a loose figure gives one close by
+        return u.nominal is None or other.nominal is None or _close(u.nominal, other.nominal)
 
     # not the year or quarter both speak of: context, not the fact
     shared = [

@@ -406,3 +406,17 @@ def test_check_a_period_the_source_names_elsewhere_does_not_hide_a_figure_moved_
     draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
     assert (conflict.values[draft_id], conflict.values[source_id]) == (3, 4)
     assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == ("third", "fourth")
+
+
+def test_check_a_loose_figure_elsewhere_does_not_state_the_drafts(write: Any, encoder: Any) -> None:
+    # "about $466,000" would allow $440,000, but it is another figure: the draft's price is still below the outlook
+    source = ("The average selling price of homes delivered rose 6% to about $466,000. We expect the average "
+              "selling price for fourth quarter deliveries to exceed $460,000.")
+    draft = "The average selling price for fourth quarter deliveries is expected to be $440,000."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = [c for c in finding.conflicts if c.slot == "money"]
+    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    assert conflict.values[draft_id] == 440000
+    assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == (
+        "$440,000", "$460,000")
