@@ -22,9 +22,12 @@ from .rules import Lexicon
 
 __all__ = ["Unit", "units"]
 
-# a label with digits ("Q2", "COVID-19", "G7") is a word, not a figure
+# a label with digits ("Q2", "COVID-19", "G7") is a word, not a figure; a dash between two numbers
+# ("5-8%", "2 – 4") is a token of its own, a range's join
 _TOKEN = re.compile(
-    r"[^\W\d_]+-?\d+(?![.,]\d)[^\W_]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]", re.UNICODE
+    r"[^\W\d_]+-?\d+(?![.,]\d)[^\W_]*|\d+(?:[.,]\d+)*|(?<=\d)[-–](?=\d)|(?<=\d )[-–](?= \d)"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]",
+    re.UNICODE,
 )
 _BREAKS = frozenset(",;:.!?()")
 _INF = float("inf")
@@ -206,9 +209,15 @@ def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
             # "aged 12 and 13", "4 to 7": one unit of several values, or of a range
             while i + 1 < len(toks) and toks[i].text.lower() in words.list_joins | words.range_joins:
                 nxt = _number_at(toks, i + 1, text, base, words, lexicon, language)
-                if nxt is None or nxt[0].key != unit.key:
+                if nxt is None:
                     break
                 other, j = nxt
+                if (other.key != unit.key and unit.key == "#" and toks[i].text.lower() in words.range_joins
+                        and other.key not in ("#year", "#ord") and unit.nominal is not None and unit.high < _INF):
+                    # "5-8%", "de 3 a 5%": the sign on the second end is the range's
+                    unit = Unit(other.key, unit.text, unit.start, unit.end, unit.low, unit.high, nominal=unit.nominal)
+                if other.key != unit.key:
+                    break
                 if toks[i].text.lower() in words.range_joins:
                     unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
                                 min(unit.low, other.low), max(unit.high, other.high))

@@ -164,6 +164,11 @@ CLASHES = [
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
+    # a range with the sign on its second end only, joined by a dash or a word
+    ("Net sales are expected to grow 5-8% this year.", "Net sales are expected to grow 4% to 7% this year.",
+     "percent", "5-8%", "4% to 7%", "5-8%", "4% to 7%"),
+    ("Se espera que las ventas crezcan de 3 a 5% este año.", "Se espera que las ventas crezcan de 4 a 6% este año.",
+     "percent", "3 a 5%", "4 a 6%", "3 a 5%", "4 a 6%"),
     # a condition in another clause leaves the denial a fact
     ("The board did not approve the merger on Monday, if the minutes are right.",
      "The board approved the merger on Monday.",
@@ -240,6 +245,8 @@ NO_CLASH = [
     # a directive on either side: neither states the fact ("to not be" as "not to be"; "don't be" mid-sentence)
     ("Ladies, have you been molested don't be a victim of crime here are things you can do.",
      "The announcement advises women not to be a silent victim of crime and to call the police."),
+    ("No seas víctima del fraude en el cajero, dice la policía.",
+     "Muchos vecinos fueron víctimas del fraude en el cajero, dice la policía."),
     # a denial under a condition states no fact
     ("This is the whole thing where if people are not aware of themselves they hurt each other.",
      "The host stresses that people become aware of themselves to avoid hurting each other."),
@@ -259,6 +266,8 @@ NO_CLASH = [
     ("The company recaptured $20 million of previous provisions for credit losses in the quarter.",
      "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
      "of net charge-offs."),
+    # the same range, its sign on one end or both
+    ("Net sales are expected to grow 4-7% this year.", "Net sales are expected to grow 4% to 7% this year."),
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
