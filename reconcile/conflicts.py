@@ -783,13 +783,26 @@ def _swaps(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float
             continue  # the same names, in another order
         tally.names += 1
         strength = 0.85 if ratio >= 0.7 else 0.6 if ratio >= 0.5 else 0.0
-        if not strength:
+        # in claims that only loosely line up, a word put in place of another inside one name
+        # ("Imitation Learning" / "Transfer Learning", "Bob Ross" / "Bob Hope"): weak, and only where
+        # neither source uses the other's word anywhere (the judge checks)
+        loose = not strength and i2 - i1 == j2 - j1 <= 2 and _inside_name(ua, i1, i2, ub, j1, j2)
+        if not (strength or loose):
             continue
         slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.locative else "name"
         span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
         out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
-                         (span_a, span_b), strength))
+                         (span_a, span_b), strength or 0.45, loose=loose))
     return out
+
+
+def _inside_name(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int) -> bool:
+    """Whether the stretches ``ua[i1:i2]`` and ``ub[j1:j2]`` are parts of one name in both: the same
+    capitalised word right before them, or right after them, in both claims."""
+    before = ua[i1 - 1].key == ub[j1 - 1].key and _capitalised(ua[i1 - 1]) and _capitalised(ub[j1 - 1])
+    after = (i2 < len(ua) and j2 < len(ub) and ua[i2].key == ub[j2].key and _capitalised(ua[i2])
+             and _capitalised(ub[j2]) and not ua[i2].after_break and not ub[j2].after_break)
+    return (before and not ua[i1].after_break and not ub[j1].after_break) or after
 
 
 def _across_languages(

@@ -420,3 +420,26 @@ def test_check_a_loose_figure_elsewhere_does_not_state_the_drafts(write: Any, en
     assert conflict.values[draft_id] == 440000
     assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == (
         "$440,000", "$460,000")
+
+
+NETWORK = ("To study the outbreak across the region, the researchers built the Rapid Genome Tracking Network, "
+           "which consists of linked hospital labs and a shared database.")
+
+
+def test_check_a_word_swapped_inside_a_name_of_a_loose_paraphrase_is_worth_checking(write: Any, encoder: Any) -> None:
+    draft = "The team built the Coastal Genome Tracking Network for linking hospital labs, and it reported early results."
+    result = check(write("draft.txt", draft), [write("source.txt", NETWORK)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = finding.conflicts
+    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    assert conflict.slot == "name"
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("Coastal", "Rapid")
+    assert NETWORK[slice(*conflict.spans[source_id])] == "Rapid"
+    assert finding.confidence < result.min_confidence  # weak: shown under "worth checking"
+
+
+def test_check_a_name_word_the_source_uses_elsewhere_is_no_swap(write: Any, encoder: Any) -> None:
+    draft = "The team built the Coastal Genome Tracking Network for linking hospital labs, and it reported early results."
+    source = NETWORK + " Its coastal sites joined the network later."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    assert not result.of_kind("contradicted")
