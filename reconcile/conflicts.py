@@ -694,7 +694,7 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
     """Whether the words at ``i`` and ``j`` bear on the same thing: the same figure right after
     each, the first content word after each (within ``reach``, in the same clause) or the last one
     before each."""
-    def after(us: list[Unit], k: int) -> set[str]:
+    def after(us: list[Unit], k: int, reach: int = reach) -> set[str]:
         out: set[str] = set()
         for m in range(k + 1, min(len(us), k + 1 + reach)):
             if us[m].after_break:
@@ -727,7 +727,16 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
     if any(_alike(p, q, lexicon) for p in xa for q in ya):
         return True
     xb, yb = before(ua, i), before(ub, j)
-    return xb is not None and yb is not None and _alike(xb, yb, lexicon)
+    if xb is not None and yb is not None and _alike(xb, yb, lexicon):
+        return True
+    # the same thing before one and after the other: "revenue increases" / "decreases in new and
+    # used vehicle revenue" (not for words that are function words too: "before", "after")
+    function = lexicon.compare.function_words
+    if ua[i].key in function or ub[j].key in function:
+        return False
+    far_a, far_b = after(ua, i, reach + 3), after(ub, j, reach + 3)
+    return any(w is not None and any(_alike(w, q, lexicon) for q in far)
+               for w, far in ((xb, far_b), (yb, far_a)))
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:

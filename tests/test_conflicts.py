@@ -164,6 +164,13 @@ CLASHES = [
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
+    # opposites bearing on one noun, before one and after the other
+    ("The gain in the quarter was driven by decreases in new and used vehicle revenue across the U.S.",
+     "The gain in the quarter was driven by new and used vehicle revenue increases across the U.S., of over 20%.",
+     "opposite", "decreases", "increases", "decreases", "increases"),
+    ("La mejora se debió a la caída de los ingresos por venta de autos en el país.",
+     "La mejora se debió a que los ingresos por venta de autos aumentaron en el país.",
+     "opposite", "caída", "aumentaron", "caída", "aumentaron"),
     # a range with the sign on its second end only, joined by a dash or a word
     ("Net sales are expected to grow 5-8% this year.", "Net sales are expected to grow 4% to 7% this year.",
      "percent", "5-8%", "4% to 7%", "5-8%", "4% to 7%"),

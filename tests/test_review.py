@@ -424,10 +424,12 @@ def test_check_a_loose_figure_elsewhere_does_not_state_the_drafts(write: Any, en
 
 NETWORK = ("To study the outbreak across the region, the researchers built the Rapid Genome Tracking Network, "
            "which consists of linked hospital labs and a shared database.")
+NETWORK_DRAFT = ("The team built the Coastal Genome Tracking Network for linking hospital labs, and it reported "
+                 "early results.")
 
 
 def test_check_a_word_swapped_inside_a_name_of_a_loose_paraphrase_is_worth_checking(write: Any, encoder: Any) -> None:
-    draft = "The team built the Coastal Genome Tracking Network for linking hospital labs, and it reported early results."
+    draft = NETWORK_DRAFT
     result = check(write("draft.txt", draft), [write("source.txt", NETWORK)], encoder=encoder, cache=False)
     [finding] = result.of_kind("contradicted")
     [conflict] = finding.conflicts
@@ -439,7 +441,21 @@ def test_check_a_word_swapped_inside_a_name_of_a_loose_paraphrase_is_worth_check
 
 
 def test_check_a_name_word_the_source_uses_elsewhere_is_no_swap(write: Any, encoder: Any) -> None:
-    draft = "The team built the Coastal Genome Tracking Network for linking hospital labs, and it reported early results."
+    draft = NETWORK_DRAFT
     source = NETWORK + " Its coastal sites joined the network later."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     assert not result.of_kind("contradicted")
+
+
+def test_check_opposites_bearing_on_one_noun_before_one_and_after_the_other(write: Any, encoder: Any) -> None:
+    # "revenue increases" / "decreases in subscription revenue": the source also says "decreased"
+    # elsewhere, so only the shared noun makes this a conflict
+    source = ("The quarter's gain came from subscription revenue increases in Europe, of more than 15%. "
+              "Marketing costs decreased by $2 million.")
+    draft = "The quarter's gain came from decreases in subscription revenue in Europe."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = [c for c in finding.conflicts if c.slot == "opposite"]
+    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("decreases", "increases")
+    assert source[slice(*conflict.spans[source_id])] == "increases"
