@@ -164,6 +164,13 @@ CLASHES = [
     ("The two brothers, aged 9 and 11, were found safe in the woods.",
      "The two brothers, aged 9, were found safe in the woods.",
      "number", "9 and 11", 9, "9 and 11", "9"),
+    # the period a figure is compared over
+    ("Sales rose 12% from the previous quarter, the company said.",
+     "Sales rose 12% from the previous year, the company said.",
+     "opposite", "quarter", "year", "quarter", "year"),
+    ("Las ventas subieron 12% frente al trimestre anterior, dijo la empresa.",
+     "Las ventas subieron 12% frente al año anterior, dijo la empresa.",
+     "opposite", "trimestre", "año", "trimestre", "año"),
     # opposites bearing on one noun, before one and after the other
     ("The gain in the quarter was driven by decreases in new and used vehicle revenue across the U.S.",
      "The gain in the quarter was driven by new and used vehicle revenue increases across the U.S., of over 20%.",
@@ -273,6 +280,9 @@ NO_CLASH = [
     ("The company recaptured $20 million of previous provisions for credit losses in the quarter.",
      "This reflects a $20 million recapture of previous provisions for credit losses, combined with $40 million "
      "of net charge-offs."),
+    # a claim that names both periods speaks of both; a quarter of the year is a part of it
+    ("Sales rose 12% in the quarter and 30% over the year.", "Sales rose 30% over the year."),
+    ("The firm reported results for the third quarter of the year.", "The firm reported results for the year."),
     # the same range, its sign on one end or both
     ("Net sales are expected to grow 4-7% this year.", "Net sales are expected to grow 4% to 7% this year."),
     # "not only" denies nothing
