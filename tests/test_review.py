@@ -349,6 +349,14 @@ EARNINGS = (
 )
 
 
+def _contradiction(result: Result, slot: str) -> tuple[Conflict, str, str]:
+    """The one contradicted finding's conflict of ``slot``, with the draft's and the source's claim ids."""
+    [finding] = result.of_kind("contradicted")
+    [conflict] = [c for c in finding.conflicts if c.slot == slot]
+    draft_id = finding.claims[0]
+    return conflict, draft_id, next(k for k in conflict.values if k != draft_id)
+
+
 @pytest.mark.parametrize(
     "draft, draft_value, source_value",
     [
@@ -364,10 +372,7 @@ def test_check_a_bound_or_a_figure_in_range_elsewhere_does_not_hide_the_conflict
     write: Any, encoder: Any, draft: str, draft_value: Any, source_value: Any
 ) -> None:
     result = check(write("draft.txt", draft), [write("source.txt", EARNINGS)], encoder=encoder, cache=False)
-    [finding] = result.of_kind("contradicted")
-    [conflict] = [c for c in finding.conflicts if c.slot == "money"]
-    draft_id = finding.claims[0]
-    source_id = next(k for k in conflict.values if k != draft_id)
+    conflict, draft_id, source_id = _contradiction(result, "money")
     assert (conflict.values[draft_id], conflict.values[source_id]) == (draft_value, source_value)
     assert EARNINGS[slice(*conflict.spans[source_id])] in ("$130.4 million", "$1.30 to $1.40")
 
@@ -401,9 +406,7 @@ def test_check_a_period_the_source_names_elsewhere_does_not_hide_a_figure_moved_
               "range of $1.30 to $1.40 for the fourth quarter of 2020.")
     draft = "The company expects earnings per share in the range of $1.30 to $1.40 for the third quarter of 2020."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
-    [finding] = result.of_kind("contradicted")
-    [conflict] = [c for c in finding.conflicts if c.slot == "ordinal"]
-    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    conflict, draft_id, source_id = _contradiction(result, "ordinal")
     assert (conflict.values[draft_id], conflict.values[source_id]) == (3, 4)
     assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == ("third", "fourth")
 
@@ -414,9 +417,7 @@ def test_check_a_loose_figure_elsewhere_does_not_state_the_drafts(write: Any, en
               "selling price for fourth quarter deliveries to exceed $460,000.")
     draft = "The average selling price for fourth quarter deliveries is expected to be $440,000."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
-    [finding] = result.of_kind("contradicted")
-    [conflict] = [c for c in finding.conflicts if c.slot == "money"]
-    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    conflict, draft_id, source_id = _contradiction(result, "money")
     assert conflict.values[draft_id] == 440000
     assert (draft[slice(*conflict.spans[draft_id])], source[slice(*conflict.spans[source_id])]) == (
         "$440,000", "$460,000")
@@ -454,8 +455,6 @@ def test_check_opposites_bearing_on_one_noun_before_one_and_after_the_other(writ
               "Marketing costs decreased by $2 million.")
     draft = "The quarter's gain came from decreases in subscription revenue in Europe."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
-    [finding] = result.of_kind("contradicted")
-    [conflict] = [c for c in finding.conflicts if c.slot == "opposite"]
-    draft_id, source_id = finding.claims[0], next(k for k in conflict.values if k != finding.claims[0])
+    conflict, draft_id, source_id = _contradiction(result, "opposite")
     assert (conflict.values[draft_id], conflict.values[source_id]) == ("decreases", "increases")
     assert source[slice(*conflict.spans[source_id])] == "increases"
