@@ -19,12 +19,16 @@ from .embed import Encoder, spec_of
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
 from .rules import load_rules
+from .unsourced import Vocabulary, lower_case_words, unsourced_names
 from .voices import voice_groups, voice_key
 
 __all__ = ["check", "label_draft", "voice_groups", "voice_key"]
 
 DRAFT, SOURCE = "draft", "source"
 _DEFAULTS = Settings()
+#: the confidence of a name no source mentions, in a claim a source otherwise states: below the
+#: default line, so reports show it under "worth checking"
+UNSOURCED_NAME = 0.45
 
 
 def _slot_quantity(claim: Claim, slot: str) -> Quantity | None:
@@ -47,14 +51,22 @@ def _is_later(conflict: Conflict, claim: Claim) -> bool:
 
 
 def label_draft(
-    draft: Document, claims: Sequence[Claim], findings: Sequence[Finding], names: dict[str, str]
+    draft: Document,
+    claims: Sequence[Claim],
+    findings: Sequence[Finding],
+    names: dict[str, str],
+    unsourced: dict[str, list[tuple[str, tuple[int, int]]]] | None = None,
 ) -> list[Finding]:
     """One supported / contradicted / unsupported finding per draft claim, from the judge's findings.
 
     ``findings`` come from judging the draft against all sources as two groups. A draft claim is
     contradicted when a conflict pits it against a source claim, supported when it shares an
     agreement (or a conflict-free part of one) with source claims, and unsupported otherwise.
+    ``unsourced``: the names each draft claim gives that no source mentions
+    (``unsourced.unsourced_names``); a claim a source states but for such a name is contradicted,
+    weakly ("worth checking"), against that source claim.
     """
+    unsourced = unsourced or {}
     by_id = {c.id: c for c in claims}
 
     def where(claim: Claim) -> str:
@@ -114,12 +126,26 @@ def label_draft(
             reason = "; ".join(sides) + (" (a source gives its figure as a later update)" if updated else "")
             ids = (d.id, *against)
             out.append(Finding("contradicted", ids, confidence["contradicted"], reason, tuple(conflicts)))
+        elif backing and unsourced.get(d.id):
+            source = by_id[next(iter(backing))]
+            named = [
+                Conflict("name.unsourced", {d.id: name, source.id: "not named"}, "Name",
+                         {d.id: span, source.id: (source.start, source.end)})
+                for name, span in unsourced[d.id]
+            ]
+            listed = ", ".join(name for name, _ in unsourced[d.id])
+            reason = (f"Name: the draft says {listed}, which no source mentions; "
+                      f"{where(source)} states the rest")
+            out.append(Finding("contradicted", (d.id, source.id), UNSOURCED_NAME, reason, tuple(named)))
         elif backing:
             ids = tuple(backing)
             reason = "stated by " + "; ".join(dict.fromkeys(where(by_id[s]) for s in ids))
             out.append(Finding("supported", (d.id, *ids), confidence["supported"], reason))
         else:
             reason = "no source states this; unsupported is not wrong, but it is unchecked"
+            if unsourced.get(d.id):
+                listed = ", ".join(name for name, _ in unsourced[d.id])
+                reason += f"; no source mentions {listed}"
             if newer:
                 reason = f"the draft gives a later figure than the sources ({', '.join(newer)}); " + reason
             out.append(Finding("unsupported", (d.id,), 0.9, reason))
@@ -175,6 +201,13 @@ def check(
     if len(documents) == 1:
         return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name,
                       compared=compared, min_confidence=line, model_reason=choice.reason)
-    labelled = label_draft(draft, claims, findings, names)
+    vocabulary = Vocabulary.of(d.text for d in documents[1:])
+    own = lower_case_words(draft.text)
+    endings = rules.lexicon.compare.name_endings
+    unsourced = {
+        c.id: found for c in claims if c.doc == draft.id
+        if (found := unsourced_names(c, vocabulary, endings, own_words=own))
+    }
+    labelled = label_draft(draft, claims, findings, names, unsourced)
     return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,
                   compared=compared, min_confidence=line, model_reason=choice.reason)

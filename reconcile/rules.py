@@ -110,6 +110,8 @@ class CompareWords:
     negative_predicates: dict[str, frozenset[str]] = field(default_factory=dict)
     #: a word that, right before a figure, is a change word of the opposites: "up 17%" -> rose
     directions: dict[str, str] = field(default_factory=dict)
+    #: endings a name takes without being another name ("Hope's", "CNNs"), longest first
+    name_endings: tuple[str, ...] = ()
 
 
 def _pairs(lines: list[Any]) -> list[list[list[str]]]:
@@ -139,7 +141,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
-        "determiners", "change_markers", "deontic", "conditionals", "directives",
+        "determiners", "change_markers", "deontic", "conditionals", "directives", "name_endings",
     )}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
@@ -208,6 +210,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         word_forms={w: frozenset(b) for w, b in forms.items()},
         negative_predicates={w: frozenset(links) for w, links in negative.items()},
         directions=directions,
+        name_endings=tuple(sorted(words["name_endings"], key=lambda e: (-len(e), e))),
     )
 
 

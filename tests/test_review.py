@@ -458,3 +458,42 @@ def test_check_opposites_bearing_on_one_noun_before_one_and_after_the_other(writ
     conflict, draft_id, source_id = _contradiction(result, "opposite")
     assert (conflict.values[draft_id], conflict.values[source_id]) == ("decreases", "increases")
     assert source[slice(*conflict.spans[source_id])] == "increases"
+
+
+FESTIVAL = ("The festival opened on Friday night with a concert at the Grand Hall, the organisers said. "
+            "About 4,000 visitors came on the first day.")
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "name"),
+    [
+        ("The festival opened on Friday with a concert at the Grand Hall in York.", FESTIVAL, "York"),
+        ("El festival abrió el viernes con un concierto en el Gran Salón de Toledo.",
+         "El festival abrió el viernes con un concierto en el Gran Salón, dijeron los organizadores.", "Toledo"),
+    ],
+)
+def test_check_a_name_no_source_mentions_is_worth_checking(write: Any, encoder: Any, draft: str, source: str,
+                                                           name: str) -> None:
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    conflict, draft_id, source_id = _contradiction(result, "name.unsourced")
+    assert (conflict.values[draft_id], conflict.values[source_id]) == (name, "not named")
+    assert draft[slice(*conflict.spans[draft_id])] == name
+    source_claim = result.claim(source_id)
+    assert conflict.spans[source_id] == (source_claim.start, source_claim.end)  # the claim that states the rest
+    [finding] = result.of_kind("contradicted")
+    assert finding.confidence < result.min_confidence  # weak: shown under "worth checking"
+
+
+def test_check_a_name_the_source_mentions_elsewhere_is_supported(write: Any, encoder: Any) -> None:
+    draft = "The festival opened on Friday with a concert at the Grand Hall in York."
+    source = FESTIVAL + " York's mayor spoke at the end."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    assert [f.kind for f in result.findings] == ["supported"]
+
+
+def test_check_an_unsupported_claim_says_which_names_no_source_mentions(write: Any, encoder: Any) -> None:
+    draft = "Tickets for the Leeds show sold out within an hour."
+    result = check(write("draft.txt", draft), [write("source.txt", FESTIVAL)], encoder=encoder, cache=False)
+    [finding] = result.findings
+    assert finding.kind == "unsupported"
+    assert finding.reason.endswith("no source mentions Leeds")

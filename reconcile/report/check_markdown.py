@@ -26,7 +26,7 @@ def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> l
         for cid in conflict.values:
             c = result.claim(cid)
             d = result.document(c.doc)
-            shown = shown_value(conflict, cid, d)
+            shown = shown_value(conflict, cid, d, c)
             lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{cell(shown)}** | {quote(c)} |")
     return lines
 

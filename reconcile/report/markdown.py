@@ -109,11 +109,12 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
     return lines
 
 
-def shown_value(conflict: Conflict, claim_id: str, document: Document) -> str:
-    """A conflict's value for one claim, with its wording where that says more: "300 (More than 300)"."""
+def shown_value(conflict: Conflict, claim_id: str, document: Document, claim: Claim | None = None) -> str:
+    """A conflict's value for one claim, with its wording where that says more: "300 (More than 300)".
+    A span over the whole ``claim`` adds nothing to the quote beside it: the value alone."""
     value = str(conflict.values[claim_id])
     span = conflict.spans.get(claim_id)
-    if span is None or conflict.slot.startswith("count."):
+    if span is None or conflict.slot.startswith("count.") or (claim is not None and span == (claim.start, claim.end)):
         return value
     text = " ".join(document.text[span[0] : span[1]].split())
     return value if text == value else f"{value} ({text})"
@@ -145,7 +146,7 @@ def _conflict_table(result: Result, finding: Finding, link_base: str | None) -> 
         for cid in conflict.values:
             c = result.claim(cid)
             d = result.document(c.doc)
-            shown = shown_value(conflict, cid, d)
+            shown = shown_value(conflict, cid, d, c)
             lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{cell(shown)}** | {quote(c)} |")
     return lines
 

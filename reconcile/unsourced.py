@@ -1,0 +1,124 @@
+"""Names a draft gives that no source mentions: "the Pearl Room in Nashville" against sources that
+never say Nashville, "the Rams and the Dolphins" against a transcript that only speaks of the Saints.
+
+A checked draft is compared with its sources claim by claim, and a claim that lines up with a
+source claim is supported by it. But a name put in place of another, where the source words the
+rest differently, leaves the two claims close and no word to set against the draft's: the only
+evidence is that no source says that name anywhere. That is worth an editor's look, so the check
+reports it, weakly, as a name to verify.
+
+A name here is a capitalised word without digits that does not open a sentence, a quote or a line,
+in a claim that is not a title-case headline. A source mentions it when any of its texts has the word in any case,
+in another form (``compare.name_endings``: "Hope's", "CNNs"), one of its parts ("Sims-based"), a word
+it begins ("Mexican" / "Mexico": five letters in common), the words it abbreviates ("Gov." /
+"governor") or the words whose initials it spells ("YoY" / "year-over-year", "CNN" / "convolutional
+neural network").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Claim
+
+__all__ = ["Vocabulary", "lower_case_words", "unsourced_names"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: characters after which a capital says nothing: a sentence, a quote, a bracket, a list item opens
+_OPENERS = frozenset(".!?:;\"“”'‘’«»()[]¿¡—–-•|*#")
+#: a claim with this share of its longer words capitalised is a title-case headline
+_HEADLINE_SHARE = 0.8
+#: how many letters two forms of one name share at least, from the start ("Mexican" / "Mexico")
+_STEM = 5
+#: longest run of words whose initials an abbreviation may spell
+_INITIALS = 6
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the sources say, in the forms a name is looked up by."""
+
+    words: frozenset[str]
+    #: the first ``_STEM`` letters of every word at least that long
+    stems: frozenset[str]
+    #: the first two to four letters of every word: what "Gov." may abbreviate
+    beginnings: frozenset[str]
+    #: the initials of every run of two to ``_INITIALS`` words ("year-over-year": "yoy")
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Vocabulary:
+        words: set[str] = set()
+        initials: set[str] = set()
+        for text in texts:
+            tokens = [w.lower() for w in _WORD.findall(text)]
+            words.update(tokens)
+            parts = [p for t in tokens for p in t.split("-") if p]
+            words.update(parts)
+            for n in range(2, _INITIALS + 1):
+                initials.update("".join(p[0] for p in parts[k : k + n]) for k in range(len(parts) - n + 1))
+        stems = {w[:_STEM] for w in words if len(w) >= _STEM}
+        beginnings = {w[:n] for w in words for n in (2, 3, 4) if len(w) > n}
+        return cls(frozenset(words), frozenset(stems), frozenset(beginnings), frozenset(initials))
+
+    def mentions(self, word: str, endings: Sequence[str], *, abbreviated: bool = False) -> bool:
+        """Whether the sources say ``word`` in any of the forms the module docstring lists."""
+        low = word.lower()
+        forms = {low}
+        for ending in endings:
+            if low.endswith(ending) and len(low) > len(ending) + 1:
+                forms.add(low[: -len(ending)])
+            forms.add(low + ending)
+        forms |= {p for f in list(forms) for p in re.split(r"[-'’]", f) if len(p) >= 2}
+        if any(f in self.words or (len(f) >= _STEM and f[:_STEM] in self.stems) for f in forms):
+            return True
+        if abbreviated and len(low) <= 4 and low in self.beginnings:
+            return True
+        letters = re.sub(r"[^\w]", "", word)
+        for ending in endings:  # "CNNs": the plural of an abbreviation
+            if letters.endswith(ending) and letters[: -len(ending)].isupper():
+                letters = letters[: -len(ending)]
+                break
+        return sum(ch.isupper() for ch in letters) >= 2 and letters.lower() in self.initials
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case: where it capitalises one of them, that is no name."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _headline(words: list[re.Match[str]]) -> bool:
+    longer = [m.group(0) for m in words if len(m.group(0)) >= 4]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= _HEADLINE_SHARE * len(longer)
+
+
+def unsourced_names(
+    claim: Claim, vocabulary: Vocabulary, endings: Sequence[str], *, own_words: frozenset[str] = frozenset()
+) -> list[tuple[str, tuple[int, int]]]:
+    """The names in ``claim`` that no source mentions, each with its document span; adjacent ones
+    as one name ("Rob Gronkowski"). ``own_words``: the words the claim's own article writes in
+    lower case: a capital there is emphasis, not a name."""
+    words = list(_WORD.finditer(claim.text))
+    if _headline(words):
+        return []
+    found: list[tuple[int, int]] = []
+    for m in words:
+        word = m.group(0)
+        before = claim.text[: m.start()].rstrip()
+        if not word[0].isupper() or not before or before[-1] in _OPENERS or len(word) < 2:
+            continue
+        if any(ch.isdigit() for ch in word):
+            continue  # "Q3", "COVID-19": a figure, which the number rules compare
+        if word.lower() in own_words:
+            continue
+        abbreviated = claim.text[m.end() : m.end() + 1] == "."
+        if vocabulary.mentions(word, endings, abbreviated=abbreviated):
+            continue
+        start, end = claim.start + m.start(), claim.start + m.end()
+        if found and not claim.text[found[-1][1] - claim.start : m.start()].strip():
+            found[-1] = (found[-1][0], end)  # "Rob Gronkowski": one name
+        else:
+            found.append((start, end))
+    return [(claim.text[s - claim.start : e - claim.start], (s, e)) for s, e in found]
