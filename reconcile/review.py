@@ -14,21 +14,23 @@ from . import align as align_mod
 from . import ingest
 from .api import Progress, analyse_all, find, pick_encoder
 from .cache import Cache
-from .conflicts import Tally
+from .conflicts import Tally, figures
 from .embed import Encoder, spec_of
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
 from .rules import load_rules
-from .unsourced import Vocabulary, lower_case_words, unsourced_names
+from .unsourced import Unsourced, Vocabulary, lower_case_words, unsourced_figures, unsourced_names
 from .voices import voice_groups, voice_key
 
 __all__ = ["check", "label_draft", "voice_groups", "voice_key"]
 
 DRAFT, SOURCE = "draft", "source"
 _DEFAULTS = Settings()
-#: the confidence of a name no source mentions, in a claim a source otherwise states: below the
-#: default line, so reports show it under "worth checking"
-UNSOURCED_NAME = 0.45
+#: the confidence of a name or figure no source mentions, in a claim a source otherwise states:
+#: below the default line, so reports show it under "worth checking"
+UNSOURCED = 0.45
+#: what the source claim says in place of an unsourced name or figure
+_ABSENT = {"name": "not named", "figure": "not stated"}
 
 
 def _slot_quantity(claim: Claim, slot: str) -> Quantity | None:
@@ -55,16 +57,16 @@ def label_draft(
     claims: Sequence[Claim],
     findings: Sequence[Finding],
     names: dict[str, str],
-    unsourced: dict[str, list[tuple[str, tuple[int, int]]]] | None = None,
+    unsourced: dict[str, list[Unsourced]] | None = None,
 ) -> list[Finding]:
     """One supported / contradicted / unsupported finding per draft claim, from the judge's findings.
 
     ``findings`` come from judging the draft against all sources as two groups. A draft claim is
     contradicted when a conflict pits it against a source claim, supported when it shares an
     agreement (or a conflict-free part of one) with source claims, and unsupported otherwise.
-    ``unsourced``: the names each draft claim gives that no source mentions
-    (``unsourced.unsourced_names``); a claim a source states but for such a name is contradicted,
-    weakly ("worth checking"), against that source claim.
+    ``unsourced``: the names and figures each draft claim gives that no source mentions
+    (``reconcile.unsourced``); a claim a source states but for such a name or figure is
+    contradicted, weakly ("worth checking"), against that source claim.
     """
     unsourced = unsourced or {}
     by_id = {c.id: c for c in claims}
@@ -128,15 +130,16 @@ def label_draft(
             out.append(Finding("contradicted", ids, confidence["contradicted"], reason, tuple(conflicts)))
         elif backing and unsourced.get(d.id):
             source = by_id[next(iter(backing))]
-            named = [
-                Conflict("name.unsourced", {d.id: name, source.id: "not named"}, "Name",
-                         {d.id: span, source.id: (source.start, source.end)})
-                for name, span in unsourced[d.id]
-            ]
-            listed = ", ".join(name for name, _ in unsourced[d.id])
-            reason = (f"Name: the draft says {listed}, which no source mentions; "
-                      f"{where(source)} states the rest")
-            out.append(Finding("contradicted", (d.id, source.id), UNSOURCED_NAME, reason, tuple(named)))
+            missing = unsourced[d.id]
+            named = tuple(
+                Conflict(f"{m.kind}.unsourced", {d.id: m.text, source.id: _ABSENT[m.kind]}, m.kind.capitalize(),
+                         {d.id: (m.start, m.end), source.id: (source.start, source.end)})
+                for m in missing
+            )
+            reason = "; ".join(
+                f"{m.kind.capitalize()}: the draft says {m.text}, which no source mentions" for m in missing
+            ) + f"; {where(source)} states the rest"
+            out.append(Finding("contradicted", (d.id, source.id), UNSOURCED, reason, named))
         elif backing:
             ids = tuple(backing)
             reason = "stated by " + "; ".join(dict.fromkeys(where(by_id[s]) for s in ids))
@@ -144,8 +147,7 @@ def label_draft(
         else:
             reason = "no source states this; unsupported is not wrong, but it is unchecked"
             if unsourced.get(d.id):
-                listed = ", ".join(name for name, _ in unsourced[d.id])
-                reason += f"; no source mentions {listed}"
+                reason += "; no source mentions " + ", ".join(m.text for m in unsourced[d.id])
             if newer:
                 reason = f"the draft gives a later figure than the sources ({', '.join(newer)}); " + reason
             out.append(Finding("unsupported", (d.id,), 0.9, reason))
@@ -204,9 +206,12 @@ def check(
     vocabulary = Vocabulary.of(d.text for d in documents[1:])
     own = lower_case_words(draft.text)
     endings = rules.lexicon.compare.name_endings
+    lexicon = rules.lexicon
+    stated = [u for c in claims if c.doc != draft.id for u in figures(c, lexicon)]
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
-        if (found := unsourced_names(c, vocabulary, endings, own_words=own))
+        if (found := unsourced_names(c, vocabulary, endings, own_words=own)
+            + unsourced_figures(figures(c, lexicon), stated))
     }
     labelled = label_draft(draft, claims, findings, names, unsourced)
     return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,

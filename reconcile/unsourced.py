@@ -1,11 +1,14 @@
-"""Names a draft gives that no source mentions: "the Pearl Room in Nashville" against sources that
-never say Nashville, "the Rams and the Dolphins" against a transcript that only speaks of the Saints.
+"""Names and figures a draft gives that no source mentions: "the Pearl Room in Nashville" against
+sources that never say Nashville, "earnings per share improved to $3.50" against a call that says
+$3.69 and $3.41 but never $3.50.
 
 A checked draft is compared with its sources claim by claim, and a claim that lines up with a
 source claim is supported by it. But a name put in place of another, where the source words the
 rest differently, leaves the two claims close and no word to set against the draft's: the only
 evidence is that no source says that name anywhere. That is worth an editor's look, so the check
-reports it, weakly, as a name to verify.
+reports it, weakly, as a name to verify. The same holds for an amount, a percentage or a figure
+with decimals or of a hundred or more that no source states (small whole counts are left alone:
+a writer counts them from the source, "the two hosts").
 
 A name here is a capitalised word without digits that does not open a sentence, a quote or a line,
 in a claim that is not a title-case headline. A source mentions it when any of its texts has the word in any case,
@@ -20,10 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .model import Claim
+from .numbers import Unit
 
-__all__ = ["Vocabulary", "lower_case_words", "unsourced_names"]
+__all__ = ["Unsourced", "Vocabulary", "lower_case_words", "unsourced_figures", "unsourced_names"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: characters after which a capital says nothing: a sentence, a quote, a bracket, a list item opens
@@ -34,6 +39,20 @@ _HEADLINE_SHARE = 0.8
 _STEM = 5
 #: longest run of words whose initials an abbreviation may spell
 _INITIALS = 6
+#: a plain count below this, written without decimals, may be the writer's own count
+_SMALL_COUNT = 100
+#: how far apart a listed figure and a source's figure may be and still be one (rounding)
+_ROUNDING = 0.005
+
+
+@dataclass(frozen=True)
+class Unsourced:
+    """A name or a figure of a draft claim that no source mentions, with its document offsets."""
+
+    kind: Literal["name", "figure"]
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -96,7 +115,7 @@ def _headline(words: list[re.Match[str]]) -> bool:
 
 def unsourced_names(
     claim: Claim, vocabulary: Vocabulary, endings: Sequence[str], *, own_words: frozenset[str] = frozenset()
-) -> list[tuple[str, tuple[int, int]]]:
+) -> list[Unsourced]:
     """The names in ``claim`` that no source mentions, each with its document span; adjacent ones
     as one name ("Rob Gronkowski"). ``own_words``: the words the claim's own article writes in
     lower case: a capital there is emphasis, not a name."""
@@ -121,4 +140,45 @@ def unsourced_names(
             found[-1] = (found[-1][0], end)  # "Rob Gronkowski": one name
         else:
             found.append((start, end))
-    return [(claim.text[s - claim.start : e - claim.start], (s, e)) for s, e in found]
+    return [Unsourced("name", claim.text[s - claim.start : e - claim.start], s, e) for s, e in found]
+
+
+def _checked(u: Unit) -> bool:
+    """Whether a draft figure is one a source must state: an amount, a share, or a figure with
+    decimals or of ``_SMALL_COUNT`` or more; not a year, an ordinal or a bound ("over $20 million")."""
+    if u.key in ("#year", "#ord") or u.open_bound:
+        return False
+    if u.key != "#":
+        return True
+    values = u.values or ((u.nominal,) if u.nominal is not None else ())
+    return "." in u.text or any(v >= _SMALL_COUNT for v in values)
+
+
+def _states(v: Unit, x: float) -> bool:
+    """Whether the source figure ``v`` states the value ``x`` (as written, or rounded)."""
+    if v.open_bound:
+        return False
+    if v.low <= x <= v.high:
+        return True
+    return v.nominal is not None and abs(x - v.nominal) <= _ROUNDING * abs(x)
+
+
+def unsourced_figures(figures: Sequence[Unit], sources: Sequence[Unit]) -> list[Unsourced]:
+    """The figures of a draft claim (``conflicts.figures``) that none of the sources' figures states,
+    each with its document span. A list or a range ("19% and 37%") needs each of its values stated;
+    one figure, a source figure it can be (rounding included: "$1.8 billion" / "$1.79 billion")."""
+    by_key: dict[str, list[Unit]] = {}
+    for v in sources:
+        by_key.setdefault(v.key, []).append(v)
+    out = []
+    for u in figures:
+        if not _checked(u):
+            continue
+        held = by_key.get(u.key, [])
+        if len(u.values) > 1:
+            stated = all(any(_states(v, x) for v in held) for x in u.values)
+        else:
+            stated = any(u.compatible(v) and not v.open_bound for v in held)
+        if not stated:
+            out.append(Unsourced("figure", u.text, u.start, u.end))
+    return out

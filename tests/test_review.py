@@ -497,3 +497,19 @@ def test_check_an_unsupported_claim_says_which_names_no_source_mentions(write: A
     [finding] = result.findings
     assert finding.kind == "unsupported"
     assert finding.reason.endswith("no source mentions Leeds")
+
+
+def test_check_a_figure_no_source_states_is_worth_checking(write: Any, encoder: Any) -> None:
+    # the source gives this quarter's and last quarter's figure; the draft's is neither
+    source = ("Diluted earnings per share were $3.69 for the third quarter, improved from $3.41 in the second "
+              "quarter. Net interest income was $971 million.")
+    draft = "Per-share profit in the latest quarter was a record $3.50, the bank said."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    [finding] = result.of_kind("contradicted")
+    [conflict] = finding.conflicts
+    draft_id, source_id = finding.claims
+    assert conflict.slot == "figure.unsourced"
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("$3.50", "not stated")
+    assert draft[slice(*conflict.spans[draft_id])] == "$3.50"
+    assert "$3.69" in source[slice(*conflict.spans[source_id])]
+    assert finding.confidence < result.min_confidence

@@ -1,12 +1,13 @@
-"""Names a checked draft gives that no source mentions (``reconcile.unsourced``)."""
+"""Names and figures a checked draft gives that no source mentions (``reconcile.unsourced``)."""
 
 from __future__ import annotations
 
 import pytest
 
+from reconcile.conflicts import figures
 from reconcile.model import Claim
 from reconcile.rules import load_rules
-from reconcile.unsourced import Vocabulary, lower_case_words, unsourced_names
+from reconcile.unsourced import Vocabulary, lower_case_words, unsourced_figures, unsourced_names
 
 ENDINGS = load_rules().lexicon.compare.name_endings
 
@@ -14,9 +15,9 @@ ENDINGS = load_rules().lexicon.compare.name_endings
 def _names(draft: str, source: str, *, own: str = "") -> list[str]:
     claim = Claim("d1.c1", "d1", draft, 10, 10 + len(draft))
     found = unsourced_names(claim, Vocabulary.of([source]), ENDINGS, own_words=lower_case_words(own))
-    for name, (start, end) in found:
-        assert draft[start - 10 : end - 10] == name  # document offsets
-    return [name for name, _ in found]
+    for m in found:
+        assert (m.kind, draft[m.start - 10 : m.end - 10]) == ("name", m.text)  # document offsets
+    return [m.text for m in found]
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,45 @@ def test_a_word_the_draft_writes_in_lower_case_elsewhere_is_no_name() -> None:
     draft = "The study uses Deep networks."
     assert _names(draft, "The study uses networks.") == ["Deep"]
     assert _names(draft, "The study uses networks.", own="Such deep models are large.") == []
+
+
+def _figures(draft: str, source: str, language: str = "en") -> list[str]:
+    lexicon = load_rules().lexicon
+    claim = Claim("d1.c1", "d1", draft, 0, len(draft), language=language)
+    stated = figures(Claim("d2.c1", "d2", source, 0, len(source), language=language), lexicon)
+    found = unsourced_figures(figures(claim, lexicon), stated)
+    assert all(m.kind == "figure" and draft[m.start : m.end] == m.text for m in found)
+    return [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "found"),
+    [
+        ("Earnings per share improved to $3.50.", "Earnings per share were $3.69, up from $3.41.", ["$3.50"]),
+        ("Revenue and earnings rose 19% and 37%.", "Revenue rose 19%; earnings rose 38%.", ["19% and 37%"]),
+        ("The firm built 2,450 homes.", "The firm built 2,400 homes and sold 2,600.", ["2,450"]),
+    ],
+)
+def test_a_figure_no_source_states_is_found(draft: str, source: str, found: list[str]) -> None:
+    assert _figures(draft, source) == found
+
+
+def test_a_figure_no_spanish_source_states_is_found() -> None:
+    source = "La empresa ganó 3,2 millones de euros y vendió 3.118 coches."
+    assert _figures("La empresa ganó 3,5 millones de euros.", source, "es") == ["3,5 millones de euros"]
+    assert _figures("La empresa vendió 3.118 coches.", source, "es") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "source"),
+    [
+        ("Sales were $1.8 billion.", "Sales were $1.79 billion."),  # rounded
+        ("It expects 2,400 to 2,600 deliveries.", "It expects between 2,400 and 2,600 deliveries."),
+        ("Revenue and earnings rose 19% and 38%.", "Revenue rose 19%; earnings rose 38%."),
+        ("The two hosts spoke for an hour.", "I spoke with my co-host for an hour."),  # a small count
+        ("Profit rose by more than $20 million.", "Profit rose by $23 million."),  # a bound states no figure
+        ("The plant opened in 2019.", "The plant opened two years ago."),  # a year
+    ],
+)
+def test_a_figure_a_source_states_or_one_left_to_the_writer_is_not_reported(draft: str, source: str) -> None:
+    assert _figures(draft, source) == []
