@@ -711,6 +711,17 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
             return us[m].key
         return None
 
+    def leading(us: list[Unit], k: int, reach: int = 3) -> set[str]:
+        """The content words among the ``reach`` before ``k``, in its clause ("raw material price
+        decreases": raw, material, price)."""
+        out: set[str] = set()
+        for m in range(k - 1, max(-1, k - 1 - reach), -1):
+            if us[m + 1].after_break:
+                break
+            if _content(us[m], lexicon) and len(us[m].key) >= 3:
+                out.add(us[m].key)
+        return out
+
     def figure(us: list[Unit], k: int) -> Unit | None:
         for m in range(k + 1, min(len(us), k + 4)):
             if us[m].after_break:
@@ -735,8 +746,8 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
     if ua[i].key in function or ub[j].key in function:
         return False
     far_a, far_b = after(ua, i, reach + 3), after(ub, j, reach + 3)
-    return any(w is not None and any(_alike(w, q, lexicon) for q in far)
-               for w, far in ((xb, far_b), (yb, far_a)))
+    return any(any(_alike(w, q, lexicon) for w in near for q in far)
+               for near, far in ((leading(ua, i), far_b), (leading(ub, j), far_a)))
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:

@@ -357,3 +357,21 @@ def test_generated_antonyms_are_optional(tmp_path):
     own = load_rules(str(tmp_path)).lexicon.compare.opposites
     assert "rose" in own and "implicit" not in own
     assert "implicit" in RULES.lexicon.compare.opposites
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "va", "vb"),
+    [
+        ("Margins should grow despite raw material price decreases.",
+         "We expect margins to grow despite increases in raw materials.", "decreases", "increases"),
+        ("Los márgenes crecerán aunque los precios de las materias primas ya bajaron.",
+         "Los márgenes crecerán pese al aumento de los precios de las materias primas.", "bajaron", "aumento"),
+    ],
+)
+def test_opposites_anchored_on_a_noun_a_few_words_before_one_and_after_the_other(a, b, va, vb):
+    # the word right before "decreases" is "price", not the shared "raw material(s)": the anchor
+    # reads the few words before it, so the clash is in the same role, not a loose one
+    _, _, found = clashes(a, b)
+    [clash] = found
+    assert (clash.slot, clash.values, clash.loose) == ("opposite", (va, vb), False)
+    assert clash.strength > 0.5
