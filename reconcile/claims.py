@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from . import facts as facts_mod
@@ -181,13 +181,25 @@ _INNER_END = re.compile(r"[.!?…][”\"’»)\]]*\s+\S")
 _LAST_ABBREVIATION = re.compile(r"(?:^|[\s(])([^\W\d_]{1,6})\.$")
 
 
-def _sentences(text: str, line: Span, lexicon: Lexicon) -> Iterator[Span]:
-    """The sentences of a line: syntok's, joined again where one ends in an abbreviation."""
+#: a quote of at most this many words is a mention (a name, a title: "Jo. Toby 3632"), not a
+#: quotation of sentences: a full stop inside it ends no sentence
+_MENTION_WORDS = 5
+
+
+def _inside_mention(text: str, at: int, quotes: Sequence[Span]) -> bool:
+    """Whether ``at`` falls inside a short quote ("followed by the name "Jo. Toby 3632" which ...")."""
+    return any(q.start < at < q.end and _words(text[q.start : q.end]) <= _MENTION_WORDS for q in quotes)
+
+
+def _sentences(text: str, line: Span, lexicon: Lexicon, quotes: Sequence[Span] = ()) -> Iterator[Span]:
+    """The sentences of a line: syntok's, joined again where one ends in an abbreviation or inside
+    a short quote."""
     spans = list(_syntok_sentences(text, line))
     joined: list[Span] = []
     for span in spans:
         if joined and (
             _ends_in_abbreviation(text, joined[-1], span.start, lexicon) or _continues_name(text, joined[-1], span)
+            or _inside_mention(text, joined[-1].end, quotes)
         ):
             joined[-1] = Span(joined[-1].start, span.end)
         else:
@@ -766,7 +778,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         quotes = dialogue if dialogue is not None else _quote_regions(text, line_span)
         line_speaker: str | None = None
         line_pieces: list[Piece] = []
-        for sentence in _sentences(text, line_span, lexicon):
+        for sentence in _sentences(text, line_span, lexicon, quotes):
             s0, s1 = _trim(text, sentence.start, sentence.end, furniture)
             if s1 <= s0:
                 continue

@@ -223,3 +223,26 @@ def test_a_masthead_after_a_headline_is_trimmed(rules, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"{text}\n\nFive people were shot on Sunday.", encoding="utf-8")
     doc, claims = claims_of(rules, tmp_path / "a.txt")
     assert [c.text for c in claims] == ["5 injured in NW Atlanta shootout", "Five people were shot on Sunday."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop inside a short quoted name ends no sentence, and the mentions stay in the claim
+        ('The writer dreams that the word "Destiny" appears, followed by the name "Jo. Toby 3632" '
+         "which the writer then looks up.\n",
+         ['The writer dreams that the word "Destiny" appears, followed by the name "Jo. Toby 3632" '
+          "which the writer then looks up."]),
+        ('La autora sueña con el nombre «Sr. Toby 3632» que luego busca en la Biblia.\n',
+         ["La autora sueña con el nombre «Sr. Toby 3632» que luego busca en la Biblia."]),
+    ],
+)
+def test_a_short_quoted_mention_with_a_full_stop_stays_in_one_claim(rules, text, expected):
+    doc = Document(id="d1", path="x.txt", text=text)
+    assert [c.text for c in extract(doc, rules)] == expected
+
+
+def test_a_quotation_of_two_sentences_is_still_two_sentences(rules):
+    text = '"The plant will close in May. Nobody will lose their job," the company said on Monday.\n'
+    doc = Document(id="d1", path="x.txt", text=text)
+    assert [c.text for c in extract(doc, rules)] == ["The plant will close in May.", "Nobody will lose their job"]
