@@ -112,6 +112,12 @@ class CompareWords:
     directions: dict[str, str] = field(default_factory=dict)
     #: endings a name takes without being another name ("Hope's", "CNNs"), longest first
     name_endings: tuple[str, ...] = ()
+    #: the words between a figure and the earlier one it is compared with ("versus", "compared to"),
+    #: each as its words
+    comparisons: tuple[tuple[str, ...], ...] = ()
+    #: the change words of a rise and of a fall: the two sides of the opposites groups of ``rise``
+    rises: frozenset[str] = frozenset()
+    falls: frozenset[str] = frozenset()
 
 
 def _pairs(lines: list[Any]) -> list[list[list[str]]]:
@@ -142,7 +148,9 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
         "determiners", "change_markers", "deontic", "conditionals", "directives", "name_endings",
+        "comparisons",
     )}
+    rise_words: list[str] = []
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
     signs: dict[str, str] = {}
@@ -155,6 +163,8 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     pair = 0
     for d in docs:
         section = d.get("compare") or {}
+        rise = section.get("rise") or []
+        rise_words += [str(w).lower() for w in ([rise] if isinstance(rise, str) else rise)]
         for form, bases in _forms(section.get("word_forms") or []).items():
             forms.setdefault(form, set()).update(bases)
         directions.update({str(k).lower(): str(v).lower() for k, v in (section.get("directions") or {}).items()})
@@ -180,6 +190,14 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
                 for w in group:
                     opposites.setdefault(str(w).lower(), set()).add((pair, side))
             pair += 1
+    rises: set[str] = set()
+    falls: set[str] = set()
+    for word in rise_words:
+        if word not in opposites:
+            raise RulesError(f"compare.rise: {word!r} is in no group of compare.opposites")
+        pair_side = min(opposites[word])
+        rises.update(w for w, ids in opposites.items() if pair_side in ids)
+        falls.update(w for w, ids in opposites.items() if (pair_side[0], 1 - pair_side[1]) in ids)
     return CompareWords(
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
@@ -211,6 +229,9 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         negative_predicates={w: frozenset(links) for w, links in negative.items()},
         directions=directions,
         name_endings=tuple(sorted(words["name_endings"], key=lambda e: (-len(e), e))),
+        comparisons=tuple(sorted((tuple(c.split()) for c in words["comparisons"]), key=lambda c: (-len(c), c))),
+        rises=frozenset(rises),
+        falls=frozenset(falls),
     )
 
 

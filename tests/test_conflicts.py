@@ -375,3 +375,46 @@ def test_opposites_anchored_on_a_noun_a_few_words_before_one_and_after_the_other
     [clash] = found
     assert (clash.slot, clash.values, clash.loose) == ("opposite", (va, vb), False)
     assert clash.strength > 0.5
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "va", "vb"),
+    [
+        ("Despite the crisis, the company saw a decline in GAAP earnings per share compared to last year.",
+         "On a GAAP basis, earnings per share was $0.21 in Q1 versus $0.02 a year ago.",
+         "decline", "$0.21 vs $0.02"),
+        # figures of one kind on both sides pair in order
+        ("The company had an increase in net income in the second quarter compared to last year.",
+         "Net income in the second quarter was $94.8 million or $0.91 per share, that compares to "
+         "$106.6 million or $1.04 per share a year ago.",
+         "increase", "$94.8 million vs $106.6 million"),
+        ("Los ingresos de la empresa cayeron este año.",
+         "Los ingresos de la empresa fueron de 5,2 millones de euros este año frente a 4,1 millones de euros "
+         "el anterior.",
+         "cayeron", "5,2 millones de euros vs 4,1 millones de euros"),
+    ],
+)
+def test_a_change_word_against_the_change_two_compared_figures_give(a, b, va, vb):
+    _, _, found = clashes(a, b)
+    [clash] = found
+    assert (clash.slot, clash.values) == ("change", (va, vb))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same change
+        ("The company saw a rise in GAAP earnings per share compared to last year.",
+         "On a GAAP basis, earnings per share was $0.21 in Q1 versus $0.02 a year ago."),
+        # a change of something the figures do not measure
+        ("Despite the crisis, the company saw a decline in store traffic.",
+         "On a GAAP basis, earnings per share was $0.21 in Q1 versus $0.02 a year ago."),
+        # comparisons that disagree give no change
+        ("Net income fell in the quarter.",
+         "Net income was $5 million versus $4 million a year ago, and $3 million compared to $6 million "
+         "in the prior quarter."),
+    ],
+)
+def test_no_change_clash_for_the_same_change_another_measure_or_mixed_figures(a, b):
+    _, _, found = clashes(a, b)
+    assert not [c for c in found if c.slot == "change"]
