@@ -806,11 +806,13 @@ def _changes(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ratio: float, l
     on what the figures measure: a content word near it is among those before the newer figure."""
     if ratio < 0.2:
         return []
+    implied = {id(ua): read_once("implied", a, lexicon, lambda: _implied_change(ua, lexicon)),
+               id(ub): read_once("implied", b, lexicon, lambda: _implied_change(ub, lexicon))}
     for us, them, first in ((ua, ub, True), (ub, ua, False)):
-        implied = _implied_change(them, lexicon)
-        if implied is None or _implied_change(us, lexicon) is not None:
+        theirs = implied[id(them)]
+        if theirs is None or implied[id(us)] is not None:
             continue
-        change, newer, older = implied
+        change, newer, older = theirs
         stated = _change_words(us, lexicon)
         if any(side == change for _, side in _change_words(them, lexicon)):
             continue  # the figures' claim names its change itself: the opposites compare the words
