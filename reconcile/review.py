@@ -131,7 +131,7 @@ def label_draft(
         elif backing and unsourced.get(d.id):
             source = by_id[next(iter(backing))]
             missing = unsourced[d.id]
-            named = tuple(
+            absent = tuple(
                 Conflict(f"{m.kind}.unsourced", {d.id: m.text, source.id: _ABSENT[m.kind]}, m.kind.capitalize(),
                          {d.id: (m.start, m.end), source.id: (source.start, source.end)})
                 for m in missing
@@ -139,7 +139,7 @@ def label_draft(
             reason = "; ".join(
                 f"{m.kind.capitalize()}: the draft says {m.text}, which no source mentions" for m in missing
             ) + f"; {where(source)} states the rest"
-            out.append(Finding("contradicted", (d.id, source.id), UNSOURCED, reason, named))
+            out.append(Finding("contradicted", (d.id, source.id), UNSOURCED, reason, absent))
         elif backing:
             ids = tuple(backing)
             reason = "stated by " + "; ".join(dict.fromkeys(where(by_id[s]) for s in ids))
