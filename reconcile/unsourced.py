@@ -64,23 +64,23 @@ class Vocabulary:
     stems: frozenset[str]
     #: the first two to four letters of every word: what "Gov." may abbreviate
     beginnings: frozenset[str]
-    #: the initials of every run of two to ``_INITIALS`` words ("year-over-year": "yoy")
-    initials: frozenset[str]
+    #: the first letters of the sources' words in order, one text after another ("|" between):
+    #: an abbreviation spelled by the initials of a run of words is a part of it ("year-over-year": "yoy")
+    initials: str
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Vocabulary:
         words: set[str] = set()
-        initials: set[str] = set()
+        initials: list[str] = []
         for text in texts:
             tokens = [w.lower() for w in _WORD.findall(text)]
             words.update(tokens)
             parts = [p for t in tokens for p in t.split("-") if p]
             words.update(parts)
-            for n in range(2, _INITIALS + 1):
-                initials.update("".join(p[0] for p in parts[k : k + n]) for k in range(len(parts) - n + 1))
+            initials.append("".join(p[0] for p in parts))
         stems = {w[:_STEM] for w in words if len(w) >= _STEM}
         beginnings = {w[:n] for w in words for n in (2, 3, 4) if len(w) > n}
-        return cls(frozenset(words), frozenset(stems), frozenset(beginnings), frozenset(initials))
+        return cls(frozenset(words), frozenset(stems), frozenset(beginnings), "|".join(initials))
 
     def mentions(self, word: str, endings: Sequence[str], *, abbreviated: bool = False) -> bool:
         """Whether the sources say ``word`` in any of the forms the module docstring lists."""
@@ -100,7 +100,8 @@ class Vocabulary:
             if letters.endswith(ending) and letters[: -len(ending)].isupper():
                 letters = letters[: -len(ending)]
                 break
-        return sum(ch.isupper() for ch in letters) >= 2 and letters.lower() in self.initials
+        spelled = letters.lower()
+        return sum(ch.isupper() for ch in letters) >= 2 and len(spelled) <= _INITIALS and spelled in self.initials
 
 
 def lower_case_words(text: str) -> frozenset[str]:
