@@ -19,7 +19,7 @@ from .embed import Encoder, spec_of
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
 from .rules import load_rules
-from .unsourced import Unsourced, Vocabulary, lower_case_words, unsourced_figures, unsourced_names
+from .unsourced import Unsourced, Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
 from .voices import voice_groups, voice_key
 
 __all__ = ["check", "label_draft", "voice_groups", "voice_key"]
@@ -207,7 +207,7 @@ def check(
     own = lower_case_words(draft.text)
     endings = rules.lexicon.compare.name_endings
     lexicon = rules.lexicon
-    stated = [u for c in claims if c.doc != draft.id for u in figures(c, lexicon)]
+    stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in figures(c, lexicon))
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
         if (found := unsourced_names(c, vocabulary, endings, own_words=own)

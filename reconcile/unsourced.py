@@ -28,7 +28,7 @@ from typing import Literal
 from .model import Claim
 from .numbers import Unit
 
-__all__ = ["Unsourced", "Vocabulary", "lower_case_words", "unsourced_figures", "unsourced_names"]
+__all__ = ["Unsourced", "Vocabulary", "figures_by_kind", "lower_case_words", "unsourced_figures", "unsourced_names"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: characters after which a capital says nothing: a sentence, a quote, a bracket, a list item opens
@@ -164,13 +164,19 @@ def _states(v: Unit, x: float) -> bool:
     return v.nominal is not None and abs(x - v.nominal) <= _ROUNDING * abs(x)
 
 
-def unsourced_figures(figures: Sequence[Unit], sources: Sequence[Unit]) -> list[Unsourced]:
-    """The figures of a draft claim (``conflicts.figures``) that none of the sources' figures states,
-    each with its document span. A list or a range ("19% and 37%") needs each of its values stated;
-    one figure, a source figure it can be (rounding included: "$1.8 billion" / "$1.79 billion")."""
+def figures_by_kind(sources: Iterable[Unit]) -> dict[str, list[Unit]]:
+    """The sources' figures, by kind (``Unit.key``): what ``unsourced_figures`` looks figures up in."""
     by_key: dict[str, list[Unit]] = {}
     for v in sources:
         by_key.setdefault(v.key, []).append(v)
+    return by_key
+
+
+def unsourced_figures(figures: Sequence[Unit], by_key: dict[str, list[Unit]]) -> list[Unsourced]:
+    """The figures of a draft claim (``conflicts.figures``) that none of the sources' figures
+    (``figures_by_kind``) states, each with its document span. A list or a range ("19% and 37%")
+    needs each of its values stated; one figure, a source figure it can be (rounding included:
+    "$1.8 billion" / "$1.79 billion")."""
     out = []
     for u in figures:
         if not _checked(u):

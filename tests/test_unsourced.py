@@ -7,7 +7,7 @@ import pytest
 from reconcile.conflicts import figures
 from reconcile.model import Claim
 from reconcile.rules import load_rules
-from reconcile.unsourced import Vocabulary, lower_case_words, unsourced_figures, unsourced_names
+from reconcile.unsourced import Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
 
 ENDINGS = load_rules().lexicon.compare.name_endings
 
@@ -67,7 +67,7 @@ def _figures(draft: str, source: str, language: str = "en") -> list[str]:
     lexicon = load_rules().lexicon
     claim = Claim("d1.c1", "d1", draft, 0, len(draft), language=language)
     stated = figures(Claim("d2.c1", "d2", source, 0, len(source), language=language), lexicon)
-    found = unsourced_figures(figures(claim, lexicon), stated)
+    found = unsourced_figures(figures(claim, lexicon), figures_by_kind(stated))
     assert all(m.kind == "figure" and draft[m.start : m.end] == m.text for m in found)
     return [m.text for m in found]
 
