@@ -806,11 +806,10 @@ def _changes(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ratio: float, l
     on what the figures measure: a content word near it is among those before the newer figure."""
     if ratio < 0.2:
         return []
-    implied = {id(ua): read_once("implied", a, lexicon, lambda: _implied_change(ua, lexicon)),
-               id(ub): read_once("implied", b, lexicon, lambda: _implied_change(ub, lexicon))}
-    for us, them, first in ((ua, ub, True), (ub, ua, False)):
-        theirs = implied[id(them)]
-        if theirs is None or implied[id(us)] is not None:
+    ia = read_once("implied", a, lexicon, lambda: _implied_change(ua, lexicon))
+    ib = read_once("implied", b, lexicon, lambda: _implied_change(ub, lexicon))
+    for us, ours, them, theirs, first in ((ua, ia, ub, ib, True), (ub, ib, ua, ia, False)):
+        if theirs is None or ours is not None:
             continue
         change, newer, older = theirs
         stated = _change_words(us, lexicon)

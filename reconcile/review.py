@@ -205,8 +205,8 @@ def check(
                       compared=compared, min_confidence=line, model_reason=choice.reason)
     vocabulary = Vocabulary.of(d.text for d in documents[1:])
     own = lower_case_words(draft.text)
-    endings = rules.lexicon.compare.name_endings
     lexicon = rules.lexicon
+    endings = lexicon.compare.name_endings
     stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in figures(c, lexicon))
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
