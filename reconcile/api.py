@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import ingest
 from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_key, module_stamps
+from .conflicts import opposite_partners
 from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
 from .embed.choice import Choice, choose
 from .errors import BadInput
@@ -207,6 +208,15 @@ def find(
     )
     say("judge")
     row = {c.id: k for k, c in enumerate(claims)}
+    near = align_mod.neighbours(
+        claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor, fallback_floor=fallback_floor
+    )
+    if fallback_floor is not None:
+        # a draft's claim is also set against the source claims that say the opposite of one of
+        # its words, the closest few of them
+        for cid, partners in opposite_partners(claims, group_of, rules.lexicon).items():
+            closest = sorted(partners, key=lambda p: (-float(sim[row[cid], row[p]]), row[p]))[:OPPOSITE_PARTNERS]
+            near[cid] = tuple(dict.fromkeys((*near.get(cid, ()), *closest)))
     return judge.judge(
         clusters,
         claims,
@@ -217,9 +227,7 @@ def find(
         similarity=lambda a, b: float(sim[row[a], row[b]]),
         dates={d.id: d.date for d in documents},
         tally=tally,
-        near=align_mod.neighbours(
-            claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor, fallback_floor=fallback_floor
-        ),
+        near=near,
     )
 
 
@@ -241,6 +249,9 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
 
 #: the modules whose code decides what the judge finds in claims already analysed (a corpus
 #: story's stored result is stamped with these too)
+#: how many of the source claims that say the opposite of a draft claim's word it is set against
+OPPOSITE_PARTNERS = 3
+
 JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py")
 #: and what else decides a comparison's findings and notes: a stored result is used only while the
 #: size and time stamp of each are the same

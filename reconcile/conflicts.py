@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Claim, Quantity
@@ -513,6 +514,12 @@ def _stopped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     return bool(lexicon.compare.change_markers.search(claim.text[start - claim.start : end - claim.start]))
 
 
+def _in_past(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the claim puts the word at ``k`` in the past: a past marker ("once", "from being")
+    before it in the claim ("pigeons were once used as messengers ... and commonly eaten")."""
+    return bool(lexicon.compare.past_markers.search(claim.text[: us[k].start - claim.start]))
+
+
 def _in_change(ops, side: int, index: int) -> bool:  # type: ignore[no-untyped-def]
     for tag, i1, i2, j1, j2 in ops:
         lo, hi = (i1, i2) if side == 0 else (j1, j2)
@@ -546,7 +553,7 @@ def _polarity(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: fl
             else:
                 first = last = next(n for n in hits if n not in denied[1 - side])
                 strength = 0.9 if _in_change(ops, side, k) and ratio >= 0.6 else 0.65 if ratio >= 0.4 else 0.5
-            if strength < 0.9 and _stopped(claim, us, k, lexicon):
+            if strength < 0.9 and (_stopped(claim, us, k, lexicon) or _in_past(other, vs, first, lexicon)):
                 continue  # "we don't eat them anymore" / "pigeons were once eaten": another time
             neg_span, aff_span = (us[k].start, us[m].end), (vs[first].start, vs[last].end)
             neg_text, aff_text = claim_text(claim, neg_span), claim_text(other, aff_span)
@@ -1006,3 +1013,44 @@ def figures(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
 
 def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
+
+
+
+def opposite_partners(
+    claims: Sequence[Claim], group_of: Callable[[Claim], str], lexicon: Lexicon,
+) -> dict[str, tuple[str, ...]]:
+    """Each claim's claims of other groups that use the opposite of one of its words, which they
+    do not use themselves: "by assigning unsuitable contracts" / "to assign suitable tasks to workers".
+
+    A draft's sentence is not always lined up with the source sentence that says the opposite (it
+    may paraphrase another one better), so ``check`` compares these pairs too; the judge still
+    asks the two words to bear on the same thing (``_anchor``). Opposites are those of the lexicon
+    and a word with a negative prefix ("suitable" / "unsuitable").
+    """
+    compare = lexicon.compare
+    sides: dict[tuple[int, int], set[str]] = {}
+    for word, ids in compare.opposites.items():
+        for pair_side in ids:
+            sides.setdefault(pair_side, set()).add(word)
+    words = {c.id: {p for u in units(c, lexicon) if not u.number for p in _parts(u)} for c in claims}
+    using: dict[str, list[Claim]] = {}
+    for c in claims:
+        for w in words[c.id]:
+            using.setdefault(w, []).append(c)
+    out: dict[str, tuple[str, ...]] = {}
+    for c in claims:
+        found: dict[str, None] = {}
+        for w in sorted(words[c.id]):
+            others = {o for pair, side in compare.opposites.get(w, ()) for o in sides.get((pair, 1 - side), ())}
+            for p in compare.negative_prefixes:
+                if w.startswith(p) and len(w) - len(p) >= 4:
+                    others.add(w[len(p):])
+                if len(w) >= 4:
+                    others.add(p + w)
+            for o in sorted(others):
+                found.update(dict.fromkeys(
+                    d.id for d in using.get(o, ()) if group_of(d) != group_of(c) and w not in words[d.id]
+                ))
+        if found:
+            out[c.id] = tuple(found)
+    return out

@@ -75,6 +75,8 @@ class CompareWords:
     directives: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a denial of something that has stopped: "anymore", "no longer", "ya no"
     change_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that put what follows them in the past ("were once eaten", "from being revered")
+    past_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of advice or duty: a denial under them states no fact ("should not", "no debe")
     deontic: frozenset[str] = frozenset()
     #: words of condition: a denial under them states no fact ("if people are not aware", "si no hay")
@@ -147,7 +149,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
-        "determiners", "change_markers", "deontic", "conditionals", "directives", "name_endings",
+        "determiners", "change_markers", "past_markers", "deontic", "conditionals", "directives", "name_endings",
         "comparisons",
     )}
     rise_words: list[str] = []
@@ -203,6 +205,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         not_negations=phrase_pattern(words["not_negations"]),
         directives=phrase_pattern(words["directives"]),
         change_markers=phrase_pattern(words["change_markers"]),
+        past_markers=phrase_pattern(words["past_markers"]),
         deontic=frozenset(words["deontic"]),
         conditionals=frozenset(words["conditionals"]),
         zero=phrase_pattern(words["zero"]),

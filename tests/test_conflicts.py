@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reconcile.claims import extract
-from reconcile.conflicts import compare_pair
+from reconcile.conflicts import compare_pair, opposite_partners
 from reconcile.model import Claim, Document
 from reconcile.numbers import units
 from reconcile.rules import load_rules
@@ -64,6 +64,13 @@ CLASHES = [
     ("La alcaldesa no asistió a la reunión con los vecinos del barrio.",
      "La alcaldesa asistió a la reunión con los vecinos del barrio.",
      "polarity", "no asistió", "asistió", "no asistió", "asistió"),
+    # a past marker spares a loose match only: the same sentence denied is a clash at any time
+    ("Pigeons were once eaten by the poor across Europe.",
+     "Pigeons were never eaten by the poor across Europe.",
+     "polarity", "eaten", "never eaten", "eaten", "never eaten"),
+    ("Antiguamente los pobres de Europa consumían palomas.",
+     "Antiguamente los pobres de Europa no consumían palomas.",
+     "polarity", "consumían", "no consumían", "consumían", "no consumían"),
     ("Exports rose sharply in the third quarter, the ministry said.",
      "Exports fell sharply in the third quarter, the ministry said.",
      "opposite", "rose", "fell", "rose", "fell"),
@@ -256,6 +263,11 @@ NO_CLASH = [
      "Residents travel on the flooded roads, police said."),
     ("There are reasons why we don't eat certain foods anymore.",
      "Pigeons were once commonly eaten as food by the poor."),
+    # a fact put in the past does not clash with a loosely matching denial of now
+    ("Pigeons went from a dish at the fanciest restaurants to something Americans never eat.",
+     "The article traces how pigeons went from being revered and even eaten to being pests."),
+    ("Hoy en día los españoles nunca consumen palomas en los restaurantes.",
+     "Antiguamente las palomas se consumían en los mejores restaurantes del país."),
     # a directive on either side: neither states the fact ("to not be" as "not to be"; "don't be" mid-sentence)
     ("Ladies, have you been molested don't be a victim of crime here are things you can do.",
      "The announcement advises women not to be a silent victim of crime and to call the police."),
@@ -418,3 +430,21 @@ def test_a_change_word_against_the_change_two_compared_figures_give(a, b, va, vb
 def test_no_change_clash_for_the_same_change_another_measure_or_mixed_figures(a, b):
     _, _, found = clashes(a, b)
     assert not [c for c in found if c.slot == "change"]
+
+
+# ---- claims of the other group that say the opposite of a word (check pairs them too) ---------------
+
+
+def test_opposite_partners_pairs_a_claim_with_those_that_use_its_words_opposite() -> None:
+    draft = one_claim("d", "It assigns unsuitable contracts to the workers at every step.")
+    match = one_claim("s1", "Contracts are assigned to the workers at every step of an episode.")
+    opposite = one_claim("s2", "The manager then initiates contracts that give suitable tasks to workers.")
+    both = one_claim("s3", "Both suitable and unsuitable tasks go to the workers.")
+    spanish = one_claim("s4", "Luego les ofrece contratos permanentes y una recompensa.")
+    temporary = one_claim("d2", "Asigna contratos temporales a los trabajadores.")
+    claims = [draft, temporary, match, opposite, both, spanish]
+    partners = opposite_partners(claims, lambda c: "draft" if c.doc.startswith("d") else "source", RULES.lexicon)
+    # s3 uses "unsuitable" itself: it says both, so it is no opposite of the draft's word
+    assert partners[draft.id] == (opposite.id,)
+    assert partners[temporary.id] == (spanish.id,)
+    assert match.id not in partners  # nothing opposite in it

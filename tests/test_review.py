@@ -513,3 +513,28 @@ def test_check_a_figure_no_source_states_is_worth_checking(write: Any, encoder: 
     assert draft[slice(*conflict.spans[draft_id])] == "$3.50"
     assert "$3.69" in source[slice(*conflict.spans[source_id])]
     assert finding.confidence < result.min_confidence
+
+
+MANAGER = ("We train a manager agent that infers the minds of workers. Contracts are assigned to the workers "
+           "by the manager at every step of an episode. For coordination, the manager first infers each "
+           "worker's mind from current and past observations, then initiates contracts that give suitable "
+           "tasks to workers and promises to reward them.")
+
+
+def test_check_a_word_whose_opposite_another_source_sentence_uses_is_contradicted(write: Any, encoder: Any) -> None:
+    # the draft's sentence is closest to the source's second one, which says nothing of suitability;
+    # the third says the opposite of the draft's word about the same thing (tasks given to workers)
+    draft = "The manager infers the workers' minds. It assigns unsuitable contracts to the workers at every step."
+    result = check(write("draft.txt", draft), [write("source.txt", MANAGER)], encoder=encoder, cache=False)
+    conflict, draft_id, source_id = _contradiction(result, "opposite")
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("unsuitable", "suitable")
+    assert draft[slice(*conflict.spans[draft_id])] == "unsuitable"
+    assert MANAGER[slice(*conflict.spans[source_id])] == "suitable"
+    assert "suitable tasks" in result.claim(source_id).text
+
+
+def test_check_an_opposite_word_about_something_else_is_no_contradiction(write: Any, encoder: Any) -> None:
+    source = MANAGER.replace("that give suitable tasks to workers", "at a time suitable for the weather")
+    draft = "The manager infers the workers' minds. It assigns unsuitable contracts to the workers at every step."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    assert not result.of_kind("contradicted")
