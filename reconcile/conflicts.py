@@ -419,14 +419,20 @@ def _advised(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     return opener >= 0 and (opener == 0 or us[opener].after_break) and not us[k].after_break
 
 
-def _conditional(us: list[Unit], k: int, lexicon: Lexicon, reach: int = 8) -> bool:
+def _conditional(us: list[Unit], k: int, lexicon: Lexicon, reach: int = 8, after: int = 4) -> bool:
     """Whether the denial at ``k`` is under a condition: a word of condition earlier in its clause,
-    within ``reach`` words ("if people are not aware of themselves")."""
+    within ``reach`` words ("if people are not aware of themselves"), or right after what it
+    denies, within ``after`` words ("you couldn't use it if your life depended on it")."""
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if us[m].key in lexicon.compare.conditionals:
             return True
         if us[m].after_break:
             break
+    for m in range(k + 1, min(len(us), k + 2 + after)):
+        if us[m].after_break:
+            break
+        if us[m].key in lexicon.compare.conditionals:
+            return True
     return False
 
 

@@ -8,12 +8,13 @@ claims differs (``group_of``), so alignment and judging work exactly as in ``com
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import align as align_mod
 from . import ingest
 from .api import Progress, analyse_all, find, pick_encoder
-from .cache import Cache
+from .cache import Cache, CachingEncoder, NullCache
 from .conflicts import Tally, figures
 from .embed import Encoder, spec_of
 from .errors import BadInput
@@ -58,6 +59,7 @@ def label_draft(
     findings: Sequence[Finding],
     names: dict[str, str],
     unsourced: dict[str, list[Unsourced]] | None = None,
+    restated: dict[str, str] | None = None,
 ) -> list[Finding]:
     """One supported / contradicted / unsupported finding per draft claim, from the judge's findings.
 
@@ -66,9 +68,12 @@ def label_draft(
     agreement (or a conflict-free part of one) with source claims, and unsupported otherwise.
     ``unsourced``: the names and figures each draft claim gives that no source mentions
     (``reconcile.unsourced``); a claim a source states but for such a name or figure is
-    contradicted, weakly ("worth checking"), against that source claim.
+    contradicted, weakly ("worth checking"), against that source claim. ``restated``: for a draft
+    claim with such a name or figure that shares no finding with a source claim, the source claim
+    closest to the rest of it (``restating``): it is contradicted so too, against that claim.
     """
     unsourced = unsourced or {}
+    restated = restated or {}
     by_id = {c.id: c for c in claims}
 
     def where(claim: Claim) -> str:
@@ -128,8 +133,8 @@ def label_draft(
             reason = "; ".join(sides) + (" (a source gives its figure as a later update)" if updated else "")
             ids = (d.id, *against)
             out.append(Finding("contradicted", ids, confidence["contradicted"], reason, tuple(conflicts)))
-        elif backing and unsourced.get(d.id):
-            source = by_id[next(iter(backing))]
+        elif unsourced.get(d.id) and (backing or d.id in restated):
+            source = by_id[next(iter(backing))] if backing else by_id[restated[d.id]]
             missing = unsourced[d.id]
             absent = tuple(
                 Conflict(f"{m.kind}.unsourced", {d.id: m.text, source.id: _ABSENT[m.kind]}, m.kind.capitalize(),
@@ -138,7 +143,7 @@ def label_draft(
             )
             reason = "; ".join(
                 f"{m.kind.capitalize()}: the draft says {m.text}, which no source mentions" for m in missing
-            ) + f"; {where(source)} states the rest"
+            ) + (f"; {where(source)} states the rest" if backing else f"; {where(source)} comes closest to the rest")
             out.append(Finding("contradicted", (d.id, source.id), UNSOURCED, reason, absent))
         elif backing:
             ids = tuple(backing)
@@ -151,6 +156,40 @@ def label_draft(
             if newer:
                 reason = f"the draft gives a later figure than the sources ({', '.join(newer)}); " + reason
             out.append(Finding("unsupported", (d.id,), 0.9, reason))
+    return out
+
+
+def restating(
+    draft_claims: Sequence[Claim],
+    unsourced: dict[str, list[Unsourced]],
+    source_claims: Sequence[Claim],
+    encoder: Encoder,
+    threshold: float,
+) -> dict[str, str]:
+    """For each draft claim with names or figures no source mentions, the source claim closest to
+    the rest of it: the most similar one, at ``threshold`` or more (``check`` asks the similarity at
+    which claims line up), to the claim with those left out.
+
+    A name the sources never mention lowers the claim's similarity to the one that says the rest:
+    "The host, a nursing student from Texas, sells snacks" may sit too far from the source's
+    sentence for the two to line up, so the claim would only be "unsupported" and its name unseen.
+    """
+    asked = [c for c in draft_claims if unsourced.get(c.id)]
+    if not asked or not source_claims:
+        return {}
+    texts = []
+    for c in asked:
+        text = c.text
+        for m in sorted(unsourced[c.id], key=lambda m: -m.start):
+            text = text[: m.start - c.start] + text[m.end - c.start :]
+        texts.append(align_mod.embedding_text(replace(c, text=text)))
+    vectors = encoder.encode(texts + [align_mod.embedding_text(c) for c in source_claims])
+    sims = vectors[: len(asked)] @ vectors[len(asked) :].T
+    out: dict[str, str] = {}
+    for row, c in zip(sims, asked, strict=True):
+        best = int(row.argmax())
+        if row[best] >= threshold:
+            out[c.id] = source_claims[best].id
     return out
 
 
@@ -207,12 +246,18 @@ def check(
     own = lower_case_words(draft.text)
     lexicon = rules.lexicon
     endings = lexicon.compare.name_endings
+    dates = frozenset(lexicon.months) | frozenset(lexicon.weekdays)
     stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in figures(c, lexicon))
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
-        if (found := unsourced_names(c, vocabulary, endings, own_words=own)
+        if (found := unsourced_names(c, vocabulary, endings, own_words=own, not_names=dates)
             + unsourced_figures(figures(c, lexicon), stated))
     }
-    labelled = label_draft(draft, claims, findings, names, unsourced)
+    restated = restating(
+        [c for c in claims if c.doc == draft.id], unsourced, [c for c in claims if c.doc != draft.id],
+        CachingEncoder(encoder, cache if isinstance(cache, Cache) else (Cache() if cache else NullCache())),
+        tuned.similarity,
+    )
+    labelled = label_draft(draft, claims, findings, names, unsourced, restated)
     return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,
                   compared=compared, min_confidence=line, model_reason=choice.reason)

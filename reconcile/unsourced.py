@@ -115,19 +115,28 @@ def _headline(words: list[re.Match[str]]) -> bool:
 
 
 def unsourced_names(
-    claim: Claim, vocabulary: Vocabulary, endings: Sequence[str], *, own_words: frozenset[str] = frozenset()
+    claim: Claim, vocabulary: Vocabulary, endings: Sequence[str], *, own_words: frozenset[str] = frozenset(),
+    not_names: frozenset[str] = frozenset(),
 ) -> list[Unsourced]:
     """The names in ``claim`` that no source mentions, each with its document span; adjacent ones
     as one name ("Rob Gronkowski"). ``own_words``: the words the claim's own article writes in
-    lower case: a capital there is emphasis, not a name."""
+    lower case: a capital there is emphasis, not a name. ``not_names``: capitalised words that are
+    no names (months and weekdays: the date rules compare them). A name that opens the claim is
+    left out whole ("Mexico City's chief"): its first word cannot be told from a sentence's."""
     words = list(_WORD.finditer(claim.text))
     if _headline(words):
         return []
     found: list[tuple[int, int]] = []
+    opened = -1  # where the capitalised run that opens a sentence ends
     for m in words:
         word = m.group(0)
         before = claim.text[: m.start()].rstrip()
-        if not word[0].isupper() or not before or before[-1] in _OPENERS or len(word) < 2:
+        if word[0].isupper() and (not before or before[-1] in _OPENERS or (
+            opened >= 0 and not claim.text[opened : m.start()].strip()
+        )):
+            opened = m.end()
+            continue
+        if not word[0].isupper() or len(word) < 2 or word.lower() in not_names:
             continue
         if any(ch.isdigit() for ch in word):
             continue  # "Q3", "COVID-19": a figure, which the number rules compare

@@ -538,3 +538,48 @@ def test_check_an_opposite_word_about_something_else_is_no_contradiction(write: 
     draft = "The manager infers the workers' minds. It assigns unsuitable contracts to the workers at every step."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     assert not result.of_kind("contradicted")
+
+
+ANIME = ("Welcome back to the show. Our host today is a sociology student who spends her weekends watching "
+         "anime with friends. Every episode she reviews snacks and drinks sent in by listeners, and tonight it "
+         "is gummies from a local shop.")
+ANIME_ES = ("Bienvenidos de nuevo al programa. Nuestra anfitriona es una estudiante de sociología que pasa los "
+            "fines de semana viendo anime con sus amigos. En cada episodio prueba dulces y bebidas que envían "
+            "los oyentes.")
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "ending"),
+    [
+        # the name keeps this sentence from lining up with the source's on listeners' snacks; without
+        # it, it would
+        ("Listeners send in snacks and drinks for every Naruto episode.", ANIME, "comes closest to the rest"),
+        ("Los oyentes envían dulces y bebidas para cada episodio de Naruto.", ANIME_ES, "states the rest"),
+    ],
+)
+def test_check_a_name_no_source_mentions_in_a_sentence_the_source_otherwise_states_is_worth_checking(
+    write: Any, encoder: Any, draft: str, source: str, ending: str
+) -> None:
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    conflict, draft_id, source_id = _contradiction(result, "name.unsourced")
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("Naruto", "not named")
+    assert draft[slice(*conflict.spans[draft_id])] == "Naruto"
+    assert "oyentes" in result.claim(source_id).text or "listeners" in result.claim(source_id).text
+    [finding] = result.of_kind("contradicted")
+    assert finding.confidence < result.min_confidence
+    assert finding.reason.endswith(ending)
+
+
+def test_check_a_name_in_a_sentence_no_source_comes_close_to_stays_unsupported(write: Any, encoder: Any) -> None:
+    draft = "She mentions that her friends got her hooked on Naruto."
+    result = check(write("draft.txt", draft), [write("source.txt", ANIME)], encoder=encoder, cache=False)
+    [finding] = result.findings
+    assert finding.kind == "unsupported"
+    assert finding.reason.endswith("no source mentions Naruto")
+
+def test_check_a_month_or_a_name_opening_the_sentence_is_no_unsourced_name(write: Any, encoder: Any) -> None:
+    draft = "Mexico City's chief of police was shot and injured in June, officials said."
+    source = "The capital's chief of police was shot and injured, officials said."
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    assert not result.of_kind("contradicted")
+    assert not any("mentions" in f.reason for f in result.findings)
