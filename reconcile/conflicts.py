@@ -709,10 +709,12 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
     """Whether the words at ``i`` and ``j`` bear on the same thing: the same figure right after
     each, the first content word after each (within ``reach``, in the same clause) or the last one
     before each."""
+    turns = lexicon.compare.turns
+
     def after(us: list[Unit], k: int, reach: int = reach) -> set[str]:
         out: set[str] = set()
         for m in range(k + 1, min(len(us), k + 1 + reach)):
-            if us[m].after_break:
+            if us[m].after_break or us[m].key in turns:
                 break
             if _content(us[m], lexicon) and len(us[m].key) >= 3:
                 out.add(us[m].key)
@@ -731,7 +733,7 @@ def _anchor(ua: list[Unit], i: int, ub: list[Unit], j: int, lexicon: Lexicon, re
         decreases": raw, material, price)."""
         out: set[str] = set()
         for m in range(k - 1, max(-1, k - 1 - reach), -1):
-            if us[m + 1].after_break:
+            if us[m + 1].after_break or us[m].key in turns:
                 break
             if _content(us[m], lexicon) and len(us[m].key) >= 3:
                 out.add(us[m].key)

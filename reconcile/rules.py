@@ -75,6 +75,8 @@ class CompareWords:
     directives: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a denial of something that has stopped: "anymore", "no longer", "ya no"
     change_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that turn a sentence to another fact without a comma ("improving while we anticipate")
+    turns: frozenset[str] = frozenset()
     #: words that put what follows them in the past ("were once eaten", "from being revered")
     past_markers: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of advice or duty: a denial under them states no fact ("should not", "no debe")
@@ -149,8 +151,8 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     words: dict[str, set[str]] = {k: set() for k in (
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
-        "determiners", "change_markers", "past_markers", "deontic", "conditionals", "directives", "name_endings",
-        "comparisons",
+        "determiners", "change_markers", "past_markers", "turns", "deontic", "conditionals", "directives",
+        "name_endings", "comparisons",
     )}
     rise_words: list[str] = []
     scales: dict[str, float] = {}
@@ -206,6 +208,7 @@ def _compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         directives=phrase_pattern(words["directives"]),
         change_markers=phrase_pattern(words["change_markers"]),
         past_markers=phrase_pattern(words["past_markers"]),
+        turns=frozenset(words["turns"]),
         deontic=frozenset(words["deontic"]),
         conditionals=frozenset(words["conditionals"]),
         zero=phrase_pattern(words["zero"]),

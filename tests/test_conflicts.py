@@ -448,3 +448,21 @@ def test_opposite_partners_pairs_a_claim_with_those_that_use_its_words_opposite(
     assert partners[draft.id] == (opposite.id,)
     assert partners[temporary.id] == (spanish.id,)
     assert match.id not in partners  # nothing opposite in it
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Some products will still hinder production until the end of Q2.",
+         "This supply situation is gradually improving while we anticipate several critical products will "
+         "continue to constrain our production through the end of the second quarter."),
+        ("Algunos productos disminuyeron la producción hasta el final de junio.",
+         "La situación del suministro aumentó mientras varios productos críticos limitan nuestra producción "
+         "hasta el final de junio."),
+    ],
+)
+def test_opposites_do_not_bear_on_a_word_past_a_turn_of_the_sentence(a: str, b: str) -> None:
+    # "improving" is said of the supply situation; "products" comes after "while", another fact:
+    # at most a loose clash, which the judge keeps only where neither source uses the other's word
+    _, _, found = clashes(a, b)
+    assert [c for c in found if c.slot == "opposite" and not c.loose] == []
