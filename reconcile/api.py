@@ -247,11 +247,11 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
     return analysis_version(rules.version, settings), model or DEFAULT_MODEL
 
 
-#: the modules whose code decides what the judge finds in claims already analysed (a corpus
-#: story's stored result is stamped with these too)
 #: how many of the source claims that say the opposite of a draft claim's word it is set against
 OPPOSITE_PARTNERS = 3
 
+#: the modules whose code decides what the judge finds in claims already analysed (a corpus
+#: story's stored result is stamped with these too)
 JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py")
 #: and what else decides a comparison's findings and notes: a stored result is used only while the
 #: size and time stamp of each are the same

@@ -596,9 +596,13 @@ def _opposed(x: str, y: str, lexicon: Lexicon) -> bool:
     return any((pair, 1 - side) in oy for pair, side in ox)
 
 
+def _words(claim: Claim, lexicon: Lexicon) -> set[str]:
+    """The claim's words and their hyphenated parts ("non-negative": non, negative), read once."""
+    return read_once("words", claim, lexicon, lambda: {p for u in units(claim, lexicon) for p in _parts(u)})
+
+
 def _opposites(a: Claim, b: Claim, ua: list[Unit], ub: list[Unit], ops, ratio: float, lexicon: Lexicon, tally: Tally):  # type: ignore[no-untyped-def]
-    words_a = read_once("words", a, lexicon, lambda: {p for u in ua for p in _parts(u)})
-    words_b = read_once("words", b, lexicon, lambda: {p for u in ub for p in _parts(u)})
+    words_a, words_b = _words(a, lexicon), _words(b, lexicon)
     # what was compared: the words of either claim that have an opposite in the lexicon
     tally.opposites += sum(1 for w in words_a | words_b if w in lexicon.compare.opposites)
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -1023,7 +1027,6 @@ def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
 
 
-
 def opposite_partners(
     claims: Sequence[Claim], group_of: Callable[[Claim], str], lexicon: Lexicon,
 ) -> dict[str, tuple[str, ...]]:
@@ -1040,7 +1043,7 @@ def opposite_partners(
     for word, ids in compare.opposites.items():
         for pair_side in ids:
             sides.setdefault(pair_side, set()).add(word)
-    words = {c.id: {p for u in units(c, lexicon) if not u.number for p in _parts(u)} for c in claims}
+    words = {c.id: _words(c, lexicon) for c in claims}
     using: dict[str, list[Claim]] = {}
     for c in claims:
         for w in words[c.id]:

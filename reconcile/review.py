@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import align as align_mod
 from . import ingest
-from .api import Progress, analyse_all, find, pick_encoder
-from .cache import Cache, CachingEncoder, NullCache
+from .api import Progress, _cache, analyse_all, find, pick_encoder
+from .cache import Cache, CachingEncoder
 from .conflicts import Tally, figures
 from .embed import Encoder, spec_of
 from .errors import BadInput
@@ -255,7 +255,7 @@ def check(
     }
     restated = restating(
         [c for c in claims if c.doc == draft.id], unsourced, [c for c in claims if c.doc != draft.id],
-        CachingEncoder(encoder, cache if isinstance(cache, Cache) else (Cache() if cache else NullCache())),
+        CachingEncoder(encoder, _cache(cache)),
         tuned.similarity,
     )
     labelled = label_draft(draft, claims, findings, names, unsourced, restated)

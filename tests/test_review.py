@@ -491,12 +491,29 @@ def test_check_a_name_the_source_mentions_elsewhere_is_supported(write: Any, enc
     assert [f.kind for f in result.findings] == ["supported"]
 
 
-def test_check_an_unsupported_claim_says_which_names_no_source_mentions(write: Any, encoder: Any) -> None:
-    draft = "Tickets for the Leeds show sold out within an hour."
-    result = check(write("draft.txt", draft), [write("source.txt", FESTIVAL)], encoder=encoder, cache=False)
+ANIME = ("Welcome back to the show. Our host today is a sociology student who spends her weekends watching "
+         "anime with friends. Every episode she reviews snacks and drinks sent in by listeners, and tonight it "
+         "is gummies from a local shop.")
+ANIME_ES = ("Bienvenidos de nuevo al programa. Nuestra anfitriona es una estudiante de sociología que pasa los "
+            "fines de semana viendo anime con sus amigos. En cada episodio prueba dulces y bebidas que envían "
+            "los oyentes.")
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "name"),
+    [
+        ("Tickets for the Leeds show sold out within an hour.", FESTIVAL, "Leeds"),
+        # even without the name, no source sentence comes close to this one
+        ("She mentions that her friends got her hooked on Naruto.", ANIME, "Naruto"),
+    ],
+)
+def test_check_an_unsupported_claim_says_which_names_no_source_mentions(
+    write: Any, encoder: Any, draft: str, source: str, name: str
+) -> None:
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     [finding] = result.findings
     assert finding.kind == "unsupported"
-    assert finding.reason.endswith("no source mentions Leeds")
+    assert finding.reason.endswith(f"no source mentions {name}")
 
 
 def test_check_a_figure_no_source_states_is_worth_checking(write: Any, encoder: Any) -> None:
@@ -540,14 +557,6 @@ def test_check_an_opposite_word_about_something_else_is_no_contradiction(write: 
     assert not result.of_kind("contradicted")
 
 
-ANIME = ("Welcome back to the show. Our host today is a sociology student who spends her weekends watching "
-         "anime with friends. Every episode she reviews snacks and drinks sent in by listeners, and tonight it "
-         "is gummies from a local shop.")
-ANIME_ES = ("Bienvenidos de nuevo al programa. Nuestra anfitriona es una estudiante de sociología que pasa los "
-            "fines de semana viendo anime con sus amigos. En cada episodio prueba dulces y bebidas que envían "
-            "los oyentes.")
-
-
 @pytest.mark.parametrize(
     ("draft", "source", "ending"),
     [
@@ -569,13 +578,6 @@ def test_check_a_name_no_source_mentions_in_a_sentence_the_source_otherwise_stat
     assert finding.confidence < result.min_confidence
     assert finding.reason.endswith(ending)
 
-
-def test_check_a_name_in_a_sentence_no_source_comes_close_to_stays_unsupported(write: Any, encoder: Any) -> None:
-    draft = "She mentions that her friends got her hooked on Naruto."
-    result = check(write("draft.txt", draft), [write("source.txt", ANIME)], encoder=encoder, cache=False)
-    [finding] = result.findings
-    assert finding.kind == "unsupported"
-    assert finding.reason.endswith("no source mentions Naruto")
 
 def test_check_a_month_or_a_name_opening_the_sentence_is_no_unsourced_name(write: Any, encoder: Any) -> None:
     draft = "Mexico City's chief of police was shot and injured in June, officials said."
