@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import ingest
-from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_key, module_stamps
+from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_key
 from .conflicts import opposite_partners
 from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
 from .embed.choice import Choice, choose
@@ -250,17 +250,6 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
 #: how many of the source claims that say the opposite of a draft claim's word it is set against
 OPPOSITE_PARTNERS = 3
 
-#: the modules whose code decides what the judge finds in claims already analysed (a corpus
-#: story's stored result is stamped with these too)
-JUDGE_MODULES = ("align.py", "judge.py", "conflicts.py", "numbers.py", "api.py")
-#: and what else decides a comparison's findings and notes: a stored result is used only while the
-#: size and time stamp of each are the same
-_RESULT_MODULES = (
-    *JUDGE_MODULES, "model.py", "embed/models.py", "embed/choice.py",
-    "corpus/outliers.py", "corpus/grouping.py", "corpus/profile.py",
-)
-
-
 def result_key(
     mode: str,
     documents: Sequence[Document],
@@ -274,13 +263,13 @@ def result_key(
 ) -> str | None:
     """What a whole result is stored under: the documents (with their ids and paths), the claims'
     analysis key (from ``settings``), the encoder's identity, the settings as this encoder tunes
-    them (``tuned``) and the judging code; None for an encoder without an identity (a test's fake),
-    whose results are never stored."""
+    them (``tuned``) and the package's code (in the analysis key); None for an encoder without an
+    identity (a test's fake), whose results are never stored."""
     identity = getattr(encoder, "identity", None)
     if not isinstance(identity, str):
         return None
     version, analysed_with = analysis_key(rules, settings, model)
-    parts = [mode, version, analysed_with, identity, reason, repr(tuned), *module_stamps(_RESULT_MODULES)]
+    parts = [mode, version, analysed_with, identity, reason, repr(tuned)]
     parts += [f"{d.id}\0{d.path}\0{document_key(d, rules_version=version, model='')}" for d in documents]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from .errors import ModelError
 from .paths import cache_dir
+from .stamp import code_stamp
 
 if TYPE_CHECKING:
     import numpy as np
@@ -484,29 +485,9 @@ class CachingEncoder:
         return vectors
 
 
-#: the modules whose code decides what a document's analysis is; their size and time stamp key it
-_ANALYSIS_MODULES = ("claims.py", "facts.py", "language.py", "rules.py", "model.py", "cache.py")
-
-
 def analysis_version(rules_version: str, settings: object) -> str:
-    """The part of an analysis key that is not the document: rules, settings and the analysing code.
-
-    Cheap: the code is identified by each module's size and modification time, not read.
-    """
+    """The part of an analysis key that is not the document: the rules, the settings and the
+    package's code, all of it (``stamp.code_stamp``)."""
     from . import __version__
 
-    return _sha("\0".join([rules_version, __version__, repr(settings), *module_stamps(_ANALYSIS_MODULES)]))[:16]
-
-
-def module_stamps(names: Iterable[str]) -> list[str]:
-    """Size and modification time of each named module of the package (paths under ``reconcile/``):
-    what identifies the code that made a stored result."""
-    here = Path(__file__).parent
-    stamps = []
-    for name in names:
-        try:
-            st = (here / name).stat()
-            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{name}:-")
-    return stamps
+    return _sha("\0".join([rules_version, __version__, repr(settings), code_stamp()]))[:16]

@@ -6,7 +6,6 @@ Every language-specific word reconcile knows is in those files; this module only
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import RulesError
+from .stamp import folder_stamp
 
 __all__ = ["CompareWords", "Lexicon", "Rules", "load_rules", "phrase_pattern"]
 
@@ -550,8 +550,6 @@ def load_rules(folder: str | None = None) -> Rules:
     base: Any = Path(folder) if folder else resources.files("reconcile_rules")
     if folder and not Path(folder).is_dir():
         raise RulesError(f"{folder}: not a rules folder (expected a directory of YAML files)")
-    names = ("furniture.yaml", "dates.yaml", "tweets.yaml", *LANGUAGE_FILES, *GENERATED_FILES)
-    raw = {name: (base / name).read_bytes() if (base / name).is_file() else b"" for name in names}
     furniture = _read(base, "furniture.yaml")
     dates = _read(base, "dates.yaml")
     tweets = _read(base, "tweets.yaml")
@@ -564,7 +562,7 @@ def load_rules(folder: str | None = None) -> Rules:
         trailer = re.compile(tweets["trailer"])
     except (KeyError, re.error) as exc:
         raise RulesError(f"tweets.yaml: needs a valid `trailer` pattern ({exc})") from None
-    version = hashlib.sha256(b"\0".join(raw[n] for n in names)).hexdigest()[:16]
+    version = folder_stamp(base)  # every file of the folder in use, not only the ones named above
     return Rules(
         paragraph_furniture=_compile("furniture.yaml", furniture.get("paragraphs")),
         sentence_furniture=_compile("furniture.yaml", furniture.get("sentences")),

@@ -8,15 +8,15 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..api import JUDGE_MODULES, by_document, find
-from ..cache import Cache, document_key, module_stamps
+from ..api import by_document, find
+from ..cache import Cache, document_key
 from ..embed import Encoder
 from ..model import Claim, Document, Result, Settings
 from ..rules import Rules
 from .profile import Analysed
 from .reprints import reprints
 
-__all__ = ["Precomputed", "StoryPlan", "judge_story", "judge_version", "plan_story"]
+__all__ = ["Precomputed", "StoryPlan", "judge_story", "plan_story"]
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,6 @@ def plan_story(items: Sequence[Analysed], *, version: str) -> StoryPlan:
         documents=documents,
         signature=signature,
     )
-
-
-#: the modules whose code decides a story's findings (beyond the analysis): their size and time stamp
-_JUDGE_MODULES = (*JUDGE_MODULES, "corpus/story.py")
-
-
-def judge_version() -> str:
-    """A stamp of the judging code, so a stored story result is not reused after the judge changed."""
-    return hashlib.sha256("\0".join(module_stamps(_JUDGE_MODULES)).encode()).hexdigest()[:16]
 
 
 class Precomputed:

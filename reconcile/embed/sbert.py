@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
+from ..stamp import encoder_identity
 from .models import MINILM, ModelSpec
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class SentenceTransformerEncoder:
         """The model's identity key: the name plus a fingerprint of the folder's files."""
         from .folder import model_identity
 
-        return f"{self.name}@st:{model_identity(self._path)}"
+        return encoder_identity(f"{self.name}@st:{model_identity(self._path)}")
 
     def _load(self) -> Any:
         if self._model is None:
