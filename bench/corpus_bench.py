@@ -79,9 +79,9 @@ def worker(args: list[str]) -> dict[str, Any]:
     from reconcile.align import embedding_text
     from reconcile.corpus import run_corpus
     from reconcile.corpus.engines import make_engine
-    from reconcile.corpus.profile import lead_text
     from reconcile.corpus.store import Store
     from reconcile.embed import load_encoder
+    from reconcile.grouping.profile import lead_text
     from reconcile.rules import load_rules
 
     if engine_name == "ray":

@@ -30,9 +30,11 @@ from pathlib import Path
 
 import numpy as np
 
-from reconcile.corpus.grouping import FEATURES, GroupingSettings, cluster_edges, pair_features
+from reconcile.corpus.analysis import Analysed
 from reconcile.corpus.inputs import read_articles
-from reconcile.corpus.profile import Analysed, Profile, common_words, names_of, places_of, regions_of, words_of
+from reconcile.grouping import GroupingSettings, cluster_edges
+from reconcile.grouping.pairs import FEATURES, pair_features
+from reconcile.grouping.profile import Profile, common_words, names_of, places_of, regions_of, words_of
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -58,7 +60,7 @@ def analysed(path: Path, fresh: bool) -> tuple[list[Analysed], dict[str, str]]:
         if {a.article.id for a in items} == set(incidents):
             return items, incidents
     from reconcile.cache import Cache
-    from reconcile.corpus.profile import analyse_batch
+    from reconcile.corpus.analysis import analyse_batch
     from reconcile.embed import load_encoder
     from reconcile.model import Settings
     from reconcile.rules import load_rules

@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import ingest
 from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_key
-from .conflicts import opposite_partners
 from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
 from .embed.choice import Choice, choose
 from .errors import BadInput
-from .model import Claim, Document, Finding, Result, Settings
+from .model import Claim, Document, Finding, Result, Settings, Tally
 from .rules import Rules, load_rules
 
 if TYPE_CHECKING:
-    from .conflicts import Tally
+    from .align import Cluster, Similarity
 
 # The stages (claims, align with numpy and networkx, judge) are imported where they run, so a re-run
 # answered from the cache loads none of them.
 
 __all__ = [
-    "analyse", "analyse_all", "by_document", "claims", "compare", "embed_claims", "find", "one_story", "pick_encoder",
+    "NEAREST", "Aligned", "Prepared", "align_claims", "analyse", "analyse_all", "by_document", "claims", "compare",
+    "embed_claims", "find", "judge_aligned", "one_story", "open_cache", "pick_encoder", "prepare",
 ]
 
 Progress = Callable[[str], None]
@@ -62,6 +63,39 @@ def claims(
     return document, analyse(document, rules, settings)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What ``compare`` and ``check`` both start from: the rules, the documents read, their claims,
+    the encoder chosen for them (and why) and the settings as that encoder tunes them."""
+
+    rules: Rules
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    encoder: Encoder
+    choice: Choice
+    tuned: Settings
+
+
+def prepare(
+    paths: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    settings: Settings = Settings(),
+    rules_dir: str | None = None,
+    encoder: Encoder | None = None,
+    cache: Cache | bool = True,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Read the articles, find their claims (from the cache where it has them) and choose the encoder."""
+    say = progress or (lambda stage: None)
+    rules = load_rules(rules_dir)
+    say("ingest")
+    documents = ingest.read_all([str(p) for p in paths], rules=rules)
+    found = analyse_all(documents, rules, settings=settings, cache=cache, model=model, progress=say)
+    chosen, choice = pick_encoder(documents, found, model=model, encoder=encoder, settings=settings, progress=say)
+    return Prepared(rules, tuple(documents), tuple(found), chosen, choice, spec_of(chosen).tune(settings))
+
+
 def compare(
     paths: Sequence[str | Path],
     *,
@@ -79,37 +113,33 @@ def compare(
     Raises BadInput (naming the file) for a missing, empty, binary or repeated article, and with
     ``strict`` for a source that does not look like the same story (else ``Result.notes`` says so).
     """
-    say = progress or (lambda stage: None)
     names = [str(p) for p in paths]
     if len(names) < 2:
         raise BadInput(
             f"{names[0] if names else 'compare'}: compare needs at least two articles; "
             "to see what one article claims, run `reconcile claims FILE`"
         )
-    rules = load_rules(rules_dir)
-    say("ingest")
-    documents = ingest.read_all(names, rules=rules)
-    store = _cache(cache)
-    all_claims = analyse_all(documents, rules, settings=settings, cache=store, model=model, progress=say)
-    encoder, choice = pick_encoder(documents, all_claims, model=model, encoder=encoder, settings=settings, progress=say)
-    tuned = spec_of(encoder).tune(settings)
-    key = result_key("compare", documents, encoder, rules, settings, tuned, model=model, reason=choice.reason)
+    store = open_cache(cache)
+    ready = prepare(names, model=model, settings=settings, rules_dir=rules_dir, encoder=encoder, cache=store,
+                    progress=progress)
+    documents, all_claims, chosen = ready.documents, ready.claims, ready.encoder
+    key = result_key("compare", documents, chosen, ready.rules, settings, ready.tuned, model=model,
+                     reason=ready.choice.reason)
     stored = store.get_result(key, documents) if key else None
     if stored is not None:
         if stored.notes and strict:
             raise BadInput(f"{stored.notes[0]} (--strict)")
         return stored
-    from .conflicts import Tally
-
-    notes = one_story(documents, all_claims, encoder, store, rules=rules, strict=strict)
+    notes = one_story(documents, all_claims, chosen, store, rules=ready.rules, strict=strict)
     tally = Tally()
     findings = find(
-        documents, all_claims, group_of=by_document, rules=rules, encoder=encoder,
-        settings=tuned, cache=store, progress=say, tally=tally,
+        documents, all_claims, group_of=by_document, rules=ready.rules, encoder=chosen,
+        settings=ready.tuned, cache=store, progress=progress, tally=tally,
     )
     result = Result(
-        tuple(documents), tuple(all_claims), tuple(findings), mode="compare", model=encoder.name,
-        compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=choice.reason, notes=notes,
+        documents, all_claims, tuple(findings), mode="compare", model=chosen.name,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=ready.choice.reason,
+        notes=notes,
     )
     if key:
         store.put_result(key, result)
@@ -146,8 +176,8 @@ def one_story(
     strict: bool = False,
 ) -> tuple[str, ...]:
     """Notes naming each source that does not look like the same story; with ``strict``, BadInput instead."""
-    from .corpus.outliers import one_story_notes
-    from .corpus.profile import common_words
+    from .grouping.outliers import one_story_notes
+    from .grouping.profile import common_words
 
     notes = tuple(one_story_notes(documents, claims, CachingEncoder(encoder, cache), common=common_words(rules)))
     if notes and strict:
@@ -166,8 +196,79 @@ def analyse_all(
 ) -> list[Claim]:
     """The claims of every document, in order, from the cache where it has them."""
     (progress or (lambda stage: None))("claims")
-    store = _cache(cache)
+    store = open_cache(cache)
     return [c for d in documents for c in _analyse_cached(d, rules, settings, store, model)]
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """Claims embedded and aligned: their similarities and the clusters of claims stating one fact."""
+
+    claims: Sequence[Claim]
+    sim: Similarity
+    clusters: list[Cluster]
+    row: dict[str, int]
+
+    def similarity(self, a: str, b: str) -> float:
+        """The similarity of two claims, by id."""
+        return float(self.sim[self.row[a], self.row[b]])
+
+
+def align_claims(
+    claims: Sequence[Claim],
+    *,
+    group_of: Callable[[Claim], str],
+    rules: Rules,
+    encoder: Encoder,
+    settings: Settings = Settings(),
+    cache: Cache | bool = True,
+    progress: Progress | None = None,
+    floor: float | None = None,
+) -> Aligned:
+    """Embed ``claims`` and cluster them across the groups ``group_of`` puts them in; similarities
+    under ``floor`` (and every threshold of ``settings``) are not computed."""
+    from . import align as align_mod
+
+    say = progress or (lambda stage: None)
+    say("embed")
+    vectors = embed_claims(claims, CachingEncoder(encoder, open_cache(cache)))
+    say("align")
+    lowest = min(settings.similarity, settings.generic_conflict, settings.count_match, settings.restatement,
+                 settings.neighbour_floor, *(() if floor is None else (floor,)))
+    sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty, floor=lowest)
+    clusters = align_mod.align(
+        claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.generic, sim=sim
+    )
+    return Aligned(claims, sim, clusters, {c.id: k for k, c in enumerate(claims)})
+
+
+def judge_aligned(
+    documents: Sequence[Document],
+    aligned: Aligned,
+    *,
+    group_of: Callable[[Claim], str],
+    rules: Rules,
+    near: dict[str, tuple[str, ...]],
+    settings: Settings = Settings(),
+    tally: Tally | None = None,
+    progress: Progress | None = None,
+) -> list[Finding]:
+    """Judge aligned claims: each cluster, and each claim against its ``near`` claims of other groups."""
+    from . import judge
+
+    (progress or (lambda stage: None))("judge")
+    return judge.judge(
+        aligned.clusters,
+        aligned.claims,
+        group_of=group_of,
+        lexicon=rules.lexicon,
+        settings=settings,
+        names={d.id: d.name for d in documents},
+        similarity=aligned.similarity,
+        dates={d.id: d.date for d in documents},
+        tally=tally,
+        near=near,
+    )
 
 
 def find(
@@ -181,61 +282,31 @@ def find(
     cache: Cache | bool = True,
     progress: Progress | None = None,
     tally: Tally | None = None,
-    fallback_floor: float | None = None,
 ) -> list[Finding]:
-    """Embed, align and judge ``claims`` across the groups ``group_of`` puts them in.
+    """Embed, align and judge ``claims`` across the groups ``group_of`` puts them in; each claim is
+    also set against its nearest claims of other groups (``settings.neighbour_floor``).
 
     ``compare`` groups by document; ``check`` by draft and sources, or by voice. ``tally``, when
-    given, counts what the judge compared. ``fallback_floor``: a claim with no claim of another
-    group from ``settings.neighbour_floor`` on is compared with its nearest ones from this one
-    (``check``: a draft's loosely worded claims).
+    given, counts what the judge compared.
     """
     from . import align as align_mod
-    from . import judge
 
-    say = progress or (lambda stage: None)
-    say("embed")
-    vectors = embed_claims(claims, CachingEncoder(encoder, _cache(cache)))
-    say("align")
-    # lexical ratios under every threshold asked below need not be computed
-    near_floor = settings.neighbour_floor  # the judge's nearest claims of other sources
-    if fallback_floor is not None:
-        near_floor = min(near_floor, fallback_floor)
-    floor = min(settings.similarity, settings.generic_conflict, settings.count_match, settings.restatement, near_floor)
-    sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty, floor=floor)
-    clusters = align_mod.align(
-        claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.generic, sim=sim
-    )
-    say("judge")
-    row = {c.id: k for k, c in enumerate(claims)}
-    near = align_mod.neighbours(
-        claims, sim, group_of=group_of, k=5, floor=settings.neighbour_floor, fallback_floor=fallback_floor
-    )
-    if fallback_floor is not None:
-        # a draft's claim is also set against the source claims that say the opposite of one of
-        # its words, the closest few of them
-        for cid, partners in opposite_partners(claims, group_of, rules.lexicon).items():
-            closest = sorted(partners, key=lambda p: (-float(sim[row[cid], row[p]]), row[p]))[:OPPOSITE_PARTNERS]
-            near[cid] = tuple(dict.fromkeys((*near.get(cid, ()), *closest)))
-    return judge.judge(
-        clusters,
-        claims,
-        group_of=group_of,
-        lexicon=rules.lexicon,
-        settings=settings,
-        names={d.id: d.name for d in documents},
-        similarity=lambda a, b: float(sim[row[a], row[b]]),
-        dates={d.id: d.date for d in documents},
-        tally=tally,
-        near=near,
-    )
+    aligned = align_claims(claims, group_of=group_of, rules=rules, encoder=encoder, settings=settings, cache=cache,
+                           progress=progress)
+    near = align_mod.neighbours(claims, aligned.sim, group_of=group_of, k=NEAREST, floor=settings.neighbour_floor)
+    return judge_aligned(documents, aligned, group_of=group_of, rules=rules, near=near, settings=settings,
+                         tally=tally, progress=progress)
+
+
+#: how many of its nearest claims of other groups each claim is set against, beyond its cluster
+NEAREST = 5
 
 
 # -- caching (issue #3): a re-run on the same sources does no parsing and no encoding -------------
 
 
-def _cache(cache: Cache | bool) -> Cache:
-    """The cache ``compare`` was asked to use."""
+def open_cache(cache: Cache | bool) -> Cache:
+    """The cache a caller asked for: its own ``Cache``, the per-user file (True) or none (False)."""
     if isinstance(cache, Cache):
         return cache
     return Cache() if cache else NullCache()
@@ -246,9 +317,6 @@ def analysis_key(rules: Rules, settings: Settings, model: str | None) -> tuple[s
     version, model name)."""
     return analysis_version(rules.version, settings), model or DEFAULT_MODEL
 
-
-#: how many of the source claims that say the opposite of a draft claim's word it is set against
-OPPOSITE_PARTNERS = 3
 
 def result_key(
     mode: str,

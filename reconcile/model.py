@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+#: the upper end of an interval that has none: "at least 6", "more than 300"
+INFINITY = float("inf")
+
 __all__ = [
     "Bound",
     "Claim",
@@ -26,6 +29,8 @@ __all__ = [
     "Result",
     "Settings",
     "Span",
+    "Tally",
+    "Unit",
 ]
 
 Bound = Literal["exact", "at_least", "at_most", "about"]
@@ -147,6 +152,69 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A word or a number of a claim, with its document offsets.
+
+    ``key`` is what two claims are lined up on: the lower-case word, or for a number its kind
+    (``#`` a count or amount, ``#%`` a percentage, ``#$usd`` money, ``#year``, ``#ord`` an ordinal).
+    """
+
+    key: str
+    text: str
+    start: int
+    end: int
+    low: float = 0.0
+    high: float = 0.0
+    values: tuple[float, ...] = ()
+    #: the figure as stated ("more than 300" -> 300), None for a list, a range or a vague magnitude
+    nominal: float | None = None
+    #: a clause boundary (a comma, a full stop) comes right before this unit
+    after_break: bool = False
+    #: the unit is a number (its key is a kind, "#..."), not a word; set from ``key``
+    number: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "number", self.key.startswith("#"))
+
+    @property
+    def zero(self) -> bool:
+        """The number is none at all: "no one", "nadie", "0"."""
+        return self.number and self.high <= 0.5 and self.low < 0
+
+    @property
+    def lower_bound(self) -> bool:
+        """The number is a lower bound only: "at least 6", "more than 300", "exceeding 10%"."""
+        return self.high == INFINITY
+
+    @property
+    def open_bound(self) -> bool:
+        """The number only bounds a figure, from below or above ("over $20 million", "at most 6"):
+        it states no figure of its own that another could repeat."""
+        return self.high == INFINITY or (self.low == 0.0 and self.high > 0.5)
+
+    def compatible(self, other: Unit) -> bool:
+        """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
+
+        Lists must hold the same values: "aged 15" is not "aged 15 and 16".
+        """
+        if len(self.values) > 1 and len(other.values) > 1:
+            return sorted(self.values) == sorted(other.values)
+        if len(self.values) > 1 or len(other.values) > 1:
+            listed, single = (self, other) if len(self.values) > 1 else (other, self)
+            if single.high - single.low > 1.0 + 1e-9 * abs(single.high):  # a range or a bound: holds every value?
+                return all(single.low <= v <= single.high for v in listed.values)
+            return False
+        return self.low < other.high and other.low < self.high
+
+    def value(self) -> int | float | str:
+        """What a report shows as this number's value: the figure, or the text for a list or range."""
+        if self.nominal is None:
+            return self.text
+        whole = round(self.nominal)
+        return int(whole) if abs(self.nominal - whole) < 1e-6 * max(1.0, abs(self.nominal)) else round(self.nominal, 6)
+
+
+@dataclass(frozen=True)
 class Claim:
     """One checkable statement with its exact source span and who is credited with it."""
 
@@ -159,6 +227,9 @@ class Claim:
     quoted: bool = False
     language: str = "en"
     facts: Facts = field(default_factory=Facts)
+    #: the claim's numbers as ``numbers.units`` reads them, read once when the claim is made
+    #: (``claims.extract``); None for a claim made by hand, whose numbers are read when it is compared
+    numbers: tuple[Unit, ...] | None = None
 
     @property
     def span(self) -> Span:
@@ -262,3 +333,21 @@ class Settings:
     batch_size: int = 64
     #: contradictions below this confidence are reported apart, as "worth checking"
     min_confidence: float = 0.6
+
+
+@dataclass
+class Tally:
+    """What a comparison looked at: matched pairs and the facts compared in them."""
+
+    pairs: int = 0
+    numbers: int = 0
+    dates: int = 0
+    names: int = 0
+    negations: int = 0
+    opposites: int = 0
+    counts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in ("pairs", "numbers", "dates", "names", "negations",
+                                                         "opposites", "counts")}
+

@@ -13,14 +13,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from .facts import number_value
-from .model import Claim
+from .model import Claim, Unit
 from .rules import Lexicon
 
-__all__ = ["Unit", "units"]
+__all__ = ["Unit", "number_units", "units"]
 
 # a label with digits ("Q2", "COVID-19", "G7") is a word, not a figure; a dash between two numbers
 # ("5-8%", "2 – 4") is a token of its own, a range's join
@@ -32,69 +31,6 @@ _TOKEN = re.compile(
 _BREAKS = frozenset(",;:.!?()")
 _INF = float("inf")
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A word or a number of a claim, with its document offsets.
-
-    ``key`` is what two claims are lined up on: the lower-case word, or for a number its kind
-    (``#`` a count or amount, ``#%`` a percentage, ``#$usd`` money, ``#year``, ``#ord`` an ordinal).
-    """
-
-    key: str
-    text: str
-    start: int
-    end: int
-    low: float = 0.0
-    high: float = 0.0
-    values: tuple[float, ...] = ()
-    #: the figure as stated ("more than 300" -> 300), None for a list, a range or a vague magnitude
-    nominal: float | None = None
-    #: a clause boundary (a comma, a full stop) comes right before this unit
-    after_break: bool = False
-    #: the unit is a number (its key is a kind, "#..."), not a word; set from ``key``
-    number: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "number", self.key.startswith("#"))
-
-    @property
-    def zero(self) -> bool:
-        """The number is none at all: "no one", "nadie", "0"."""
-        return self.number and self.high <= 0.5 and self.low < 0
-
-    @property
-    def lower_bound(self) -> bool:
-        """The number is a lower bound only: "at least 6", "more than 300", "exceeding 10%"."""
-        return self.high == _INF
-
-    @property
-    def open_bound(self) -> bool:
-        """The number only bounds a figure, from below or above ("over $20 million", "at most 6"):
-        it states no figure of its own that another could repeat."""
-        return self.high == _INF or (self.low == 0.0 and self.high > 0.5)
-
-    def compatible(self, other: Unit) -> bool:
-        """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
-
-        Lists must hold the same values: "aged 15" is not "aged 15 and 16".
-        """
-        if len(self.values) > 1 and len(other.values) > 1:
-            return sorted(self.values) == sorted(other.values)
-        if len(self.values) > 1 or len(other.values) > 1:
-            listed, single = (self, other) if len(self.values) > 1 else (other, self)
-            if single.high - single.low > 1.0 + 1e-9 * abs(single.high):  # a range or a bound: holds every value?
-                return all(single.low <= v <= single.high for v in listed.values)
-            return False
-        return self.low < other.high and other.low < self.high
-
-    def value(self) -> int | float | str:
-        """What a report shows as this number's value: the figure, or the text for a list or range."""
-        if self.nominal is None:
-            return self.text
-        whole = round(self.nominal)
-        return int(whole) if abs(self.nominal - whole) < 1e-6 * max(1.0, abs(self.nominal)) else round(self.nominal, 6)
 
 
 class _Tok(NamedTuple):  # a tuple: made for every word of every claim the judge reads
@@ -175,14 +111,44 @@ def read_once(kind: str, claim: Claim, lexicon: Lexicon, make: Callable[[], T]) 
 
 
 def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
-    """The claim's words and numbers, in order (punctuation marks only where a clause breaks).
+    """The claim's words and numbers, in order (punctuation marks only where a clause breaks). The
+    numbers are those the claim carries (read when it was made); only the words between them are
+    split here.
 
     >>> from reconcile.rules import load_rules
     >>> c = Claim("d1.c1", "d1", "More than 300 homes lost power.", 0, 31)
     >>> [(u.key, u.low) for u in units(c, load_rules().lexicon)][:2]
     [('#', 300.0), ('homes', 0.0)]
     """
-    return list(read_once("units", claim, lexicon, lambda: tuple(_read_units(claim, lexicon))))
+    return list(read_once("units", claim, lexicon, lambda: tuple(_with_words(claim, lexicon))))
+
+
+def number_units(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
+    """The claim's numbers, each read with its bound, sign, scale and what it counts or measures:
+    what ``claims.extract`` reads once and the claim carries (``Claim.numbers``)."""
+    return tuple(u for u in _read_units(claim, lexicon) if u.number)
+
+
+def _with_words(claim: Claim, lexicon: Lexicon) -> list[Unit]:
+    """The claim's numbers with the words around them: a token inside a number is not a word."""
+    numbers = claim.numbers if claim.numbers is not None else number_units(claim, lexicon)
+    out: list[Unit] = []
+    pending_break = False
+    k, shown = 0, -1
+    for tok in _tokens(claim):
+        while k < len(numbers) and numbers[k].end <= tok.start:
+            k += 1
+        if k < len(numbers) and numbers[k].start <= tok.start and tok.end <= numbers[k].end:
+            if shown != k:
+                out.append(numbers[k])
+                shown, pending_break = k, False
+            continue
+        if tok.text in _BREAKS:
+            pending_break = True
+            continue
+        out.append(Unit(tok.text.lower(), tok.text, tok.start, tok.end, after_break=pending_break))
+        pending_break = False
+    return out
 
 
 def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:

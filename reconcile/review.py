@@ -7,19 +7,19 @@ claims differs (``group_of``), so alignment and judging work exactly as in ``com
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from . import align as align_mod
-from . import ingest
-from .api import Progress, _cache, analyse_all, find, pick_encoder
+from .align import neighbours
+from .api import NEAREST, Aligned, Progress, align_claims, find, judge_aligned, open_cache, prepare
 from .cache import Cache, CachingEncoder
-from .conflicts import Tally, figures
-from .embed import Encoder, spec_of
+from .conflicts import opposite_partners, stated_numbers
+from .embed import Encoder
 from .errors import BadInput
-from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings
-from .rules import load_rules
+from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings, Tally
+from .rules import Rules
 from .unsourced import Unsourced, Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
 from .voices import voice_groups, voice_key
 
@@ -92,7 +92,7 @@ def label_draft(
             if d.id not in f.claims:
                 continue
             sources = [s for s in f.claims if by_id[s].doc != draft.id]
-            opposed_here: set[str] = set()
+            opposed_here: dict[str, None] = {}  # in the order the conflicts name them
             differing: set[str] = set()  # sources giving another value, even where the draft's is later
             agreeing: set[str] = set()  # sources in a conflict whose value can be true with the draft's
             for conflict in f.conflicts:
@@ -108,7 +108,7 @@ def label_draft(
                     newer.append(conflict.slot)  # the draft gives the later figure: not contradicted
                     continue
                 updated = updated or any(_is_later(conflict, by_id[s]) for s in opposed)
-                opposed_here.update(opposed)
+                opposed_here.update(dict.fromkeys(opposed))
                 kept = (d.id, *opposed)
                 conflicts.append(Conflict(
                     conflict.slot, {k: conflict.values[k] for k in kept}, conflict.label,
@@ -119,7 +119,7 @@ def label_draft(
                     + ", ".join(f"{where(by_id[s])} says {conflict.values[s]}" for s in opposed)
                 )
             if opposed_here:
-                against.update(dict.fromkeys(opposed_here))
+                against.update(opposed_here)
                 confidence["contradicted"] = max(confidence["contradicted"], f.confidence)
                 continue
             # the same fact, stated by sources that give no other value for it
@@ -208,56 +208,74 @@ def check(
 
     Raises BadInput (naming the file) for a missing, empty or repeated article.
     """
-    paths = [str(draft_path), *(str(p) for p in against_paths)]
-    rules = load_rules(rules_dir)
-    documents = ingest.read_all(paths, rules=rules)
+    store = open_cache(cache)
+    ready = prepare([draft_path, *against_paths], model=model, settings=settings, rules_dir=rules_dir,
+                    encoder=encoder, cache=store, progress=progress)
+    documents, claims, tuned, rules = ready.documents, ready.claims, ready.tuned, ready.rules
     draft = documents[0]
-    claims = analyse_all(documents, rules, settings=settings, cache=cache, model=model, progress=progress)
     if not any(c.doc == draft.id for c in claims):
         raise BadInput(f"{draft.path}: no checkable claims found in the draft")
-    encoder, choice = pick_encoder(documents, claims, model=model, encoder=encoder, settings=settings,
-                                   progress=progress)
-    tuned = spec_of(encoder).tune(settings)
-    names = {d.id: d.name for d in documents}
+    tally = Tally()
+    compared, line = tally.as_dict, settings.min_confidence
     if len(documents) == 1:
         voices = voice_groups(claims)
 
-        def group_of(claim: Claim) -> str:
+        def by_voice(claim: Claim) -> str:
             return voices[claim.id]
 
-    else:
+        findings = find(documents, claims, group_of=by_voice, rules=rules, encoder=ready.encoder, settings=tuned,
+                        cache=store, progress=progress, tally=tally)
+        return Result(documents, claims, tuple(findings), mode="self-check", model=ready.encoder.name,
+                      compared=compared(), min_confidence=line, model_reason=ready.choice.reason)
 
-        def group_of(claim: Claim) -> str:
-            return DRAFT if claim.doc == draft.id else SOURCE
+    def by_side(claim: Claim) -> str:
+        return DRAFT if claim.doc == draft.id else SOURCE
 
-    tally = Tally()
-    findings = find(
-        documents, claims, group_of=group_of, rules=rules, encoder=encoder, settings=tuned, cache=cache,
-        progress=progress, tally=tally,
-        # a draft's claims paraphrase the sources loosely: one with no close source claim is set
-        # against its nearest ones from a lower similarity
-        fallback_floor=tuned.check_neighbour_floor if len(documents) > 1 else None,
-    )
-    compared, line = tally.as_dict(), settings.min_confidence
-    if len(documents) == 1:
-        return Result(tuple(documents), tuple(claims), tuple(findings), mode="self-check", model=encoder.name,
-                      compared=compared, min_confidence=line, model_reason=choice.reason)
+    # a draft's claims paraphrase the sources loosely: one with no close source claim is set against
+    # its nearest ones from a lower similarity, and against source claims that say the opposite of
+    # one of its words
+    aligned = align_claims(claims, group_of=by_side, rules=rules, encoder=ready.encoder, settings=tuned,
+                           cache=store, progress=progress, floor=tuned.check_neighbour_floor)
+    near = draft_neighbours(aligned, by_side, rules, tuned)
+    findings = judge_aligned(documents, aligned, group_of=by_side, rules=rules, near=near, settings=tuned,
+                             tally=tally, progress=progress)
+    names = {d.id: d.name for d in documents}
     vocabulary = Vocabulary.of(d.text for d in documents[1:])
     own = lower_case_words(draft.text)
     lexicon = rules.lexicon
     endings = lexicon.compare.name_endings
     dates = frozenset(lexicon.months) | frozenset(lexicon.weekdays)
-    stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in figures(c, lexicon))
+    stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in stated_numbers(c, lexicon))
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
         if (found := unsourced_names(c, vocabulary, endings, own_words=own, not_names=dates)
-            + unsourced_figures(figures(c, lexicon), stated))
+            + unsourced_figures(stated_numbers(c, lexicon), stated))
     }
     restated = restating(
         [c for c in claims if c.doc == draft.id], unsourced, [c for c in claims if c.doc != draft.id],
-        CachingEncoder(encoder, _cache(cache)),
+        CachingEncoder(ready.encoder, store),
         tuned.similarity,
     )
     labelled = label_draft(draft, claims, findings, names, unsourced, restated)
-    return Result(tuple(documents), tuple(claims), tuple(labelled), mode="check", model=encoder.name,
-                  compared=compared, min_confidence=line, model_reason=choice.reason)
+    return Result(documents, claims, tuple(labelled), mode="check", model=ready.encoder.name,
+                  compared=compared(), min_confidence=line, model_reason=ready.choice.reason)
+
+
+#: how many of the source claims that say the opposite of a draft claim's word it is set against
+OPPOSITE_PARTNERS = 3
+
+
+def draft_neighbours(
+    aligned: Aligned, group_of: Callable[[Claim], str], rules: Rules, settings: Settings
+) -> dict[str, tuple[str, ...]]:
+    """Each claim's nearest claims of the other side (from ``settings.neighbour_floor``, or for a claim
+    with none from ``settings.check_neighbour_floor``), and the closest few that use the opposite of
+    one of its words (``conflicts.opposite_partners``)."""
+    claims = aligned.claims
+    near = neighbours(claims, aligned.sim, group_of=group_of, k=NEAREST, floor=settings.neighbour_floor,
+                      fallback_floor=settings.check_neighbour_floor)
+    row = aligned.row
+    for cid, partners in opposite_partners(claims, group_of, rules.lexicon).items():
+        closest = sorted(partners, key=lambda p: (-aligned.similarity(cid, p), row[p]))[:OPPOSITE_PARTNERS]
+        near[cid] = tuple(dict.fromkeys((*near.get(cid, ()), *closest)))
+    return near

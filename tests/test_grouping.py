@@ -7,8 +7,8 @@ import datetime as dt
 
 import numpy as np
 
-from reconcile.corpus.grouping import LEAD_AND_NAMES, GroupingSettings, group, pair_probability
-from reconcile.corpus.profile import Profile, names_of, words_of
+from reconcile.grouping import LEAD_AND_NAMES, GroupingSettings, group, pair_probability
+from reconcile.grouping.profile import Profile, names_of, words_of
 from reconcile.model import Claim, Document
 
 DAY = dt.date(2016, 6, 4)
@@ -135,7 +135,7 @@ def test_a_capitalised_sentence_start_is_no_name_but_a_title_word_is() -> None:
 
 
 def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> None:
-    from reconcile.corpus.grouping import _attach_lone
+    from reconcile.grouping.clusters import _attach_lone
 
     # a story of five first reports; a survivor's profile weeks later is like two of them only
     story = {(i, j): 0.9 for i in range(5) for j in range(i + 1, 5)}
@@ -150,7 +150,7 @@ def test_a_lone_follow_up_joins_the_story_its_two_strongest_pairs_point_to() -> 
 
 
 def test_a_lone_page_joins_a_story_on_pairs_below_the_cut() -> None:
-    from reconcile.corpus.grouping import cluster_edges
+    from reconcile.grouping import cluster_edges
 
     # a story of three; a page with only a title has two pairs of 0.2 with it, none at the cut of 0.3
     edges = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.2, (1, 3): 0.2}
@@ -162,7 +162,7 @@ def test_a_lone_page_joins_a_story_on_pairs_below_the_cut() -> None:
 
 
 def test_stories_naming_different_states_stay_apart_unless_strongly_linked() -> None:
-    from reconcile.corpus.grouping import cluster_edges
+    from reconcile.grouping import cluster_edges
 
     # two stories of two and three articles; every pair across them at 0.5 (one shared city name)
     inside = {(0, 1): 0.9, (2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9}
@@ -183,7 +183,7 @@ def test_stories_naming_different_states_stay_apart_unless_strongly_linked() -> 
 
 
 def test_a_lone_article_naming_another_state_does_not_join_on_a_middling_link() -> None:
-    from reconcile.corpus.grouping import _attach_lone
+    from reconcile.grouping.clusters import _attach_lone
 
     story = {(i, j): 0.9 for i in range(4) for j in range(i + 1, 4)}
     later = {**story, (2, 4): 0.6, (3, 4): 0.6}
@@ -195,7 +195,7 @@ def test_a_lone_article_naming_another_state_does_not_join_on_a_middling_link() 
 
 
 def test_the_regions_an_article_names_come_from_the_rules_as_written() -> None:
-    from reconcile.corpus.profile import regions_of
+    from reconcile.grouping.profile import regions_of
     from reconcile.rules import load_rules
 
     rules = load_rules()
@@ -211,7 +211,7 @@ def test_the_regions_an_article_names_come_from_the_rules_as_written() -> None:
 
 
 def test_stories_whose_leads_name_different_places_stay_apart_unless_strongly_linked() -> None:
-    from reconcile.corpus.grouping import cluster_edges
+    from reconcile.grouping import cluster_edges
 
     # Chelsea's two reports and Beech Grove's three, every pair across at 0.5 ("Grove" in both): no state named
     inside = {(0, 1): 0.9, (2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9}
@@ -236,7 +236,7 @@ def test_stories_whose_leads_name_different_places_stay_apart_unless_strongly_li
 
 
 def test_the_place_of_a_lead_is_the_names_after_the_rules_place_word() -> None:
-    from reconcile.corpus.profile import places_of
+    from reconcile.grouping.profile import places_of
     from reconcile.rules import load_rules
 
     rules = load_rules()

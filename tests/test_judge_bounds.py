@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import FakeEncoder
 
 from reconcile.align import Cluster, Edge
-from reconcile.judge import MAX_PAIRS, _cluster_pairs
+from reconcile.judge.passes import MAX_PAIRS
+from reconcile.judge.passes import cluster_pairs as _cluster_pairs
 from reconcile.model import Claim
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.conflicts import figures
+from reconcile.conflicts import stated_numbers as figures
 from reconcile.model import Claim
 from reconcile.rules import load_rules
 from reconcile.unsourced import Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names

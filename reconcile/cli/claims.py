@@ -22,7 +22,7 @@ Examples:
 
 
 def cell(text: str) -> str:
-    from ..report.markdown import cell as md_cell
+    from ..report.markup import cell as md_cell
 
     return md_cell(text)
 

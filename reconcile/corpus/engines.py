@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..grouping import GroupingSettings
 from ..model import Settings
-from .grouping import GroupingSettings
 from .job import Engine
 from .store import Store
 

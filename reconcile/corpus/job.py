@@ -23,11 +23,12 @@ from ..api import analyse_all
 from ..cache import analysis_version
 from ..embed import DEFAULT_MODEL
 from ..errors import BadInput
+from ..grouping import PROFILE_VERSION, Profile
 from ..model import Claim, Document, Result, Settings
 from ..report import render, write
+from .analysis import Analysed
 from .index import StoryEntry, rank, render_index_html, render_index_json, render_index_md
 from .inputs import Article, read_articles
-from .profile import PROFILE_VERSION, Analysed, Profile
 from .store import Store
 from .story import plan_story
 

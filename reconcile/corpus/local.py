@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..embed import Encoder, load_encoder
+from ..grouping import GroupingSettings, Profile, group
 from ..model import Claim, Document, Result, Settings
 from ..rules import load_rules
-from .grouping import GroupingSettings, group
+from .analysis import Analysed, analyse_batch
 from .inputs import Article
-from .profile import Analysed, Profile, analyse_batch
 from .store import Store
 from .story import judge_story
 

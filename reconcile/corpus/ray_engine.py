@@ -24,10 +24,10 @@ from typing import Any
 
 from ..embed import load_encoder
 from ..errors import ReconcileError
+from ..grouping import GroupingSettings, Profile, group
 from ..model import Claim, Document, Result, Settings
-from .grouping import GroupingSettings, group
+from .analysis import Analysed, analyse_batch
 from .inputs import Article
-from .profile import Analysed, Profile, analyse_batch
 from .store import Store
 from .story import Precomputed, judge_story
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..cache import Cache
 from ..errors import CacheError
 from ..model import Result
-from .profile import Analysed
+from .analysis import Analysed
 
 __all__ = ["Store"]
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from ..api import by_document, find
 from ..cache import Cache, document_key
 from ..embed import Encoder
-from ..model import Claim, Document, Result, Settings
+from ..model import Claim, Document, Result, Settings, Tally
 from ..rules import Rules
-from .profile import Analysed
+from .analysis import Analysed
 from .reprints import reprints
 
 __all__ = ["Precomputed", "StoryPlan", "judge_story", "plan_story"]
@@ -81,8 +81,6 @@ def judge_story(
     cache: Cache,
 ) -> Result:
     """Align and judge one story's independent documents, exactly as ``compare`` does."""
-    from ..conflicts import Tally
-
     tally = Tally()
     findings = find(
         documents, claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings, cache=cache,

@@ -1,14 +1,19 @@
-"""Result -> report text. Pure functions, found by format name: ``RENDERERS[fmt](result, link_base=...)``."""
+"""Result -> report text. Pure functions, found by format name: ``render(result, fmt, link_base=...)``.
+
+``RENDERERS`` holds one renderer per format (the ``--format`` choices); where a ``check`` needs a
+report of another shape, ``CHECK_RENDERERS`` holds it and ``render`` picks it by the result's mode.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..model import Result
+from .check_markdown import render_check_markdown
 from .json import render_json
 from .markdown import render_markdown
 
-__all__ = ["RENDERERS", "render", "write"]
+__all__ = ["CHECK_RENDERERS", "RENDERERS", "render", "write"]
 
 Renderer = Callable[..., str]
 
@@ -25,11 +30,14 @@ def _html(result: Result, *, link_base: str | None = None) -> str:
 
 
 RENDERERS["html"] = _html
+#: the renderers of a ``check`` (mode "check" or "self-check") where its report differs in shape
+CHECK_RENDERERS: dict[str, Renderer] = {"md": render_check_markdown}
 
 
 def render(result: Result, fmt: str, *, link_base: str | None = None) -> str:
-    """The report in format ``fmt`` (one of RENDERERS' keys)."""
-    return RENDERERS[fmt](result, link_base=link_base)
+    """The report in format ``fmt`` (one of RENDERERS' keys), of the shape the result's mode needs."""
+    renderer = CHECK_RENDERERS.get(fmt) if result.mode != "compare" else None
+    return (renderer or RENDERERS[fmt])(result, link_base=link_base)
 
 
 def write(path: str, text: str, *, inputs: tuple[str, ...] = ()) -> None:

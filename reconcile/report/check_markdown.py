@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Result
 from ..voices import voice_groups
-from .markdown import cell, compared_sentence, link, plural, quote, shown_value
+from .markup import cell, compared_sentence, link, plural, quote, shown_value
 
 __all__ = ["render_check_markdown"]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ..model import Claim, Document, Finding, Result
-from .markdown import relative_path
+from .markup import relative_path
 
 __all__ = ["KIND_LABELS", "KIND_ORDER", "render_html"]
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..embed import Encoder
 from ..model import Claim, Document
-from .grouping import LEAD_AND_NAMES, GroupingSettings, _edges
+from .pairs import LEAD_AND_NAMES, GroupingSettings, pair_edges
 from .profile import Profile, lead_text, names_of
 
 __all__ = ["OUTLIER_PROBABILITY", "one_story_notes", "outliers"]
@@ -36,10 +36,10 @@ def outliers(
         Profile(d.id, "", d.date, names_of(d, common=common, starts=True), vectors[k].tobytes())
         for k, d in enumerate(documents)
     ]
-    edges = _edges(profiles, GroupingSettings(**{**settings.__dict__, "floor": 0.0}))
+    pairs = pair_edges(profiles, GroupingSettings(**{**settings.__dict__, "floor": 0.0}))
     n = len(documents)
     best = np.zeros((n, n))
-    for (i, j), p in edges.items():
+    for (i, j), p in pairs.items():
         best[i, j] = best[j, i] = p
     found = []
     for k in range(1, n) if n == 2 else range(n):  # of two, the second is the one named

@@ -1,32 +1,25 @@
-"""Article -> Document, claims and a profile: what grouping needs to know about one article.
+"""A document and its claims -> a profile: what grouping needs to know about one article.
 
 A profile is small (a lead vector, the rare-looking names, the date), so thousands fit in memory
-while the documents themselves stay in the store.
+while the documents themselves stay in the corpus store.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from .. import ingest
 from ..align import embedding_text
-from ..api import analyse_all
-from ..cache import Cache, CachingEncoder
-from ..embed import Encoder
-from ..model import Claim, Document, Settings
+from ..model import Claim, Document
 from ..rules import Rules
-from .inputs import Article
 
 __all__ = [
-    "PROFILE_VERSION", "Analysed", "Profile", "analyse_batch", "common_words", "document_of", "lead_text", "names_of",
-    "places_of", "regions_of", "title_text", "words_of",
+    "PROFILE_VERSION", "Profile", "common_words", "lead_text", "names_of", "places_of", "regions_of", "title_text",
+    "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
@@ -54,31 +47,6 @@ class Profile:
     words: tuple[tuple[str, int], ...] = ()
     regions: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Analysed:
-    """One article read and analysed: its document, claims, profile, and the vectors it needed."""
-
-    article: Article
-    document: Document
-    claims: tuple[Claim, ...]
-    profile: Profile
-    vectors: dict[str, bytes] = dataclasses.field(default_factory=dict)
-
-
-def document_of(article: Article, *, rules: Rules, sources: str | Path) -> Document:
-    """The Document of an article: its file read as ``compare`` reads it, or the feed's text."""
-    if article.text is None:
-        doc = ingest.read(article.path, doc_id="d1", rules=rules)
-    else:
-        doc = ingest.from_text(article.text, path=str(Path(sources) / article.path), doc_id="d1", rules=rules)
-    changes: dict[str, object] = {}
-    if article.title:
-        changes["title"] = article.title
-    if article.date:
-        changes["date"] = article.date
-    return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
 
 
 def lead_text(document: Document, claims: Sequence[Claim]) -> str:
@@ -221,35 +189,3 @@ def places_of(document: Document, rules: Rules, names: frozenset[str],
 def common_words(rules: Rules) -> frozenset[str]:
     """Capitalised words that name no one: the months and weekdays of every language in the rules."""
     return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
-
-
-def analyse_batch(
-    articles: Sequence[Article],
-    *,
-    rules: Rules,
-    settings: Settings,
-    encoder: Encoder,
-    cache: Cache,
-    model: str | None,
-    sources: str | Path,
-) -> list[Analysed]:
-    """Read, analyse and embed a batch of articles: claims from ``cache`` where it has them, and every
-    claim text and lead of the batch encoded in one call (only those ``cache`` lacks)."""
-    import numpy as np
-
-    docs = [document_of(a, rules=rules, sources=sources) for a in articles]
-    found = [analyse_all([d], rules, settings=settings, cache=cache, model=model) for d in docs]
-    leads = [lead_text(d, c) for d, c in zip(docs, found, strict=True)]
-    titles = [title_text(d, c) for d, c in zip(docs, found, strict=True)]
-    texts = list(dict.fromkeys([*leads, *titles, *(embedding_text(c) for claims in found for c in claims)]))
-    vectors = np.asarray(CachingEncoder(encoder, cache).encode(texts), dtype=np.float32)
-    by_text = {t: vectors[i].tobytes() for i, t in enumerate(texts)}
-    out = []
-    common = common_words(rules)
-    for article, doc, claims, lead, title in zip(articles, docs, found, leads, titles, strict=True):
-        names = names_of(doc, common=common, claims=claims)
-        profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
-                          words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims))
-        own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
-        out.append(Analysed(article, doc, tuple(claims), profile, own))
-    return out

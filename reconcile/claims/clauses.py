@@ -1,0 +1,160 @@
+"""A sentence (or what a speaker said) cut where it turns to another fact: spaced dashes (not a
+spaced hyphen, "38 - year - old"), ", but", ", torturing them", "and three others were injured"
+(not an age, "Pérez, 34, a migrant")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import facts as facts_mod
+from ..model import Span
+from ..rules import Lexicon
+from .segment import is_statement, lower_words, word_count
+
+__all__ = ["clauses"]
+
+def _split_at(text: str, span: Span, cuts: list[tuple[int, int]]) -> list[Span]:
+    """Cut ``span`` at each (end_of_left, start_of_right) pair."""
+    out, pos = [], span.start
+    for left_end, right_start in sorted(cuts):
+        if pos < left_end <= right_start <= span.end:
+            out.append(Span(pos, left_end))
+            pos = right_start
+    out.append(Span(pos, span.end))
+    return out
+
+
+def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str) -> bool:
+    """Whether a count of something starts at ``at``; an age set off by commas ("Pérez, 34, a migrant") is not one."""
+    m = re.match(r"\s*([^\W_]+|\d+)", text[at:end])
+    if not m:
+        return False
+    word_start = at + m.start(1)
+    if m.group(1).lower() in lexicon.anaphora:  # "y otros tres resultaron heridos"
+        m = re.match(r"\s*([^\W_]+|\d+)", text[at + m.end() : end])
+        if not m:
+            return False
+        return facts_mod.number_value(m.group(1), language) is not None
+    bound = lexicon.bound_pattern.match(text, word_start)
+    if bound:
+        word_start = bound.end()
+        m = re.match(r"\s*([^\W_]+|\d+)", text[word_start:end])
+        if not m:
+            return False
+    if re.match(r"\s*[,)]", text[word_start + m.end() :]):
+        return False  # "Roupe, 17, opened the door": an appositive, not a count
+    return facts_mod.number_value(m.group(1), language) is not None
+
+
+#: text tokenised for a model, with spaces around punctuation: "The man , 34 , was shot ."
+_TOKENISED = re.compile(r"\w [,.;:!?](?:\s|$)")
+
+
+def _is_spaced_hyphen(chunk: str, start: int, end: int, lexicon: Lexicon, *, tokenised: bool) -> bool:
+    """Whether the " - " at chunk[start:end] joins a word, as tokenised text writes "co - workers".
+
+    It does in tokenised text, after a prefix ("co", "ex"), and in a chain around one word
+    ("38 - year - old", "mother - in - law"); elsewhere a spaced hyphen is a dash.
+    """
+    if chunk[start:end].strip() != "-":
+        return False
+    before = re.search(r"(\w+)$", chunk[:start])
+    after = re.match(r"\w+", chunk[end:])
+    if not before or not after:
+        return False
+    if tokenised or before.group(1).lower() in lexicon.hyphen_prefixes:
+        return True
+    return chunk.startswith(" - ", end + after.end()) or chunk[: before.start()].endswith(" - ")
+
+
+@functools.lru_cache(maxsize=512)
+def _literal(word: str, after: str = "", flags: int = 0) -> re.Pattern[str]:
+    """A rule word as a compiled pattern, ``after`` appended (compiled once, not on every sentence)."""
+    return re.compile(re.escape(word) + after, flags)
+
+
+@functools.lru_cache(maxsize=8)
+def _gerund_patterns(leads: tuple[str, ...], gerund: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ ", killing ..." / ", then killing ..." and " by killing ...": where a participle starts another action."""
+    alternatives = "|".join(re.escape(x) for x in leads)
+    return (
+        re.compile(rf",\s+(?:(?:{alternatives})\s+)?(?=({gerund}))", re.IGNORECASE),
+        re.compile(rf"\s+(?=by\s+({gerund}))"),
+    )
+
+
+def _dash_cuts(text: str, span: Span, lexicon: Lexicon) -> list[tuple[int, int]]:
+    chunk = text[span.start : span.end]
+    tokenised = _TOKENISED.search(chunk) is not None
+    cuts = []
+    for dash in lexicon.dashes:
+        for m in _literal(dash).finditer(chunk):
+            if not _is_spaced_hyphen(chunk, m.start(), m.end(), lexicon, tokenised=tokenised):
+                cuts.append((span.start + m.start(), span.start + m.end()))
+    return cuts
+
+
+def _coordination_cuts(
+    text: str, span: Span, lexicon: Lexicon, language: str, min_words: int, cuts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "eight gunmen died and three others were injured": a count that starts another fact.
+
+    Both sides must state something: the right one has its own event or auxiliary ("were injured",
+    "was taken"), the left one an event or a statement of its own, so "At 7:35 p.m. Friday, two
+    officers went" and "in Honey Lane, about 85 miles south" stay whole.
+    """
+    chunk = text[span.start : span.end]
+    found: list[tuple[int, int]] = []
+    for sep in lexicon.coordination:
+        for m in _literal(sep, r"(?=\s)", re.IGNORECASE).finditer(chunk):
+            at = span.start + m.end()
+            last = re.search(r"(\S+)\s*$", chunk[: m.start()])
+            if last and facts_mod.number_value(last.group(1), language) is not None:
+                continue  # "aged 15 and 16": a list of numbers, not a second fact
+            if m.start() > 0 and _count_starts(text, at, span.end, lexicon, language):
+                found.append((span.start + m.start(), at))
+    accepted: list[tuple[int, int]] = []
+    for left_end, right_start in sorted(found):
+        pos = max([span.start] + [r for _, r in cuts + accepted if r <= left_end])
+        comma = text.find(",", right_start, span.end)
+        right_end = comma if comma > 0 else span.end
+        left = text[pos:left_end]
+        states = word_count(left) >= min_words and is_statement(left)
+        right = text[right_start:right_end]
+        acts = lexicon.event_pattern.search(right) or any(w.lower() in lexicon.auxiliaries for w in right.split())
+        if acts and (states or lexicon.event_pattern.search(left)):
+            accepted.append((left_end, right_start))
+    return accepted
+
+
+def clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: str, min_words: int) -> list[Span]:
+    """Cut a sentence (or its reported content) where it turns to another fact.
+
+    A title-case headline is never cut: its capitals hide where its clauses turn.
+    """
+    chunk = text[span.start : span.end]
+    if lower_words(chunk) < 2:
+        return [span]
+    cuts: list[tuple[int, int]] = []
+    if not quoted:
+        cuts += _dash_cuts(text, span, lexicon)
+        for brk in lexicon.breaks:
+            for m in _literal(brk, "", re.IGNORECASE).finditer(chunk):
+                cuts.append((span.start + m.start(), span.start + m.end()))
+        after_comma, after_by = _gerund_patterns(tuple(lexicon.gerund_leads), lexicon.gerund.pattern)
+        for m in after_comma.finditer(chunk):
+            if m.group(1).lower() not in lexicon.not_gerunds:
+                cuts.append((span.start + m.start(), span.start + m.start() + len(m.group(0).split(None, 1)[0]) + 1))
+        for m in after_by.finditer(chunk):
+            if m.group(1).lower() not in lexicon.not_gerunds:
+                cuts.append((span.start + m.start(), span.start + m.end()))
+    cuts += _coordination_cuts(text, span, lexicon, language, min_words, cuts)
+    # keep the widest cut at each place; cuts that overlap an earlier one are dropped
+    merged: list[tuple[int, int]] = []
+    for cut in sorted(cuts, key=lambda c: (c[0], -c[1])):
+        if merged and cut[0] < merged[-1][1]:
+            continue
+        merged.append(cut)
+    return _split_at(text, span, merged)
+

@@ -1,0 +1,284 @@
+"""Figures: numbers of any kind that sit in the same place in two claims, compared as intervals
+("more than 300" vs "about 120"), unless one is a threat, another span of time, a part or a total."""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Claim, Quantity, Tally
+from ..numbers import Unit, read_once, units
+from ..rules import Lexicon
+from .pair import Clash, Opcode, Pair, content_word, same_word
+
+__all__ = [
+    "both_facts", "compare_figures", "is_range", "noun_after", "number_slot", "ranges_differ", "restates", "same_thing",
+    "stated_numbers",
+]
+
+
+def _guarded(claim: Claim, unit: Unit, lexicon: Lexicon) -> bool:
+    """A number under a threat or condition ("threatened to kill ten"), or over another span of time."""
+    if any(d.start <= unit.start < d.end for d in claim.facts.dates):
+        return False  # a day is not threatened ("on May 17")
+    before = claim.text[max(0, unit.start - claim.start - 60) : unit.start - claim.start]
+    return any(
+        not any(d.start <= claim.start + m.start() < d.end for d in claim.facts.dates)
+        for m in lexicon.compare.guards.finditer(before)
+    )
+
+
+def noun_after(us: list[Unit], k: int, lexicon: Lexicon) -> str | None:
+    """The counted or measured thing after the number at ``k``: "pickup trucks", "deaths"."""
+    words: list[str] = []
+    for u in us[k + 1 : k + 4]:
+        if u.after_break or u.number:
+            break
+        if u.key in lexicon.compare.function_words:
+            if words:
+                break
+            continue
+        words.append(u.text)
+        if len(words) == 2 or u.key.endswith("s"):  # "pickup trucks", but "homes" (lost power)
+            break
+    return " ".join(words) if words else None
+
+
+def number_slot(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> tuple[str, str]:
+    u = us[k]
+    if any(d.start <= u.start < d.end for d in claim.facts.dates):
+        return "date", "Date"
+    if u.key == "#year":
+        return "year", "Year"
+    if u.key == "#ord":
+        return "ordinal", "Ordinal"
+    noun = noun_after(us, k, lexicon)
+    if u.key == "#%":
+        before = next((x.text for x in reversed(us[:k]) if content_word(x, lexicon)), None)
+        return "percent", f"{before.capitalize()} (%)" if before else "Percentage"
+    if u.key.startswith("#$"):
+        return "money", "Amount"
+    if noun:
+        return f"number.{noun.lower()}", noun.capitalize()
+    return "number", "Number"
+
+
+def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
+    a, b, ua, ub, ops, ratio = pair.a, pair.b, pair.ua, pair.ub, pair.ops, pair.ratio
+    out: list[Clash] = []
+    paired: set[int] = set()
+    candidates: list[tuple[int, int, float]] = []
+    for n, (tag, i1, i2, j1, _j2) in enumerate(ops):
+        if tag != "equal":
+            continue
+        length = i2 - i1
+        # "of $1.8 billion" / "of $1.30 to $1.38": a run of the number and function words alone is
+        # no shared context
+        worded = any(content_word(u, lexicon) for u in ua[i1:i2])
+        for k in range(length):
+            if ua[i1 + k].number:
+                context = 0.9 if length >= 3 and ratio >= 0.6 else 0.8 if length >= 2 and worded else 0.0
+                if not context and length == 1 and _near_run(ops, n):
+                    # "$20 million recapture of previous provisions" / "recaptured $30 million of
+                    # previous provisions": one word apart from a run of the same words
+                    context = 0.7 if ratio >= 0.5 else 0.55
+                if context:
+                    candidates.append((i1 + k, j1 + k, context))
+                    if k >= 2:
+                        # the same words before a figure again elsewhere in either claim ("a net
+                        # profit of $8m ..., a potential net profit of $29m"): the line-up took one
+                        candidates += [(i, j, context) for i, j in _repeats(ua, ub, i1 + k, j1 + k, min(k, 3))]
+    # one number of a kind on each side of a changed stretch: "for Q4 2019" / "for the fourth quarter of 2020"
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or ratio < 0.35:
+            continue
+        for key in {u.key for u in ua[i1:i2] if u.number}:
+            xs = [k for k in range(i1, i2) if ua[k].key == key]
+            ys = [k for k in range(j1, j2) if ub[k].key == key]
+            if len(xs) == 1 and len(ys) == 1 and same_thing(
+                noun_after(ua, xs[0], lexicon), noun_after(ub, ys[0], lexicon), lexicon
+            ):
+                candidates.append((xs[0], ys[0], 0.7 if ratio >= 0.7 else 0.55))
+    # one number of a kind on each side, in claims that line up: the same figure, however worded
+    for key in {u.key for u in ua if u.number}:
+        xs = [k for k, u in enumerate(ua) if u.key == key]
+        ys = [k for k, u in enumerate(ub) if u.key == key]
+        if (
+            len(xs) == 1 and len(ys) == 1 and not any(c[0] == xs[0] for c in candidates) and ratio >= 0.3
+            and same_thing(noun_after(ua, xs[0], lexicon), noun_after(ub, ys[0], lexicon), lexicon)
+        ):
+            candidates.append((xs[0], ys[0], 0.6 if ratio >= 0.5 else 0.45))
+    b_values, a_values = stated_numbers(b, lexicon), stated_numbers(a, lexicon)
+    for i, j, strength in candidates:
+        x, y = ua[i], ub[j]
+        if i in paired:
+            continue
+        paired.add(i)
+        tally.numbers += 1
+        floors = ranges = False
+        if x.compatible(y):
+            if strength >= 0.8 and ranges_differ(x, y, lexicon):
+                # "growth of 4.8% to 7.6%" / "growth of 4.8% to 6.6%" in the same words: two
+                # ranges that overlap, but one states an end the other does not
+                ranges = True
+            elif strength >= 0.8 and _floors_differ(x, y):
+                # "from at least $6" / "from at least $5" in the same words: both may hold, but the
+                # figures stated differ; worth an editor's look, no more
+                floors, strength = True, 0.45
+            else:
+                continue
+        if not both_facts(a, x, b, y, lexicon):
+            continue
+        qx, qy = _quantity_at(a, x), _quantity_at(b, y)
+        if qx is not None and qy is not None and (
+            qx.event != qy.event or not (qx.cls == qy.cls or lexicon.generic & {qx.cls, qy.cls})
+        ):
+            continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
+        # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
+        if floors:
+            if any(v.start != y.start and v.key == x.key and v.nominal == x.nominal for v in b_values) or any(
+                v.start != x.start and v.key == y.key and v.nominal == y.nominal for v in a_values
+            ):
+                continue
+        elif ranges:
+            if any(v.start != y.start and _same_ends(v, x) for v in b_values) or any(
+                v.start != x.start and _same_ends(v, y) for v in a_values
+            ):
+                continue  # the other claim states this range too
+        elif any(restates(v, x) for v in b_values if v.start != y.start) or any(
+            restates(v, y) for v in a_values if v.start != x.start
+        ):
+            continue  # a figure of another kind is no part: "$2.63" is not "the third" (quarter)
+        # another span of time, or a total, on one side only ("so far this year", "a total of")
+        if _scoped(a, ua, i, lexicon) != _scoped(b, ub, j, lexicon):
+            continue
+        if bool(lexicon.compare.totals.search(a.text)) != bool(lexicon.compare.totals.search(b.text)):
+            continue
+        slot, label = number_slot(a, ua, i, lexicon)
+        if slot == "date":
+            tally.dates += 1
+        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
+    return out
+
+
+def restates(v: Unit, x: Unit) -> bool:
+    """Whether the figure ``v`` can be the figure ``x`` again: of the same kind, compatible, and a
+    figure rather than a bound ("over $20 million" restates no amount)."""
+    return v.key == x.key and x.compatible(v) and not v.open_bound
+
+
+def _repeats(ua: list[Unit], ub: list[Unit], i: int, j: int, before: int) -> list[tuple[int, int]]:
+    """Other places of the figure ``ua[i]`` / ``ub[j]`` with the same ``before`` words in front of
+    it: (i2, j) where they recur in ``ua``, (i, j2) where they recur in ``ub``."""
+    run = [u.key for u in ua[i - before : i + 1]]
+
+    def at(us: list[Unit], k: int) -> bool:
+        return k != (i if us is ua else j) and [u.key for u in us[k - before : k + 1]] == run
+
+    return [(k, j) for k in range(before, len(ua)) if at(ua, k)] + [(i, k) for k in range(before, len(ub)) if at(ub, k)]
+
+
+def _near_run(ops: list[Opcode], n: int, run: int = 3) -> bool:
+    """Whether the one-word stretch ``ops[n]`` is at most one word on each side away from a run of
+    at least ``run`` unchanged words, before it or after it. A word put in place of another right
+    after the number is what it counts ("four sailors" / "six fishermen"): no bridge."""
+    for step in (1, -1):
+        m = n + step
+        if (
+            0 <= m < len(ops) and ops[m][0] != "equal" and ops[m][2] - ops[m][1] <= 1 and ops[m][4] - ops[m][3] <= 1
+            and not (step == 1 and ops[m][0] == "replace")
+        ):
+            m += step
+        if m != n + step and 0 <= m < len(ops) and ops[m][0] == "equal" and ops[m][2] - ops[m][1] >= run:
+            return True
+    return False
+
+
+def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the clause of the number at ``k`` covers another span of time ("so far this year")."""
+    lo = next((m for m in range(k, 0, -1) if us[m].after_break), 0)
+    hi = next((m for m in range(k + 1, len(us)) if us[m].after_break), len(us))
+    start = us[lo].start - claim.start
+    end = us[hi - 1].end - claim.start
+    if lexicon.scope.search(claim.text, start, end):
+        return True
+    # a short phrase fronted before the first break scopes the whole claim: "So far this year, 262 ..."
+    first = next((m for m in range(1, len(us)) if us[m].after_break), len(us))
+    return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
+
+
+def is_range(u: Unit, lexicon: Lexicon) -> bool:
+    """A number stated as a range of two figures ("4.8% to 6.6%", "4-7%", "de 3 a 5"), not a list or a bound."""
+    if not u.number or u.nominal is not None or u.values or u.lower_bound or u.zero:
+        return False
+    words = u.text.lower().split()
+    return any(j in words if j.isalpha() else j in u.text[1:] for j in lexicon.compare.range_joins)
+
+
+def _same_ends(u: Unit, v: Unit) -> bool:
+    return u.key == v.key and math.isclose(u.low, v.low) and math.isclose(u.high, v.high)
+
+
+def ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
+    """Two ranges of one kind whose ends are not the same figures ("approximately $1.30 to $1.40"
+    is the range "$1.30 to $1.40", loosely put)."""
+    return (
+        x.key == y.key and is_range(x, lexicon) and is_range(y, lexicon) and not _same_ends(x, y)
+        and not (_approximate(x, lexicon) or _approximate(y, lexicon))
+    )
+
+
+def _approximate(u: Unit, lexicon: Lexicon) -> bool:
+    """The number is given as an approximation: "about 200", "approximately $1.30 to $1.40"."""
+    text = u.text.lower()
+    return any(text.startswith(f"{phrase} ") for phrase, bound in lexicon.bounds.items() if bound == "about")
+
+
+def _floors_differ(x: Unit, y: Unit) -> bool:
+    """Two lower bounds ("at least 6", "exceeding 10%") that state different figures."""
+    return (
+        x.key == y.key and x.lower_bound and y.lower_bound
+        and x.nominal is not None and y.nominal is not None and x.nominal != y.nominal
+    )
+
+
+def both_facts(a: Claim, x: Unit, b: Claim, y: Unit, lexicon: Lexicon) -> bool:
+    """Whether two figures may be set against each other: neither a threat against a fact (two plans
+    may still disagree), nor a typed count that is hypothetical, over another span of time, or a part."""
+    if _guarded(a, x, lexicon) != _guarded(b, y, lexicon):
+        return False
+    return not any(
+        q is not None and (q.hypothetical or q.scoped or q.partial) for q in (_quantity_at(a, x), _quantity_at(b, y))
+    )
+
+
+def _quantity_at(claim: Claim, unit: Unit) -> Quantity | None:
+    """The typed count of the claim's facts at this number, if any."""
+    return next(
+        (q for q in claim.facts.quantities if q.start <= unit.start < q.end or unit.start <= q.start < unit.end), None
+    )
+
+
+def same_thing(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
+    """Whether two counted nouns may count the same things: "soldiers" and "attackers" may not."""
+    if x is None or y is None:
+        return True
+    wx, wy = x.lower().split(), y.lower().split()
+    if any(same_word(p, q) for p in wx for q in wy):
+        return True
+    cx = {lexicon.nouns[w] for w in wx if w in lexicon.nouns}
+    cy = {lexicon.nouns[w] for w in wy if w in lexicon.nouns}
+    if cx and cy:
+        # "three women" are some of "five people": a class that takes in others only matches itself word for word
+        return bool((cx & cy) - lexicon.generic)
+    return bool(cx or cy)
+
+
+def _stated(us: list[Unit], lexicon: Lexicon) -> list[Unit]:
+    """The numbers a claim asserts: not those it denies ("not six as first reported")."""
+    return [u for k, u in enumerate(us) if u.number and not (k and lexicon.negation.fullmatch(us[k - 1].key))]
+
+
+def stated_numbers(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
+    """The numbers a claim states (not those it denies), for checking a figure against a whole source."""
+    return read_once("figures", claim, lexicon, lambda: tuple(_stated(units(claim, lexicon), lexicon)))
+

@@ -1,0 +1,114 @@
+"""Two claims lined up word by word, built once for every comparator: the claims, their units,
+the alignment of their words and how much of them is the same wording; and the word tests the
+comparators share."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from ..model import Claim
+from ..numbers import Unit, read_once, units
+from ..rules import Lexicon
+
+__all__ = [
+    "Clash", "Opcode", "Pair", "alike", "claim_text", "content_word", "line_up", "marked", "overlaps", "same_word",
+    "word_parts",
+]
+
+#: one step of the word alignment: ("equal" | "replace" | "delete" | "insert", i1, i2, j1, j2)
+Opcode = tuple[str, int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One fact two claims state differently: its slot, an editor's name for it, each side's value and span."""
+
+    slot: str
+    label: str
+    values: tuple[int | float | str, int | float | str]
+    spans: tuple[tuple[int, int], tuple[int, int]]
+    strength: float
+    #: each side's claim marks its figure as a revision or a provisional one ("rose to", "so far")
+    marked: tuple[bool, bool] = (False, False)
+    #: only a conflict if neither source uses the other's word anywhere (the judge checks)
+    loose: bool = False
+
+
+def same_word(x: str, y: str) -> bool:
+    """The same word or two forms of it: "arrests" / "arrested", "detenidos" / "detenido"."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 4 or ("-" in x) != ("-" in y):
+        return False  # "semantics-preserving" is not "semantic"
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= max(4, min(len(x), len(y)) - 3)
+
+
+def alike(x: str, y: str, lexicon: Lexicon) -> bool:
+    """Two forms of one word, irregular ones included: "drew" / "drawing", "went" / "go"."""
+    if same_word(x, y):
+        return True
+    forms = lexicon.compare.word_forms
+    xs, ys = forms.get(x, frozenset()), forms.get(y, frozenset())
+    return any(same_word(p, y) for p in xs) or any(same_word(x, q) for q in ys) or bool(xs & ys)
+
+
+def content_word(u: Unit, lexicon: Lexicon) -> bool:
+    return not u.number and u.key not in lexicon.compare.function_words and not lexicon.negation.fullmatch(u.key)
+
+
+def word_parts(u: Unit) -> list[str]:
+    return [u.key, *u.key.replace("’", "-").replace("'", "-").split("-")] if "-" in u.key else [u.key]
+
+
+def claim_text(claim: Claim, span: tuple[int, int]) -> str:
+    """The claim's text at a document span."""
+    return claim.text[span[0] - claim.start : span[1] - claim.start]
+
+
+def overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
+    return s[0] < t[1] and t[0] < s[1]
+
+
+def marked(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim marks a figure as a revision or as provisional: "rose to", "as first reported", "so far"."""
+    return read_once("marked", claim, lexicon, lambda: _marked(claim, lexicon))
+
+
+def _marked(claim: Claim, lexicon: Lexicon) -> bool:
+    return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.update.search(claim.text))
+
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims lined up word by word: what every comparator reads, built once by ``line_up``."""
+
+    a: Claim
+    b: Claim
+    #: each claim's words and numbers (``numbers.units``)
+    ua: list[Unit]
+    ub: list[Unit]
+    #: the word alignment of ``ua`` onto ``ub`` (difflib's opcodes over the units' keys)
+    ops: list[Opcode]
+    #: how much of the two claims is the same wording: of both, or of the shorter when one is a part
+    #: of the other (a summary's clause inside a source's longer sentence)
+    ratio: float
+
+
+def line_up(a: Claim, b: Claim, lexicon: Lexicon) -> Pair | None:
+    """The two claims lined up, or None when either has no words to compare."""
+    ua, ub = units(a, lexicon), units(b, lexicon)
+    if not ua or not ub:
+        return None
+    matcher = difflib.SequenceMatcher(a=[u.key for u in ua], b=[u.key for u in ub], autojunk=False)
+    ops: list[Opcode] = list(matcher.get_opcodes())
+    matched = sum(size for _, _, size in matcher.get_matching_blocks())
+    shorter = min(len(ua), len(ub))
+    ratio = max(matcher.ratio(), 0.9 * matched / shorter if shorter >= 6 else 0.0)
+    return Pair(a, b, ua, ub, ops, ratio)

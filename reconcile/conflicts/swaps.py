@@ -1,0 +1,87 @@
+"""Swaps: a name, place, weekday or month put in place of another in claims that otherwise match."""
+
+from __future__ import annotations
+
+from ..model import Tally
+from ..numbers import Unit
+from ..rules import Lexicon
+from .pair import Clash, Pair, claim_text
+
+__all__ = ["compare_swaps"]
+
+
+def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
+    """Whether the first dated words of two replaced stretches follow the same word ("on Monday" / "on Tuesday")."""
+    def before(us: list[Unit], lo: int, hi: int) -> str | None:
+        k = next((k for k in range(lo, hi) if us[k].key in lexicon.weekdays or us[k].key in lexicon.months), None)
+        if k is None or k == 0 or us[k - 1].key in lexicon.attribution_verbs:
+            return None
+        return us[k - 1].key
+
+    x, y = before(ua, i1, i2), before(ub, j1, j2)
+    return x is not None and x == y
+
+
+def _capitalised(u: Unit) -> bool:
+    return not u.number and u.text[:1].isupper()
+
+
+def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
+    """A name, place, weekday or month put in place of another, in claims that otherwise match."""
+    a, b, ua, ub, ops, ratio = pair.a, pair.b, pair.ua, pair.ub, pair.ops, pair.ratio
+    keys_a, keys_b = {u.key for u in ua}, {u.key for u in ub}
+    out: list[Clash] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
+            continue
+        old, new = ua[i1:i2], ub[j1:j2]
+        dated = [u for u in old + new if u.key in lexicon.weekdays or u.key in lexicon.months]
+        if dated:
+            tally.dates += 1
+            if not _same_role(ua, i1, i2, ub, j1, j2, lexicon):
+                continue  # "on Monday night" (the shooting) vs "police said Tuesday" (the statement)
+            da = [d for d in a.facts.dates if any(d.start <= u.start < d.end for u in old)]
+            db = [d for d in b.facts.dates if any(d.start <= u.start < d.end for u in new)]
+            strength = 0.9 if ratio >= 0.7 else 0.65 if ratio >= 0.5 else 0.0
+            if da and db:
+                if not da[0].compatible(db[0]) and strength:
+                    out.append(Clash("date", "Date", (da[0].text, db[0].text), ((da[0].start, da[0].end),
+                                     (db[0].start, db[0].end)), strength))
+                continue
+            # no resolved dates: the day or month words themselves
+            days_a = {lexicon.weekdays[u.key] for u in old if u.key in lexicon.weekdays}
+            days_b = {lexicon.weekdays[u.key] for u in new if u.key in lexicon.weekdays}
+            if days_a and days_b and not days_a & days_b and strength:
+                x = next(u for u in old if u.key in lexicon.weekdays)
+                y = next(u for u in new if u.key in lexicon.weekdays)
+                out.append(Clash("date", "Date", (x.text, y.text), ((x.start, x.end), (y.start, y.end)), strength))
+            continue
+        if not (all(_capitalised(u) for u in old) and all(_capitalised(u) for u in new)):
+            continue
+        if i1 == 0 or j1 == 0:
+            continue  # a capital that only starts the sentence
+        if any(u.key in keys_b for u in old) or any(u.key in keys_a for u in new):
+            continue  # the same names, in another order
+        tally.names += 1
+        strength = 0.85 if ratio >= 0.7 else 0.6 if ratio >= 0.5 else 0.0
+        # in claims that only loosely line up, a word put in place of another inside one name
+        # ("Imitation Learning" / "Transfer Learning", "Bob Ross" / "Bob Hope"): weak, and only where
+        # neither source uses the other's word anywhere (the judge checks)
+        loose = not strength and i2 - i1 == j2 - j1 <= 2 and _inside_name(ua, i1, i2, ub, j1, j2)
+        if not (strength or loose):
+            continue
+        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.locative else "name"
+        span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
+        out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
+                         (span_a, span_b), strength or 0.45, loose=loose))
+    return out
+
+
+def _inside_name(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int) -> bool:
+    """Whether the stretches ``ua[i1:i2]`` and ``ub[j1:j2]`` are parts of one name in both: the same
+    capitalised word right before them, or right after them, in both claims."""
+    before = ua[i1 - 1].key == ub[j1 - 1].key and _capitalised(ua[i1 - 1]) and _capitalised(ub[j1 - 1])
+    after = (i2 < len(ua) and j2 < len(ub) and ua[i2].key == ub[j2].key and _capitalised(ua[i2])
+             and _capitalised(ub[j2]) and not ua[i2].after_break and not ub[j2].after_break)
+    return (before and not ua[i1].after_break and not ub[j1].after_break) or after
+

@@ -1,0 +1,208 @@
+"""Counts of participants ("at least 7 officers", "4 secuestradores", "five others"), the event each
+is counted for ("were killed", "resultó herido"), and counts set apart from an earlier one ("four
+other officers")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Bound, Span
+from ..rules import Lexicon
+from .numerals import Token, is_year, number_value, read_number, tokens
+
+__all__ = ["MAX_COUNT", "Count", "contrasts", "event_for", "find_counts"]
+
+_BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
+
+
+#: a count this large is a year, a sum or an address, not people
+MAX_COUNT = 100_000
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number and the participants it counts, before an event is attached."""
+
+    value: int
+    bound: Bound
+    noun: str
+    cls: str
+    start: int
+    end: int
+    partial: bool = False
+
+
+def _bound_before(text: str, start: int, lexicon: Lexicon) -> tuple[Bound, int]:
+    window_start = max(0, start - 30)
+    best: tuple[Bound, int] = ("exact", start)
+    for m in lexicon.bound_pattern.finditer(text, window_start, start):
+        if text[m.end() : start].strip() == "":
+            name = lexicon.bounds[re.sub(r"\s+", " ", m.group().lower())]
+            best = (_BOUND_NAMES.get(name, "exact"), m.start())
+    return best
+
+
+def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -> list[Count]:
+    """Every "number + counted noun" in ``span``, anaphora ("three others") resolved in order.
+
+    >>> from reconcile.rules import load_rules
+    >>> lex = load_rules().lexicon
+    >>> s = "eight gunmen died and three others were injured"
+    >>> [(c.value, c.noun, c.cls) for c in find_counts(s, Span(0, len(s)), lex)]
+    [(8, 'gunmen', 'attackers'), (3, 'others', 'attackers')]
+    """
+    toks = tokens(text, span)
+    counts: list[Count] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        number = read_number(toks, i, lexicon, language)
+        if number is None or is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT:
+            i += 1
+            continue
+        value = int(number[0])
+        # the counted noun: a lexicon noun (or anaphor) within a few words after the number
+        found: tuple[str, str, int] | None = None
+        j, skipped, partial = number[1], 0, False
+        while j < len(toks) and skipped <= 3:
+            word = toks[j].text.lower()
+            if text[toks[j - 1].end : toks[j].start].strip(" \u00a0") not in ("",):
+                break  # punctuation between: the noun phrase ended
+            two = f"{word} {toks[j + 1].text.lower()}" if j + 1 < len(toks) else ""
+            if two in lexicon.nouns:
+                found = (two, lexicon.nouns[two], toks[j + 1].end)
+                j += 1
+                break
+            if word in lexicon.nouns:
+                found = (word, lexicon.nouns[word], toks[j].end)
+                break
+            if word in lexicon.anaphora and counts:
+                prev = counts[-1]
+                found = (word, prev.cls, toks[j].end)
+                # "three others" after "two people": others of whom is unclear for an open class
+                partial = partial or prev.cls in lexicon.generic
+                break
+            if number_value(toks[j].text, language) is not None:
+                break
+            partial = partial or word in lexicon.subset or toks[j].text[:1].isupper()
+            skipped += 1
+            j += 1
+        lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
+        if found is not None and lead is not None and lead.text.lower() in lexicon.anaphora:
+            partial = True  # "otros cuatro policías", "another four officers": four besides those counted
+        if found is None and counts and lead is not None and lead.text.lower() in lexicon.anaphora:
+            # "y otros tres resultaron heridos": the anaphor before the number
+            found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.generic
+        if found is None:
+            found = _elliptic(text, toks, i, lexicon) or _toll(text, span, tok, lexicon)
+            j, partial = number[1] - 1, False
+        if found is None:
+            i += 1
+            continue
+        noun, cls, end = found
+        # "12 criminals and officers": participants of several classes are just people
+        if j + 2 < len(toks) and toks[j + 1].text.lower() in ("and", "y", "e", "or", "o"):
+            other = toks[j + 2].text.lower()
+            if other in lexicon.nouns and lexicon.nouns[other] != cls:
+                noun = text[toks[j].start : toks[j + 2].end]
+                cls = next(iter(sorted(lexicon.generic)), cls)
+                end = toks[j + 2].end
+        bound, start = _bound_before(text, tok.start, lexicon)
+        counts.append(Count(value, bound, noun, cls, start, end, partial))
+        i = j + 1
+    return counts
+
+
+def _elliptic(text: str, toks: list[Token], i: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """ "Five were wounded", "2 killed": a number right before an event counts people left unnamed."""
+    if not lexicon.generic:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].text.lower() in lexicon.elliptic_aux and j - i <= 2:
+        j += 1
+    if j >= len(toks) or text[toks[i].end : toks[i + 1].start].strip() if i + 1 < len(toks) else True:
+        return None  # punctuation right after the number: not a count of anyone
+    m = lexicon.event_pattern.match(text, toks[j].start)
+    if m is None:
+        return None
+    return "", sorted(lexicon.generic)[0], toks[i].end
+
+
+def _toll(text: str, span: Span, tok: Token, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """A bare figure after an update that a toll names: "la cifra de muertos aumentó a siete" counts people."""
+    before = text[span.start : tok.start]
+    update = None
+    for m in lexicon.update.finditer(before):
+        update = m
+    if update is None or before[update.end() :].strip():
+        return None
+    tolls = list(lexicon.toll_pattern.finditer(before, 0, update.start()))
+    if not tolls:
+        return None
+    generic = next(iter(sorted(lexicon.generic)), "people")
+    return re.sub(r"\s+", " ", tolls[-1].group().lower()), generic, tok.end
+
+
+def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
+    """The event nearest the count inside its claim; None when the count is the doer."""
+    named = lexicon.event_pattern.search(count.noun) if lexicon.toll_pattern.fullmatch(count.noun) else None
+    if named:  # "the death toll rose to five": the toll says what happened
+        return lexicon.events[re.sub(r"\s+", " ", named.group().lower())]
+    best: tuple[float, str] | None = None
+    for m in lexicon.event_pattern.finditer(text, claim.start, claim.end):
+        if count.start <= m.start() < count.end:
+            continue
+        if m.start() >= count.end:
+            gap = text[count.end : m.start()]
+            # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
+            nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
+            if not gap.strip() and nxt and (
+                nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal() or nxt.group(1).lower() in lexicon.objects
+            ):
+                continue
+            distance: float = len(gap.split())
+        else:
+            # an event before the count is a little weaker: "died and three others were injured"
+            distance = len(text[m.end() : count.start].split()) + 0.5
+        if distance > 8:
+            continue
+        event = lexicon.events[re.sub(r"\s+", " ", m.group().lower())]
+        if best is None or distance < best[0]:
+            best = (distance, event)
+    return best[1] if best else None
+
+
+def contrasts(
+    text: str,
+    counts: list[Count],
+    k: int,
+    event: str | None,
+    sentence: Span,
+    lexicon: Lexicon,
+    earlier: Sequence[tuple[Count, Span]] = (),
+) -> bool:
+    """ "killed five officers and wounded four other officers": "other" sets the wounded apart from the
+    killed, so the four are all the wounded, not a part of them.
+
+    With no such count earlier in the sentence, the antecedent is the article's latest earlier count
+    of the same participants ("the gunman who killed five police officers" ... "the attack that
+    wounded four other officers"), read in its own sentence.
+    """
+    c = counts[k]
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text[c.start : c.end])}
+    ahead = re.search(r"([^\W\d_]+)\s+$", text[max(sentence.start, c.start - 30) : c.start])
+    if ahead:  # "otros cuatro policías": the word before the number
+        words.add(ahead.group(1).lower())
+    if not words & lexicon.contrast:
+        return False
+    alike = [(p, sentence) for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]
+    if not alike:
+        alike = [(p, s) for p, s in earlier if p.cls == c.cls or p.cls in lexicon.generic]
+    if not alike:
+        return False
+    antecedent, where = alike[-1]
+    other = event_for(text, antecedent, where, lexicon)
+    return other is not None and event is not None and other != event
+

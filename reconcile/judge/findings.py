@@ -1,0 +1,65 @@
+"""Findings: each one built by ``make_finding``, with a confidence from its evidence, and the
+reasons an editor reads ("Attackers killed: 4 (the tweet, a.txt) vs 8 (the governor, b.txt)")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..conflicts import Clash
+from ..model import Claim, Conflict, Finding, FindingKind, Quantity
+from ..report.labels import label_of_slot
+
+__all__ = ["KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "side_by_side", "voices"]
+
+KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
+
+
+
+def make_finding(
+    kind: FindingKind, claims: tuple[str, ...], reason: str, conflicts: tuple[Conflict, ...] = (), *,
+    evidence: float, support: float = 1.0, cap: float = 1.0,
+) -> Finding:
+    """A finding whose confidence is the strength of its ``evidence`` (the surest clash, count or
+    match behind it) weighed by ``support`` (how closely its claims line up) and at most ``cap``
+    (how sure the pass that found it can be)."""
+    return Finding(kind, claims, round(min(cap, evidence * support), 2), reason, conflicts)
+
+
+def count_conflict(slot: str, held: dict[str, Quantity]) -> Conflict:
+    return Conflict(
+        slot, {cid: q.value for cid, q in held.items()}, label_of_slot(slot),
+        {cid: (q.start, q.end) for cid, q in held.items()},
+    )
+
+
+def clash_conflict(a: Claim, b: Claim, clash: Clash) -> Conflict:
+    return Conflict(
+        clash.slot, {a.id: clash.values[0], b.id: clash.values[1]}, clash.label,
+        {a.id: clash.spans[0], b.id: clash.spans[1]},
+    )
+
+
+def side_by_side(conflict: Conflict, by_id: dict[str, Claim], names: dict[str, str]) -> str:
+    """ "Attackers killed: 4 (the tweet, a.txt) vs 8 (the governor, b.txt)"."""
+    sides = " vs ".join(
+        f"{v} ({by_id[k].voice}, {names.get(by_id[k].doc, by_id[k].doc)})" for k, v in conflict.values.items()
+    )
+    return f"{conflict.label or conflict.slot}: {sides}"
+
+
+def later(
+    conflicts: Sequence[Conflict], by_id: dict[str, Claim], names: dict[str, str], dates: dict[str, dt.date | None]
+) -> str:
+    """Which side of an update is the later one: by the documents' dates where they have them."""
+    docs = list(dict.fromkeys(by_id[cid].doc for c in conflicts for cid in c.values))
+    dated = [(dates[d], d) for d in docs if dates.get(d) is not None]
+    if len(dated) >= 2 and len({day for day, _ in dated}) > 1:
+        day, doc = max(dated)
+        return f" (a later figure: {names.get(doc, doc)} is the later report, {day.isoformat()})"  # type: ignore[union-attr]
+    return " (one source marks its figure as a revision or as provisional)"
+
+
+def voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
+    return "; ".join(f"{names.get(c.doc, c.doc)} ({c.voice})" for c in claims)
+

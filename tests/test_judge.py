@@ -1,0 +1,113 @@
+"""The judge on hand-made clusters, without the model: what each pass finds, and with what confidence.
+
+Claims come from the rules alone (``claims.extract``); the clusters and the similarity of two claims
+are given by hand, as align would give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.align import Cluster, Edge
+from reconcile.claims import extract
+from reconcile.judge import judge
+from reconcile.judge.findings import make_finding
+from reconcile.model import Claim, Document, Finding, Tally
+from reconcile.rules import load_rules
+
+RULES = load_rules()
+
+
+def claims_of(doc_id: str, text: str) -> list[Claim]:
+    return extract(Document(id=doc_id, path=f"{doc_id}.txt", text=text), RULES)
+
+
+def cluster(*claims: Claim, score: float = 0.8) -> Cluster:
+    ids = tuple(c.id for c in claims)
+    return Cluster(ids, tuple(Edge(a, b, score, "meaning") for a, b in zip(ids, ids[1:], strict=False)))
+
+
+def run(clusters: list[Cluster], claims: list[Claim], **kw: object) -> list[Finding]:
+    return judge(clusters, claims, group_of=lambda c: c.doc, lexicon=RULES.lexicon,
+                 names={"d1": "a.txt", "d2": "b.txt"}, **kw)  # type: ignore[arg-type]
+
+
+def only(findings: list[Finding], kind: str) -> Finding:
+    found = [f for f in findings if f.kind == kind]
+    assert len(found) == 1, findings
+    return found[0]
+
+
+def test_a_count_two_sources_disagree_on_is_a_contradiction_with_both_values_and_spans() -> None:
+    (a,) = claims_of("d1", "Four gunmen were killed in the clash on Monday.")
+    (b,) = claims_of("d2", "Eight gunmen were killed in the clash on Monday.")
+    found = run([cluster(a, b)], [a, b])
+    finding = only(found, "contradiction")
+    assert finding.claims == (a.id, b.id)
+    (conflict,) = finding.conflicts
+    assert conflict.slot == "count.attackers.killed"
+    assert dict(conflict.values) == {a.id: 4, b.id: 8}
+    assert a.text[conflict.spans[a.id][0] - a.start : conflict.spans[a.id][1] - a.start].startswith("Four")
+    assert finding.confidence == round(min(0.95, 0.9 * (0.9 + 0.1 * 0.8)), 2)
+    assert "a.txt" in finding.reason and "b.txt" in finding.reason
+
+
+def test_a_cluster_where_nothing_conflicts_is_an_agreement_at_its_score() -> None:
+    (a,) = claims_of("d1", "Four gunmen were killed in the clash on Monday.")
+    (b,) = claims_of("d2", "Four gunmen died in the clash on Monday.")
+    found = run([cluster(a, b, score=0.83)], [a, b])
+    assert [(f.kind, f.claims, f.confidence) for f in found] == [("agreement", (a.id, b.id), 0.83)]
+
+
+def test_a_cluster_of_one_source_is_unique() -> None:
+    (a,) = claims_of("d1", "The governor visited the scene on Tuesday afternoon.")
+    (b,) = claims_of("d2", "Schools in the town stayed closed all week after the attack.")
+    found = run([cluster(a), cluster(b)], [a, b])
+    assert [(f.kind, f.claims, f.confidence) for f in found] == [("unique", (a.id,), 0.9), ("unique", (b.id,), 0.9)]
+
+
+def test_a_figure_marked_as_a_revision_is_an_update() -> None:
+    (a,) = claims_of("d1", "Three people were killed in the shooting on Friday.")
+    (b,) = claims_of("d2", "The death toll rose to five people killed in the shooting on Friday.")
+    finding = only(run([cluster(a, b)], [a, b]), "update")
+    assert {c.slot for c in finding.conflicts} == {"count.people.killed"}
+
+
+def test_counts_in_different_clusters_conflict_when_the_claims_are_alike() -> None:
+    (a,) = claims_of("d1", "Four police officers were killed in the ambush.")
+    (b,) = claims_of("d2", "Two police officers died after gunmen ambushed their convoy.")
+    clusters = [cluster(a), cluster(b)]
+    finding = only(run(clusters, [a, b], similarity=lambda x, y: 0.7), "contradiction")
+    assert dict(finding.conflicts[0].values) == {a.id: 4, b.id: 2}
+    assert finding.confidence == 0.9  # exact counts
+
+
+def test_near_pairs_outside_any_shared_cluster_are_compared_too() -> None:
+    (a,) = claims_of("d1", "Police said the driver of the truck was arrested at the scene.")
+    (b,) = claims_of("d2", "Police said the driver of the truck was not arrested at the scene.")
+    clusters = [cluster(a), cluster(b)]
+    assert not [f for f in run(clusters, [a, b]) if f.kind == "contradiction"]  # never set side by side
+    tally = Tally()
+    found = run(clusters, [a, b], near={a.id: (b.id,)}, similarity=lambda x, y: 0.9, tally=tally)
+    finding = only(found, "contradiction")
+    assert finding.conflicts[0].slot == "polarity"
+    assert finding.claims == (a.id, b.id)
+    assert tally.pairs == 1 and tally.negations >= 1
+    assert not [f for f in found if f.kind == "unique"]  # a disputed claim is not a unique detail
+
+
+def test_a_total_that_is_not_the_sum_of_the_other_sources_parts() -> None:
+    (a,) = claims_of("d1", "Four people were shot outside the bar late on Saturday.")
+    b = claims_of("d2", "Two people were killed outside the bar. Three people were injured, police said.")
+    found = run([cluster(a), *(cluster(c) for c in b)], [a, *b])
+    finding = only(found, "contradiction")
+    assert finding.conflicts[0].slot == "count.total.shot"
+    assert dict(finding.conflicts[0].values) == {a.id: 4, b[0].id: 2, b[1].id: 3}
+
+
+@pytest.mark.parametrize(("evidence", "support", "cap", "expected"), [
+    (0.9, 0.98, 0.95, 0.88), (0.9, 1.0, 0.85, 0.85), (0.7, 0.5, 1.0, 0.35),
+])
+def test_one_function_weighs_every_finding(evidence: float, support: float, cap: float, expected: float) -> None:
+    finding = make_finding("contradiction", ("d1.c1", "d2.c1"), "why", evidence=evidence, support=support, cap=cap)
+    assert finding.confidence == expected
