@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
 from urllib.parse import quote as quote_url
 
 from ..model import Claim, Conflict, Document, Finding, Result
+from .escape import markdown, markdown_name
 
 __all__ = [
     "cell", "compared_sentence", "link", "plural", "quote", "relative_path", "render_markdown", "shown_value",
@@ -43,25 +43,17 @@ def link(document: Document, claim: Claim, link_base: str | None) -> str:
     line = document.line_of(claim.start)
     if document.path == "-":
         return f"stdin:{line}"
-    return f"[{cell(document.name)}:{line}]({target(document, link_base)}#L{line})"
-
-
-_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+    return f"[{markdown_name(document.name)}:{line}]({target(document, link_base)}#L{line})"
 
 
 def cell(text: str) -> str:
-    """Text fit for one Markdown table cell, and inert: one line, HTML and Markdown markup escaped.
-
-    ``<``, ``>`` and ``&`` become entities (no raw HTML reaches a renderer that allows it); ``\\``,
-    backticks, ``*``, ``_``, brackets, ``|`` and ``~`` are backslash-escaped (no link, no emphasis,
-    no broken table).
+    """Prose fit for one Markdown table cell, and inert (``escape.markdown``): one line, control
+    characters shown, HTML and Markdown markup escaped.
 
     >>> cell("<img src=x onerror=alert(1)> [a](javascript:x) | *b*")
     '&lt;img src=x onerror=alert(1)&gt; \\\\[a\\\\](javascript:x) \\\\| \\\\*b\\\\*'
     """
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKUP.sub(r"\\\1", text)
+    return markdown(text)
 
 
 def quote(claim: Claim) -> str:
@@ -103,9 +95,9 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
     lines = ["| | source | title | date | language | claims |", "|---|---|---|---|---|---|"]
     for d in result.documents:
         n = sum(1 for c in result.claims if c.doc == d.id)
-        name = d.name if d.path == "-" else f"[{cell(d.name)}]({target(d, link_base)})"
+        name = d.name if d.path == "-" else f"[{markdown_name(d.name)}]({target(d, link_base)})"
         date = d.date.isoformat() if d.date else "–"
-        lines.append(f"| {d.id} | {name} | {cell(d.title or '–')} | {date} | {d.language} | {n} |")
+        lines.append(f"| {d.id} | {name} | {markdown_name(d.title or '–')} | {date} | {d.language} | {n} |")
     return lines
 
 
@@ -169,7 +161,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
     notes = [line for note in result.notes for line in (f"> **Note:** {cell(note)}", "")]  # e.g. another story
-    lines = [f"# Reconcile: {cell(heading)}", "", *notes, *_summary(result), *_model(result), ""]
+    lines = [f"# Reconcile: {markdown_name(heading)}", "", *notes, *_summary(result), *_model(result), ""]
     lines += _sources(result, link_base)
 
     strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]
@@ -210,7 +202,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         own = [f for f in uniques if result.claim(f.claims[0]).doc == d.id]
         if not own:
             continue
-        lines += ["", f"### {cell(d.name)} ({len(own)})", ""]
+        lines += ["", f"### {markdown_name(d.name)} ({len(own)})", ""]
         for f in own:
             c = result.claim(f.claims[0])
             who = f" ({cell(c.attribution)})" if c.attribution else ""
