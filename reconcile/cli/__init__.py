@@ -12,8 +12,9 @@ from collections.abc import Iterator
 import typer
 
 from ..errors import ReconcileError
+from ..report.escape import terminal
 
-__all__ = ["app", "main", "user_errors"]
+__all__ = ["app", "main", "say", "user_errors", "warn"]
 
 app = typer.Typer(
     name="reconcile",
@@ -34,16 +35,21 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except ReconcileError as exc:
-        typer.echo(f"reconcile: {exc}", err=True)
+        say(str(exc))
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        typer.echo("reconcile: interrupted; nothing was written", err=True)
+        say("interrupted; nothing was written")
         raise typer.Exit(130) from None
+
+
+def say(message: str) -> None:
+    """One line on stderr: control characters in file names and titles are shown escaped, never sent raw."""
+    typer.echo(f"reconcile: {terminal(message)}", err=True)
 
 
 def warn(message: str) -> None:
     """A one-line warning on stderr."""
-    typer.echo(f"reconcile: warning: {message}", err=True)
+    say(f"warning: {message}")
 
 
 def _register() -> None:

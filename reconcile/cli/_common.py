@@ -6,9 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-import typer
-
 from ..errors import ReconcileError
+from . import say
 
 __all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about"]
 
@@ -29,7 +28,7 @@ def emit(text: str, output: Path | None, *, inputs: tuple[str, ...]) -> None:
         sys.stdout.flush()
     else:
         write(str(output), text, inputs=inputs)
-        typer.echo(f"reconcile: wrote {output}", err=True)
+        say(f"wrote {output}")
 
 
 def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
@@ -61,6 +60,6 @@ def progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
 
     def say(stage: str) -> None:
         if (show or stage.startswith("preparing")) and not quiet:
-            typer.echo(f"reconcile: {messages.get(stage, stage)}…", err=True)
+            say(f"{messages.get(stage, stage)}…")
 
     return say

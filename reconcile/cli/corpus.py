@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from . import app, user_errors, warn
+from . import app, say, user_errors, warn
 
 EXAMPLES = """
 Examples:
@@ -107,14 +107,13 @@ def corpus(
                 finally:
                     runner.close()
         except KeyboardInterrupt:
-            typer.echo("reconcile: interrupted; the store is consistent and no index was written", err=True)
+            say("interrupted; the store is consistent and no index was written")
             raise typer.Exit(130) from None
         for message in run.warnings:
             warn(message)
         if not quiet:
-            typer.echo(
-                f"reconcile: {run.articles} articles in {len(run.stories)} stories "
+            say(
+                f"{run.articles} articles in {len(run.stories)} stories "
                 f"({len(run.analysed)} articles analysed and {run.judged} stories judged in this run, "
-                f"the rest from the store {opened.path}); wrote {output / 'index.md'}",
-                err=True,
+                f"the rest from the store {opened.path}); wrote {output / 'index.md'}"
             )
