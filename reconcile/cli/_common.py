@@ -58,8 +58,8 @@ def progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
         "judge": "judging agreements and contradictions",
     }
 
-    def say(stage: str) -> None:
+    def tell(stage: str) -> None:
         if (show or stage.startswith("preparing")) and not quiet:
             say(f"{messages.get(stage, stage)}…")
 
-    return say
+    return tell
