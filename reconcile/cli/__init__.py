@@ -6,6 +6,7 @@ One module per command (``compare.py``, ``claims.py``, ...), all registered on `
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 from collections.abc import Iterator
 
@@ -62,6 +63,9 @@ _register()
 
 def main() -> None:
     """Entry point of the ``reconcile`` script."""
+    if hasattr(signal, "SIGXFSZ"):
+        # past the file size limit (ulimit -f) a write must fail with EFBIG, to be reported, not kill us
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         app()
     except BrokenPipeError:  # `reconcile ... | head`

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
+import typer
+
 from ..errors import ReconcileError
 from . import say
 
-__all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about"]
+__all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about", "write_stdout"]
 
 
 def check_format(fmt: str, choices: tuple[str, ...]) -> str:
@@ -20,15 +23,37 @@ def check_format(fmt: str, choices: tuple[str, ...]) -> str:
 
 
 def emit(text: str, output: Path | None, *, inputs: tuple[str, ...]) -> None:
-    """Write the report to ``output`` (atomically) or to standard output."""
+    """Write the report to ``output`` (atomically) or to standard output, every write checked.
+
+    A full disk or the file size limit is a ReportError (one line, exit 2); a reader that went away
+    (``| head``) ends the run quietly with exit 1, as other tools do.
+    """
     from ..report import write
 
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write(str(output), text, inputs=inputs)
         say(f"wrote {output}")
+
+
+def write_stdout(text: str) -> None:
+    """The report on standard output, checked (``report.files.write_stream``)."""
+    from ..report.files import write_stream
+
+    try:
+        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):  # not a real file (a test runner's buffer): write as it asks
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        write_stream(fd, text, name="standard output")
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):  # nothing more reaches the pipe, and exiting does not fail on it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
 
 
 def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
