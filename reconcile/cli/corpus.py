@@ -80,6 +80,7 @@ def corpus(
     """Group articles into stories, mark reprints, reconcile each story, and rank them by disagreement."""
     from ..corpus.engines import make_engine
     from ..corpus.job import ENGINES, run_corpus
+    from ..corpus.places import check_output, check_store
     from ..corpus.store import Store
     from ..errors import ReconcileError
     from ..model import Settings
@@ -90,6 +91,9 @@ def corpus(
             raise ReconcileError(f"--engine: {engine!r} is not an engine; choose one of {', '.join(ENGINES)}")
         if address and engine != "ray":
             raise ReconcileError("--address: only with --engine ray")
+        check_output(output, source)  # before the store is opened: nothing is written for a refused run
+        if store is not None:
+            check_store(store, source)
         rules_dir = str(rules) if rules else None
         settings = Settings()
         rules_version = load_rules(rules_dir).version

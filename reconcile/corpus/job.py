@@ -22,11 +22,11 @@ from typing import Protocol
 from ..api import analyse_all
 from ..cache import analysis_version
 from ..embed import DEFAULT_MODEL
-from ..errors import BadInput
 from ..model import Claim, Document, Result, Settings
 from ..report import render, write
 from .index import StoryEntry, rank, render_index_html, render_index_json, render_index_md
-from .inputs import Article, read_articles
+from .inputs import MARKER, Article, read_articles
+from .places import check_output, check_store
 from .profile import PROFILE_VERSION, Analysed, Profile
 from .store import Store
 from .story import plan_story
@@ -145,9 +145,11 @@ def run_corpus(
     say = progress or (lambda stage, done, total: None)
     source = str(source)
     out = Path(outdir)
-    if out.exists() and not out.is_dir():
-        raise BadInput(f"{out}: is a file; give a folder for the index and the story reports")
+    check_output(out, source)
+    check_store(store.path, source)
     out.mkdir(parents=True, exist_ok=True)
+    if not (out / MARKER).is_file():  # no later run reads this folder as articles
+        write(str(out / MARKER), "Reports of `reconcile corpus`; a folder of articles given to it skips this one.\n")
     sources = out / "articles"
     sources.mkdir(exist_ok=True)
     seconds: dict[str, float] = {}
