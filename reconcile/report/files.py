@@ -23,7 +23,10 @@ import time
 
 from ..errors import ReportError
 
-__all__ = ["aliases_an_input", "remove_stale_temp_files", "write_all", "write_atomically", "write_stream"]
+__all__ = [
+    "aliases_an_input", "process_alive", "remove_stale_temp_files", "write_all", "write_atomically", "write_new",
+    "write_stream",
+]
 
 #: temp files of another host's run (no pid of ours to ask) count as stale after this long
 STALE_AFTER_S = 24 * 3600
@@ -97,7 +100,8 @@ def aliases_an_input(path: str, inputs: tuple[str, ...]) -> str | None:
     return None
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -133,7 +137,7 @@ def remove_stale_temp_files(folder: str, *, now: float | None = None) -> list[st
         pid = int(m.group(1)) if m.group(1) else None
         if pid == os.getpid():
             continue
-        stale = not _alive(pid) if pid is not None else now - st.st_mtime > STALE_AFTER_S
+        stale = not process_alive(pid) if pid is not None else now - st.st_mtime > STALE_AFTER_S
         if stale:
             with contextlib.suppress(OSError):
                 os.unlink(full)
@@ -178,6 +182,24 @@ def write_atomically(path: str, text: str, *, inputs: tuple[str, ...] = ()) -> N
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_new(path: str, text: str) -> None:
+    """Write a file that must not exist yet (in a folder of one's own: no temp file needed), every
+    write checked; on failure nothing is left and ReportError names the file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+    try:
+        try:
+            write_all(fd, _encoded(text))
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise ReportError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
 
 
 def _write_through(path: str, target: str, text: str) -> None:
