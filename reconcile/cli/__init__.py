@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import typer
 
 from ..errors import ReconcileError
-from ..report.escape import terminal
+from ._output import OneLineGroup, say, warn
 
 __all__ = ["app", "main", "say", "user_errors", "warn"]
 
@@ -27,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=OneLineGroup,
 )
 
 
@@ -41,16 +42,6 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         say("interrupted; nothing was written")
         raise typer.Exit(130) from None
-
-
-def say(message: str) -> None:
-    """One line on stderr: control characters in file names and titles are shown escaped, never sent raw."""
-    typer.echo(f"reconcile: {terminal(message)}", err=True)
-
-
-def warn(message: str) -> None:
-    """A one-line warning on stderr."""
-    say(f"warning: {message}")
 
 
 def _register() -> None:

@@ -10,9 +10,16 @@ from pathlib import Path
 import typer
 
 from ..errors import ReconcileError
-from . import say
+from ._output import say
 
-__all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about", "write_stdout"]
+__all__ = ["check_format", "confidence", "emit", "open_cache", "progress_printer", "warn_about", "write_stdout"]
+
+
+def confidence(value: float) -> float:
+    """``--min-confidence``: a number from 0 to 1 (NaN is none, and says so)."""
+    if not 0.0 <= value <= 1.0:  # false for NaN too
+        raise typer.BadParameter(f"{value} is not a number from 0 to 1")
+    return value
 
 
 def check_format(fmt: str, choices: tuple[str, ...]) -> str:
@@ -65,7 +72,7 @@ def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
 
 def warn_about(result, store) -> None:  # type: ignore[no-untyped-def]
     """One warning line per problem with the cache or an input's encoding."""
-    from . import warn
+    from ._output import warn
 
     problems = [m for m in (store.problem, getattr(store, "repaired", None)) if m]
     for message in problems + [m for d in result.documents for m in d.warnings]:
