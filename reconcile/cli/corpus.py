@@ -79,6 +79,7 @@ def corpus(
 ) -> None:
     """Group articles into stories, mark reprints, reconcile each story, and rank them by disagreement."""
     from ..corpus.engines import make_engine
+    from ..corpus.inputs import read_articles
     from ..corpus.job import ENGINES, run_corpus
     from ..corpus.places import check_output, check_store
     from ..corpus.store import Store
@@ -91,9 +92,11 @@ def corpus(
             raise ReconcileError(f"--engine: {engine!r} is not an engine; choose one of {', '.join(ENGINES)}")
         if address and engine != "ray":
             raise ReconcileError("--address: only with --engine ray")
-        check_output(output, source)  # before the store is opened: nothing is written for a refused run
+        # before the store is opened: nothing is written for a refused run
+        check_output(output, source)
         if store is not None:
             check_store(store, source)
+        next(iter(read_articles(source)), None)  # an empty feed or folder is refused here (BadInput)
         rules_dir = str(rules) if rules else None
         settings = Settings()
         rules_version = load_rules(rules_dir).version

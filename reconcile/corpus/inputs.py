@@ -73,13 +73,27 @@ def _date(value: object, where: str) -> dt.date | None:
         raise BadInput(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
+def _line(raw: bytes, where: str, number: int) -> str:
+    """One line of a feed as text; a feed is UTF-8 (a byte-order mark on its first line is allowed)."""
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{where}: is not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+            "convert the feed first, e.g. `iconv -f windows-1252 -t utf-8`"
+        ) from None
+
+
 def _jsonl(path: Path) -> Iterator[Article]:
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            where = f"{path}:{number}"
+            line = _line(raw, where, number)
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -107,6 +121,8 @@ def _jsonl(path: Path) -> Iterator[Article]:
                 title=str(title) if title else None,
                 date=_date(row.get("date", row.get("dct")), where),
             )
+    if not seen:
+        raise BadInput(f"{path}: has no articles (no line holds a JSON object); give one article per line")
 
 
 def is_output(folder: Path) -> bool:
