@@ -113,15 +113,61 @@ def test_reports_link_into_the_output_of_the_run_that_wrote_them(tmp_path: Path,
     second = _run(feed, tmp_path / "second", store, encoder)
     assert second.analysed == () and second.judged == 0  # all from the store the first run filled
     shutil.rmtree(tmp_path / "first")
-    reports = sorted((tmp_path / "second" / "stories").glob("*.md"))
-    assert reports
+    assert _links_resolve(tmp_path / "second") > 0
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_publishing_keeps_the_previous_output(
+    tmp_path: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from reconcile.errors import ReportError
+    from reconcile.report import files
+
+    store, out = tmp_path / "s.sqlite3", tmp_path / "out"
+    _run(_feed(tmp_path / "small.jsonl", ROWS[:5]), out, store, encoder)
+    before = _visible(out)
+    written = itertools.count()
+    real = files.write_all
+
+    def full(fd: int, data: bytes) -> None:
+        if next(written) >= 6:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd, data)
+
+    monkeypatch.setattr(files, "write_all", full)
+    with pytest.raises(ReportError, match=r"cannot write the report \(No space left on device\)"):
+        _run(_feed(tmp_path / "full.jsonl", ROWS), out, store, encoder)
+    assert _visible(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".reconcile-build-")]
+
+
+def _links_resolve(out: Path) -> int:
+    """Every link to an article in ``out``'s story reports resolves, and every feed path is under out/articles."""
     links = 0
-    for report in reports:
+    for report in sorted((out / "stories").glob("*.md")):
         for target in _LINK.findall(report.read_text(encoding="utf-8")):
             if target.endswith(".txt"):
-                assert (report.parent / target).resolve().is_file(), (report.name, target)
+                assert (report.parent / target).resolve().is_file(), (report, target)
                 links += 1
         data = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
-        for document in data["documents"]:
-            assert Path(document["path"]).parent == tmp_path / "second" / "articles"
-    assert links > 0
+        assert all(Path(d["path"]).parent == out / "articles" for d in data["documents"])
+    return links
+
+
+@pytest.mark.slow
+def test_two_concurrent_runs_on_one_store_link_into_their_own_outputs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    reconcile = str(Path(sys.executable).parent / "reconcile")
+    feed = _feed(tmp_path / "feed.jsonl", ROWS)
+    runs = [subprocess.Popen([reconcile, "corpus", str(feed), "-o", str(tmp_path / name), "--store",
+                              str(tmp_path / "s.sqlite3"), "-q"], stderr=subprocess.PIPE, text=True)
+            for name in ("one", "two")]
+    for run in runs:
+        _, stderr = run.communicate(timeout=300)
+        assert run.returncode == 0, stderr
+    shutil.rmtree(tmp_path / "one")
+    assert _links_resolve(tmp_path / "two") > 0
