@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .model import Claim, Document, Result
 
 __all__ = [
+    "APPLICATION_ID",
     "SCHEMA_VERSION",
     "Cache",
     "CachingEncoder",
@@ -44,6 +45,9 @@ __all__ = [
 
 #: bump when the tables or the pickled classes change incompatibly; an older file is rebuilt
 SCHEMA_VERSION = 1
+#: ``PRAGMA application_id`` of every SQLite file reconcile makes (the cache, a corpus store): "RCNC".
+#: Another program's file given as ``--store`` is told apart by it before anything is written.
+APPLICATION_ID = 0x52434E43
 _FILE = "cache.sqlite3"
 _CHUNK = 500  # keys per SELECT ... IN (...)
 
@@ -184,6 +188,7 @@ class Cache:
                         PRIMARY KEY (model, text)
                     ) WITHOUT ROWID;
                     PRAGMA user_version = {SCHEMA_VERSION};
+                    PRAGMA application_id = {APPLICATION_ID};
                     COMMIT;
                     """
                 )
@@ -194,6 +199,8 @@ class Cache:
                     raise sqlite3.DatabaseError(f"integrity check: {found[0] if found else 'no answer'}")
             # whole results (a re-run of the same comparison); added after schema 1, so made here
             db.execute("CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, result BLOB NOT NULL)")
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:  # made before files were marked
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()

@@ -5,7 +5,9 @@ Pure functions: ``ingest`` reads the file and hands the bytes here. The order of
 1. a UTF-16 or UTF-32 byte-order mark says what the file is (a UTF-8 BOM is kept as U+FEFF, as
    ``open(path, encoding="utf-8", newline="")`` keeps it, so offsets match the JSON contract);
 2. a NUL byte anywhere else means binary;
-3. valid UTF-8 is UTF-8;
+3. valid UTF-8 is UTF-8; mostly UTF-8 (at least as many characters decode as UTF-8 beyond ASCII
+   as there are bytes that do not) is UTF-8 too, each bad byte replaced by U+FFFD, with a warning
+   saying how many and where: a stray Windows-1252 quote must not turn "Andrés" into "AndrÃĐs";
 4. Windows-1252 (or Latin-1, its printable subset) when every character it gives is one Western
    European text uses, and none of its symbols (``¹ ³ ¿ ¼``) sits inside a word, the tell of
    Central European text read in the wrong code page;
@@ -14,6 +16,7 @@ Pure functions: ``ingest`` reads the file and hands the bytes here. The order of
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 
@@ -81,6 +84,9 @@ def decode(name: str, data: bytes) -> tuple[str, str, str | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(name, data)
+    if mostly is not None:
+        return mostly
     western: str | None
     try:
         western = data.decode("cp1252")
@@ -90,6 +96,36 @@ def decode(name: str, data: bytes) -> tuple[str, str, str | None]:
         encoding = "windows-1252" if _C1.search(data) else "iso-8859-1"
         return western, encoding, _warning(name, encoding)
     return _guess(name, data)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, under errors="surrogateescape"
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _mostly_utf8(name: str, data: bytes) -> tuple[str, str, str | None] | None:
+    r"""``data`` as UTF-8 with its few bad bytes replaced, and a warning; None when it is not mostly UTF-8.
+
+    >>> text, encoding, warning = _mostly_utf8("a.txt", "Andrés dijo “sí”.\n".encode() + b"\x93ok\x94")
+    >>> text[-4:] == "\ufffdok\ufffd", encoding
+    (True, 'utf-8')
+    >>> warning
+    'a.txt: 2 bytes are not UTF-8 (line 2); read it as UTF-8 with each replaced by U+FFFD'
+    >>> _mostly_utf8("b.txt", "Andrés".encode("cp1252")) is None
+    True
+    """
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = [m.start() for m in _ESCAPED.finditer(escaped)]
+    good = len(_NON_ASCII.findall(escaped)) - len(bad)
+    if good == 0 or good < len(bad):
+        return None
+    text = _ESCAPED.sub("\ufffd", escaped)
+    breaks = [m.end() for m in _LINE_BREAK.finditer(escaped)]
+    lines = sorted({bisect.bisect_right(breaks, i) + 1 for i in bad})
+    where = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
+    count = f"{len(bad)} bytes are" if len(bad) > 1 else "1 byte is"
+    line = "lines" if len(lines) > 1 else "line"
+    return text, "utf-8", f"{name}: {count} not UTF-8 ({line} {where}); read it as UTF-8 with each replaced by U+FFFD"
 
 
 def _warning(name: str, encoding: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import RulesError
+from .rules_shape import check_shape, wrong_types_named, yaml_problem
 from .stamp import folder_stamp
 
 __all__ = ["CompareWords", "Lexicon", "Rules", "load_rules", "phrase_pattern"]
@@ -340,12 +341,16 @@ def _read(folder: Any, name: str) -> dict[str, Any]:
         text = (folder / name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RulesError(f"{name}: missing from the rules folder {folder}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{folder / name}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     try:
         data = yaml.load(text, Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
-        raise RulesError(f"{name}: not valid YAML ({exc})") from None
+        raise RulesError(f"{folder / name}: not valid YAML{yaml_problem(exc)}") from None
     if not isinstance(data, dict):
         raise RulesError(f"{name}: expected a mapping at the top level")
+    if isinstance(folder, Path):  # a folder of one's own (--rules): shaped like the shipped one?
+        check_shape(folder / name, data)
     return data
 
 
@@ -545,6 +550,7 @@ def _merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
+@wrong_types_named
 def load_rules(folder: str | None = None) -> Rules:
     """Read and compile the rules in ``folder`` (default: the ones shipped with reconcile)."""
     base: Any = Path(folder) if folder else resources.files("reconcile_rules")

@@ -153,3 +153,31 @@ def test_a_cp1252_file_is_read_with_a_warning(run, tmp_path: Path):
     result = run("compare", str(cms), str(SEEDS / "el-salto-breitbart.txt"), "-f", "json")
     assert result.exit_code == 0
     assert "cms.txt: not UTF-8; read it as" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (("compare", ZH, WARD, "--min-confidence", "2"),
+         "Invalid value for '--min-confidence': 2.0 is not a number from 0 to 1 (see `reconcile compare --help`)"),
+        (("compare", ZH, WARD, "--min-confidence", "nan"),
+         "Invalid value for '--min-confidence': nan is not a number from 0 to 1 (see `reconcile compare --help`)"),
+        (("check", ZH, "--min-confidence", "-0.1"),
+         "Invalid value for '--min-confidence': -0.1 is not a number from 0 to 1 (see `reconcile check --help`)"),
+        (("compare", ZH, WARD, "--bogus"), "No such option: --bogus (see `reconcile compare --help`)"),
+        (("compare",), "Missing argument 'ARTICLE'. (see `reconcile compare --help`)"),
+        (("corpus", "feed.jsonl", "-o"), "Option '-o' requires an argument. (see `reconcile --help`)"),
+        (("frobnicate",), "No such command 'frobnicate'. (see `reconcile --help`)"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(run, args, line):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"reconcile: {line}"]
+    assert result.stdout == ""
+
+
+def test_no_command_shows_the_help(run):
+    result = run()
+    assert result.exit_code == 2
+    assert "Usage: reconcile [OPTIONS] COMMAND [ARGS]..." in result.output and "compare" in result.output

@@ -1,4 +1,4 @@
-"""Two claims compared fact by fact (reconcile/conflicts.py, reconcile/numbers.py), no model needed.
+"""Two claims compared fact by fact (reconcile/conflicts/, reconcile/numbers.py), no model needed.
 
 Each case asserts the clash: its slot, both values and both spans. The negatives matter as much:
 paraphrases, parts of a whole, other spans of time, threats and different participants never clash.

@@ -131,3 +131,38 @@ def test_quiet_is_silent_and_a_pipe_gets_no_progress_bar(tmp_path: Path) -> None
         f"reconcile: 8 articles in 4 stories (0 articles analysed and 0 stories judged in this run, the rest "
         f"from the store {tmp_path / 's.sqlite3'}); wrote {tmp_path / 'o' / 'index.md'}"
     ]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n\n", b"\r\n"])
+def test_an_empty_feed_is_refused_like_an_empty_folder(tmp_path: Path, content: bytes) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(content)
+    result = CliRunner().invoke(app, ["corpus", str(empty), "-o", str(tmp_path / "o"), "--store",
+                                      str(tmp_path / "s.sqlite3"), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"reconcile: {empty}: has no articles (no line holds a JSON object); give one article per line"
+    ]
+    assert not (tmp_path / "o").exists() and not (tmp_path / "s.sqlite3").exists()
+
+
+def test_a_feed_with_invalid_utf8_names_the_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    first = FEED.read_bytes().splitlines(keepends=True)[0]
+    feed.write_bytes(first + '{"id": "x", "content": "Café"}\n'.encode("cp1252"))
+    result = CliRunner().invoke(app, ["corpus", str(feed), "-o", str(tmp_path / "o"), "--store",
+                                      str(tmp_path / "s.sqlite3"), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"reconcile: {feed}:2: is not UTF-8 (byte 0xe9 at column 28); convert the feed first, "
+        "e.g. `iconv -f windows-1252 -t utf-8`"
+    ]
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_byte_order_mark_opens_a_feed(tmp_path: Path) -> None:
+    from reconcile.corpus.inputs import read_articles
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"\xef\xbb\xbf" + FEED.read_bytes())
+    assert [a.id for a in read_articles(feed)] == [json.loads(line)["id"] for line in FEED.read_text().splitlines()]

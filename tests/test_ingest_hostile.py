@@ -163,3 +163,31 @@ def test_huge_stdin_is_refused(tmp_path: Path) -> None:
     assert proc.stderr.strip() == (
         "reconcile: -: standard input holds more than 16 MB; reconcile reads articles up to 2,000,000 characters"
     )
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8(rules, write) -> None:
+    """A UTF-8 file with a stray Windows-1252 quote was read whole as iso8859_10: "AndrÃĐs"."""
+    data = "Andrés Núñez, el alcalde, dijo que “cuatro policías murieron” en Guanajuato.\n".encode()
+    data += b"La polic\xeda no confirm\xf3 la cifra.\n"  # two bytes pasted from a Windows-1252 document
+    doc = read(write("mixed.txt", data), doc_id="d1", rules=rules)
+    assert doc.text.startswith("Andrés Núñez") and doc.encoding == "utf-8"
+    assert "La polic\ufffda no confirm\ufffd la cifra." in doc.text
+    assert doc.warnings == (
+        f"{doc.path}: 2 bytes are not UTF-8 (line 2); read it as UTF-8 with each replaced by U+FFFD",
+    )
+
+
+def test_the_warning_reaches_the_user(write) -> None:
+    data = "Andrés Núñez dijo que “cuatro policías murieron” el jueves.\n\nOtra l\xednea.\n".encode()
+    path = write("m.txt", data[:-10] + b"\x93" + data[-10:])
+    result = CliRunner().invoke(app, ["claims", path])
+    assert result.exit_code == 0
+    assert f"reconcile: warning: {path}: 1 byte is not UTF-8 (line 3); read it as UTF-8 with each replaced by U+FFFD" \
+        in result.stderr.splitlines()
+
+
+def test_mostly_windows_1252_is_still_windows_1252(rules, write) -> None:
+    text = "Según la policía, “cuatro policías murieron” en el ataque del miércoles.\n"
+    data = text.encode("cp1252") + "Ñandú".encode()  # one valid UTF-8 word in a Windows-1252 file
+    doc = read(write("legacy.txt", data), doc_id="d1", rules=rules)
+    assert doc.text.startswith(text) and doc.encoding == "windows-1252"

@@ -156,3 +156,79 @@ def test_writing_a_report_tidies_the_folder(articles: tuple[Path, Path]) -> None
     assert result.exit_code == 0
     assert not stale.exists()
     assert not list(a.parent.glob(".reconcile-*"))
+
+
+# -- every write is checked: a full disk, the file size limit, a reader that went away ------------------------
+
+BREITBART = str(SEEDS / "el-salto-breitbart.txt")  # its claims in JSON are about 9.6 kB
+
+
+def _limited(limit: int):  # type: ignore[no-untyped-def]
+    """preexec_fn: the child may write files of at most ``limit`` bytes (``ulimit -f``)."""
+    import resource
+
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_stdout_past_the_file_size_limit_is_an_error_and_leaves_no_partial_report(tmp_path: Path) -> None:
+    """`(ulimit -f 8; reconcile compare a b -f json > out.json)` exited 0 with the report cut at 8,192 bytes."""
+    out = tmp_path / "out.json"
+    with open(out, "wb") as stdout:
+        proc = subprocess.run(
+            [RECONCILE, "compare", str(SEEDS / "guanajuato-zerohedge.txt"), str(SEEDS / "guanajuato-ward.txt"),
+             "-f", "json", "-q", "--no-cache"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=_limited(8192),
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "reconcile: standard output: cannot write the report (File too large); the partial report was removed"
+    ]
+    assert out.stat().st_size == 0
+
+
+def test_appending_past_the_limit_keeps_what_was_there(tmp_path: Path) -> None:
+    out = tmp_path / "log.json"
+    out.write_text("an earlier line\n")
+    with open(out, "ab") as stdout:
+        proc = subprocess.run([RECONCILE, "claims", BREITBART, "-f", "json"], stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=_limited(8192))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert out.read_text() == "an earlier line\n"
+
+
+def test_a_report_file_past_the_limit_is_not_written(tmp_path: Path) -> None:
+    out = tmp_path / "claims.json"
+    out.write_text("the previous report\n")
+    proc = subprocess.run([RECONCILE, "claims", BREITBART, "-f", "json", "-o", str(out)], capture_output=True,
+                          text=True, timeout=60, preexec_fn=_limited(8192))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"reconcile: {out}: cannot write the report (File too large)"]
+    assert out.read_text() == "the previous report\n"
+    assert not list(tmp_path.glob(".reconcile-*"))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_stdout_on_a_full_device_is_one_line(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([RECONCILE, "claims", BREITBART, "-f", "json"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["reconcile: standard output: cannot write the report (No space left on device)"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_output_to_a_full_device_is_one_line() -> None:
+    proc = subprocess.run([RECONCILE, "claims", BREITBART, "-o", "/dev/full"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["reconcile: /dev/full: cannot write the report (No space left on device)"]
+
+
+def test_a_closed_pipe_ends_quietly_with_exit_1() -> None:
+    proc = subprocess.Popen([RECONCILE, "claims", BREITBART, "-f", "json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the report is written
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=60) == 1
+    assert stderr == b""

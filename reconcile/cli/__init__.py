@@ -6,14 +6,16 @@ One module per command (``compare.py``, ``claims.py``, ...), all registered on `
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 from collections.abc import Iterator
 
 import typer
 
 from ..errors import ReconcileError
+from ._output import OneLineGroup, say, warn
 
-__all__ = ["app", "main", "user_errors"]
+__all__ = ["app", "main", "say", "user_errors", "warn"]
 
 app = typer.Typer(
     name="reconcile",
@@ -25,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=OneLineGroup,
 )
 
 
@@ -34,16 +37,11 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except ReconcileError as exc:
-        typer.echo(f"reconcile: {exc}", err=True)
+        say(str(exc))
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        typer.echo("reconcile: interrupted; nothing was written", err=True)
+        say("interrupted; nothing was written")
         raise typer.Exit(130) from None
-
-
-def warn(message: str) -> None:
-    """A one-line warning on stderr."""
-    typer.echo(f"reconcile: warning: {message}", err=True)
 
 
 def _register() -> None:
@@ -56,6 +54,9 @@ _register()
 
 def main() -> None:
     """Entry point of the ``reconcile`` script."""
+    if hasattr(signal, "SIGXFSZ"):
+        # past the file size limit (ulimit -f) a write must fail with EFBIG, to be reported, not kill us
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         app()
     except BrokenPipeError:  # `reconcile ... | head`

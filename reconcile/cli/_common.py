@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -9,8 +10,16 @@ from pathlib import Path
 import typer
 
 from ..errors import ReconcileError
+from ._output import say
 
-__all__ = ["check_format", "emit", "open_cache", "progress_printer", "warn_about"]
+__all__ = ["check_format", "confidence", "emit", "open_cache", "progress_printer", "warn_about", "write_stdout"]
+
+
+def confidence(value: float) -> float:
+    """``--min-confidence``: a number from 0 to 1 (NaN is none, and says so)."""
+    if not 0.0 <= value <= 1.0:  # false for NaN too
+        raise typer.BadParameter(f"{value} is not a number from 0 to 1")
+    return value
 
 
 def check_format(fmt: str, choices: tuple[str, ...]) -> str:
@@ -21,15 +30,37 @@ def check_format(fmt: str, choices: tuple[str, ...]) -> str:
 
 
 def emit(text: str, output: Path | None, *, inputs: tuple[str, ...]) -> None:
-    """Write the report to ``output`` (atomically) or to standard output."""
+    """Write the report to ``output`` (atomically) or to standard output, every write checked.
+
+    A full disk or the file size limit is a ReportError (one line, exit 2); a reader that went away
+    (``| head``) ends the run quietly with exit 1, as other tools do.
+    """
     from ..report import write
 
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write(str(output), text, inputs=inputs)
-        typer.echo(f"reconcile: wrote {output}", err=True)
+        say(f"wrote {output}")
+
+
+def write_stdout(text: str) -> None:
+    """The report on standard output, checked (``report.files.write_stream``)."""
+    from ..report.files import write_stream
+
+    try:
+        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):  # not a real file (a test runner's buffer): write as it asks
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        write_stream(fd, text, name="standard output")
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):  # nothing more reaches the pipe, and exiting does not fail on it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
 
 
 def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
@@ -41,7 +72,7 @@ def open_cache(no_cache: bool):  # type: ignore[no-untyped-def]
 
 def warn_about(result, store) -> None:  # type: ignore[no-untyped-def]
     """One warning line per problem with the cache or an input's encoding."""
-    from . import warn
+    from ._output import warn
 
     problems = [m for m in (store.problem, getattr(store, "repaired", None)) if m]
     for message in problems + [m for d in result.documents for m in d.warnings]:
@@ -59,8 +90,8 @@ def progress_printer(quiet: bool):  # type: ignore[no-untyped-def]
         "judge": "judging agreements and contradictions",
     }
 
-    def say(stage: str) -> None:
+    def tell(stage: str) -> None:
         if (show or stage.startswith("preparing")) and not quiet:
-            typer.echo(f"reconcile: {messages.get(stage, stage)}…", err=True)
+            say(f"{messages.get(stage, stage)}…")
 
-    return say
+    return tell

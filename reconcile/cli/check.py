@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app, user_errors
-from ._common import check_format, emit, open_cache, progress_printer, warn_about
+from ._common import check_format, confidence, emit, open_cache, progress_printer, warn_about
 
 __all__ = ["check"]
 
@@ -67,7 +67,7 @@ def check(
     min_confidence: Annotated[
         float,
         typer.Option(
-            "--min-confidence", min=0.0, max=1.0,
+            "--min-confidence", callback=confidence,
             help="Contradictions below this confidence are listed apart, under 'Worth checking' (JSON keeps all).",
         ),
     ] = 0.6,

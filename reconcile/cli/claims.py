@@ -22,9 +22,15 @@ Examples:
 
 
 def cell(text: str) -> str:
-    from ..report.markup import cell as md_cell
+    from ..report.escape import markdown
 
-    return md_cell(text)
+    return markdown(text)
+
+
+def _name(text: str) -> str:
+    from ..report.escape import markdown_name
+
+    return markdown_name(text)
 
 
 def _furniture_note(document) -> list[str]:  # type: ignore[no-untyped-def]
@@ -42,7 +48,7 @@ def _furniture_note(document) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
     lines = [
-        f"# Claims in {cell(document.name)}",
+        f"# Claims in {_name(document.name)}",
         "",
         f"{len(claims)} claims; language {document.language}; date {document.date or '–'}; "
         f"{len(document.furniture)} spans of page furniture left out.",
@@ -78,6 +84,7 @@ def claims(
         check_format(fmt, ("md", "json"))
         from ..api import claims as read_claims
         from ..model import Result
+        from ..report.escape import json_inert
         from ..report.json import to_dict
 
         document, found = read_claims(article, rules_dir=str(rules) if rules else None)
@@ -86,7 +93,7 @@ def claims(
         if fmt == "json":
             data = to_dict(Result((document,), tuple(found), ()))
             del data["findings"]
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            text = json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
         else:
             text = _markdown(document, found)
         emit(text, output, inputs=(article,))

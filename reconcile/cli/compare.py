@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app, user_errors, warn
-from ._common import check_format, emit, open_cache, progress_printer, warn_about
+from ._common import check_format, confidence, emit, open_cache, progress_printer, warn_about
 
 EXAMPLES = """
 Examples:
@@ -46,7 +46,7 @@ def compare(
         False, "--no-cache", help="Neither read nor write the cache of claims and embeddings."
     ),
     min_confidence: float = typer.Option(
-        0.6, "--min-confidence", min=0.0, max=1.0,
+        0.6, "--min-confidence", callback=confidence,
         help="Contradictions below this confidence are listed apart, under 'Worth checking' (JSON keeps all).",
     ),
     strict: bool = typer.Option(

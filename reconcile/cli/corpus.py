@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from . import app, user_errors, warn
+from . import app, say, user_errors, warn
 
 EXAMPLES = """
 Examples:
@@ -79,7 +79,9 @@ def corpus(
 ) -> None:
     """Group articles into stories, mark reprints, reconcile each story, and rank them by disagreement."""
     from ..corpus.engines import make_engine
+    from ..corpus.inputs import read_articles
     from ..corpus.job import ENGINES, run_corpus
+    from ..corpus.places import check_output, check_store
     from ..corpus.store import Store
     from ..errors import ReconcileError
     from ..model import Settings
@@ -90,6 +92,11 @@ def corpus(
             raise ReconcileError(f"--engine: {engine!r} is not an engine; choose one of {', '.join(ENGINES)}")
         if address and engine != "ray":
             raise ReconcileError("--address: only with --engine ray")
+        # before the store is opened: nothing is written for a refused run
+        check_output(output, source)
+        if store is not None:
+            check_store(store, source)
+        next(iter(read_articles(source)), None)  # an empty feed or folder is refused here (BadInput)
         rules_dir = str(rules) if rules else None
         settings = Settings()
         rules_version = load_rules(rules_dir).version
@@ -107,14 +114,13 @@ def corpus(
                 finally:
                     runner.close()
         except KeyboardInterrupt:
-            typer.echo("reconcile: interrupted; the store is consistent and no index was written", err=True)
+            say("interrupted; the store is consistent and no index was written")
             raise typer.Exit(130) from None
         for message in run.warnings:
             warn(message)
         if not quiet:
-            typer.echo(
-                f"reconcile: {run.articles} articles in {len(run.stories)} stories "
+            say(
+                f"{run.articles} articles in {len(run.stories)} stories "
                 f"({len(run.analysed)} articles analysed and {run.judged} stories judged in this run, "
-                f"the rest from the store {opened.path}); wrote {output / 'index.md'}",
-                err=True,
+                f"the rest from the store {opened.path}); wrote {output / 'index.md'}"
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import app, user_errors
+from . import app, say, user_errors
 
 __all__ = ["prepare"]
 
@@ -33,9 +33,6 @@ def prepare(
     with user_errors():
         from ..embed import DEFAULT_MODEL, MULTILINGUAL_MODEL, bundled, load_encoder, model_path
         from ..errors import ModelError
-
-        def say(message: str) -> None:
-            typer.echo(f"reconcile: {message}", err=True)
 
         for name in [model] if model is not None else [MULTILINGUAL_MODEL, DEFAULT_MODEL]:
             spec = bundled(name)

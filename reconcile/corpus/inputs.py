@@ -2,6 +2,9 @@
 
 JSON Lines fields: ``id`` (or ``doc_id``), ``outlet``, ``date`` (or ``dct``, YYYY-MM-DD), ``title``,
 ``content``. Articles are read lazily, one at a time, so a big feed is never held in memory.
+
+A folder that holds a corpus output (the ``.reconcile-corpus`` marker every run writes, or an
+``index.json`` of reconcile's) is skipped: reports are never read back as articles.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from pathlib import Path
 
 from ..errors import BadInput
 
-__all__ = ["SUFFIXES", "Article", "read_articles", "safe_name"]
+__all__ = ["MARKER", "SUFFIXES", "Article", "is_output", "read_articles", "safe_name"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: the file every corpus run leaves in its output folder, so that no run reads it as articles
+MARKER = ".reconcile-corpus"
 
 
 @dataclass(frozen=True)
@@ -68,13 +73,27 @@ def _date(value: object, where: str) -> dt.date | None:
         raise BadInput(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
+def _line(raw: bytes, where: str, number: int) -> str:
+    """One line of a feed as text; a feed is UTF-8 (a byte-order mark on its first line is allowed)."""
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{where}: is not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+            "convert the feed first, e.g. `iconv -f windows-1252 -t utf-8`"
+        ) from None
+
+
 def _jsonl(path: Path) -> Iterator[Article]:
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            where = f"{path}:{number}"
+            line = _line(raw, where, number)
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -102,10 +121,35 @@ def _jsonl(path: Path) -> Iterator[Article]:
                 title=str(title) if title else None,
                 date=_date(row.get("date", row.get("dct")), where),
             )
+    if not seen:
+        raise BadInput(f"{path}: has no articles (no line holds a JSON object); give one article per line")
+
+
+def is_output(folder: Path) -> bool:
+    """Whether ``folder`` holds the output of a corpus run: its marker, or an index.json of reconcile's."""
+    if (folder / MARKER).is_file():
+        return True
+    try:
+        index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(index, dict) and index.get("version") == 1 and isinstance(index.get("stories"), list)
+
+
+def _files(path: Path) -> list[Path]:
+    """The article files under ``path``, in a stable order; the folders of corpus outputs left out."""
+    found = []
+    for root, folders, names in os.walk(path):
+        here = Path(root)
+        folders[:] = [f for f in folders if not is_output(here / f)]
+        found += [here / n for n in names if Path(n).suffix.lower() in SUFFIXES and (here / n).is_file()]
+    return sorted(found)
 
 
 def _folder(path: Path) -> Iterator[Article]:
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if is_output(path):
+        raise BadInput(f"{path}: holds the reports of a corpus run, not articles; give the folder of the articles")
+    files = _files(path)
     if not files:
         raise BadInput(f"{path}: has no articles ({', '.join(SUFFIXES)} files)")
     for file in files:

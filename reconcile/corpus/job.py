@@ -5,14 +5,18 @@
 
 Engines (``local``, ``ray``) only run the steps; what is read, stored and written is decided here,
 so both give the same output. Memory stays flat: only profiles and one story at a time are held.
-The index is written last: an interrupted run leaves the previous index (or none), never half of one.
+
+The output is published at once (``report.folder.Publication``): stories, feed articles and the
+index are built aside and swapped in at the end, so an interrupted run leaves the previous complete
+output or none. A feed article is planned, judged and stored under its file name alone
+(``Article.path``); its reports link to it under this run's ``OUTDIR/articles/``, whichever run
+or output folder first analysed it.
 """
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
 import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,13 +26,14 @@ from typing import Protocol
 from ..api import analyse_all
 from ..cache import analysis_version
 from ..embed import DEFAULT_MODEL
-from ..errors import BadInput
 from ..grouping import PROFILE_VERSION, Profile
 from ..model import Claim, Document, Result, Settings
 from ..report import render, write
+from ..report.folder import Publication
 from .analysis import Analysed
 from .index import StoryEntry, rank, render_index_html, render_index_json, render_index_md
-from .inputs import Article, read_articles
+from .inputs import MARKER, Article, read_articles
+from .places import check_output, check_store
 from .store import Store
 from .story import plan_story
 
@@ -81,18 +86,28 @@ def _count(source: str) -> int:
     return sum(1 for _ in read_articles(source))
 
 
-def _write_source(article: Article, sources: Path) -> None:
-    """A feed article's text as a file, so reports can link to its lines (kept when unchanged)."""
-    assert article.text is not None
-    target = sources / article.path
-    with contextlib.suppress(OSError):
-        if target.read_text(encoding="utf-8", errors="surrogatepass") == article.text:
-            return
-    write(str(target), article.text)
+INDEX = ("index.md", "index.html", "index.json")  # in the order they are published: index.json last
+#: what the output folder says about itself (a folder of articles given to ``corpus`` skips it)
+_MARKER_TEXT = "Reports of `reconcile corpus`; a folder of articles given to it skips this one.\n"
+
+
+def _neutral(item: Analysed) -> Analysed:
+    """A feed article's document under its file name alone, whatever output folder it was read for."""
+    if item.article.text is None or item.document.path == item.article.path:
+        return item
+    return dataclasses.replace(item, document=dataclasses.replace(item.document, path=item.article.path))
+
+
+def _rebased(result: Result, names: set[str], sources: Path) -> Result:
+    """The stored result with its feed articles under this run's ``articles/`` folder."""
+    documents = tuple(
+        dataclasses.replace(d, path=str(sources / d.path)) if d.path in names else d for d in result.documents
+    )
+    return dataclasses.replace(result, documents=documents)
 
 
 def _analyse_all(
-    source: str, store: Store, engine: Engine, sources: Path, progress: Progress, total: int, *,
+    source: str, store: Store, engine: Engine, publication: Publication, progress: Progress, total: int, *,
     version: str, model: str | None,
 ) -> tuple[dict[str, str], list[Profile], list[str], list[str]]:
     """Every article's profile, from the store or the engine; ids by digest; what was analysed."""
@@ -115,8 +130,8 @@ def _analyse_all(
 
     for article in read_articles(source):
         digests[article.id] = _key(article, version)
-        if article.text is not None:
-            _write_source(article, sources)
+        if article.text is not None:  # its text as a file, so that reports can link to its lines
+            publication.write(f"articles/{article.path}", article.text)
         stored = store.article(article.id, digests[article.id])
         if stored is not None:
             profiles.append(stored.profile)
@@ -146,16 +161,34 @@ def run_corpus(
     say = progress or (lambda stage, done, total: None)
     source = str(source)
     out = Path(outdir)
-    if out.exists() and not out.is_dir():
-        raise BadInput(f"{out}: is a file; give a folder for the index and the story reports")
-    out.mkdir(parents=True, exist_ok=True)
-    sources = out / "articles"
-    sources.mkdir(exist_ok=True)
+    check_output(out, source)
+    check_store(store.path, source)
+    total = _count(source)  # the whole feed is checked before anything is written
+    publication = Publication(out, folders=("stories", "articles"), index=INDEX)
+    try:
+        run = _run(source, out, publication, store=store, engine=engine, rules_version=rules_version,
+                   settings=settings, model=model, say=say, total=total)
+        start = time.perf_counter()
+        if not (out / MARKER).is_file():
+            write(str(out / MARKER), _MARKER_TEXT)
+        publication.commit()
+        run.seconds["write"] += time.perf_counter() - start
+    except BaseException:
+        publication.abandon()
+        raise
+    return run
+
+
+def _run(
+    source: str, out: Path, publication: Publication, *, store: Store, engine: Engine, rules_version: str,
+    settings: Settings, model: str | None, say: Progress, total: int,
+) -> CorpusRun:
+    """Analyse, group, judge, and write every report into ``publication``."""
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    total = _count(source)
     digests, profiles, fresh, warnings = _analyse_all(
-        source, store, engine, sources, say, total, version=analysis_version(rules_version, settings), model=model
+        source, store, engine, publication, say, total, version=analysis_version(rules_version, settings),
+        model=model,
     )
     seconds["analyse"] = time.perf_counter() - start
 
@@ -169,22 +202,23 @@ def run_corpus(
     # the analysis version stamps all of the package's code, the judge's included
     version = f"{identity}\0{analysis_version(rules_version, settings)}"
     plans = []
+    names: set[str] = set()  # the file names of feed articles, as their documents are planned
     for ids in groups:
-        items = [store.article(i, digests[i]) for i in ids]
-        plan = plan_story([i for i in items if i is not None], version=version)
-        plans.append(plan)
+        items = [_neutral(i) for i in (store.article(i, digests[i]) for i in ids) if i is not None]
+        names.update(i.article.path for i in items if i.article.text is not None)
+        plans.append(plan_story(items, version=version))
     judged = _judge(plans, store, engine, settings, model, say)
     seconds["judge"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    entries = _write_reports(plans, store, out)
+    entries = _write_reports(plans, store, publication, out, names)
     index = {
-        "index.json": render_index_json(entries, articles=len(digests)),
         "index.md": render_index_md(entries, articles=len(digests)),
         "index.html": render_index_html(entries, articles=len(digests)),
+        "index.json": render_index_json(entries, articles=len(digests)),
     }
-    for name, text in index.items():
-        write(str(out / name), text)
+    for name in INDEX:
+        publication.write(name, index[name])
     seconds["write"] = time.perf_counter() - start
     return CorpusRun(
         len(digests), tuple(entries), tuple(sorted(fresh)), judged, seconds, tuple(dict.fromkeys(warnings))
@@ -210,8 +244,10 @@ def _judge(plans: list, store: Store, engine: Engine, settings: Settings, model:
     return len(todo)
 
 
-def _write_reports(plans: list, store: Store, out: Path) -> list[StoryEntry]:  # type: ignore[type-arg]
-    """Rank the stories, write each one's reports into a fresh folder, swap it in; the entries."""
+def _write_reports(
+    plans: list, store: Store, publication: Publication, out: Path, names: set[str],  # type: ignore[type-arg]
+) -> list[StoryEntry]:
+    """Rank the stories and write each one's reports into the publication; the entries."""
     unranked = []
     for k, plan in enumerate(plans):
         result = store.story(plan.signature)
@@ -226,24 +262,15 @@ def _write_reports(plans: list, store: Store, out: Path) -> list[StoryEntry]:  #
     ordered = rank([e for e, _ in unranked])
     by_key = {e.id: p for e, p in unranked}
     entries = []
-    fresh = out / ".stories.new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir()
-    link_base = str(out / "stories")
+    link_base = str(out / "stories")  # where the reports will be once published
     for n, entry in enumerate(ordered, start=1):
         plan = by_key[entry.id]
         entry = StoryEntry(f"s{n}", entry.title, entry.articles, entry.reprints, entry.contradictions,
                            entry.updates, entry.agreements)
         result = store.story(plan.signature)
         assert result is not None
+        result = _rebased(result, names, out / "articles")
         for fmt in ("md", "json", "html"):
-            write(str(fresh / f"{entry.id}.{fmt}"), render(result, fmt, link_base=link_base))
+            publication.write(f"stories/{entry.id}.{fmt}", render(result, fmt, link_base=link_base))
         entries.append(entry)
-    old = out / ".stories.old"
-    shutil.rmtree(old, ignore_errors=True)
-    stories = out / "stories"
-    if stories.exists():
-        stories.rename(old)
-    fresh.rename(stories)
-    shutil.rmtree(old, ignore_errors=True)
     return entries

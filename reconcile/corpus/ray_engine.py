@@ -7,18 +7,21 @@
 
 The driver keeps the store: it decides what is new, ships it out, and writes what comes back, so
 a cluster needs no access to the SQLite file. Without ``address`` a local Ray instance is started
-(and stopped at the end); with one (``auto``, ``ray://head:10001``) the job joins that cluster,
-whose nodes need reconcile installed (``pip install 'reconcile[ray]'``).
+(and stopped at the end), listening on the loopback interface only: Ray binds its servers to every
+interface once it runs as a cluster node, so it is started as Ray starts on macOS and Windows,
+local only (``_local_only``). With ``address`` (``auto``, ``ray://head:10001``) the job joins that
+cluster, the user's choice, whose nodes need reconcile installed (``pip install 'reconcile[ray]'``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
 import pickle
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,31 @@ __all__ = ["RayEngine"]
 
 #: articles per Ray Data batch (one encoder call each)
 BATCH = 32
+
+
+#: Ray reads this when it is imported: 0 makes a node use 127.0.0.1 and bind its servers to it
+_LOCAL_ONLY = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
+
+
+@contextlib.contextmanager
+def _local_only(ray: Any) -> Iterator[None]:
+    """While a local instance starts: its node address is 127.0.0.1, and so is every server's bind
+    address (GCS, raylet, object manager, workers, agents), in this process and the ones it starts."""
+    constants = getattr(getattr(ray, "_private", None), "ray_constants", None)
+    before_env = os.environ.get(_LOCAL_ONLY)
+    before = getattr(constants, "ENABLE_RAY_CLUSTER", None)
+    os.environ[_LOCAL_ONLY] = "0"  # for the processes Ray starts
+    if constants is not None and before is not None:
+        constants.ENABLE_RAY_CLUSTER = False  # for this one, which imported Ray already
+    try:
+        yield
+    finally:
+        if before_env is None:
+            os.environ.pop(_LOCAL_ONLY, None)
+        else:
+            os.environ[_LOCAL_ONLY] = before_env
+        if constants is not None and before is not None:
+            constants.ENABLE_RAY_CLUSTER = before
 
 
 @functools.lru_cache(maxsize=4)
@@ -119,10 +147,14 @@ class RayEngine:
         self._ray = ray
         self._started = False
         if not ray.is_initialized():
+            local = _local_only(ray) if address is None else contextlib.nullcontext()
             try:
-                ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                         logging_level=logging.ERROR, configure_logging=True)
+                with local:
+                    ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                             logging_level=logging.ERROR, configure_logging=True)
             except Exception as exc:  # ConnectionError, ValueError, RuntimeError: all mean "no cluster there"
+                if address is None:
+                    raise ReconcileError(f"--engine ray: cannot start a local Ray instance ({exc})") from None
                 raise ReconcileError(f"--address {address}: cannot join a Ray cluster there ({exc})") from None
             self._started = True
         for name in ("ray", "ray.data", "ray.data._internal.execution.streaming_executor"):

@@ -1,7 +1,9 @@
 """The torch path: any local sentence-transformers folder, run by sentence-transformers.
 
 Used for a model the ONNX path cannot run (another pooling, a Dense layer) or a device other
-than the CPU. Imports torch only when it encodes.
+than the CPU. Imports torch only when it encodes. sentence-transformers truncates every text to
+the model's ``max_seq_length``; a folder that names none gets its tokenizer's limit (at most 512),
+so one long claim cannot cost more than a normal one.
 """
 
 from __future__ import annotations
@@ -56,12 +58,15 @@ class SentenceTransformerEncoder:
                 from transformers.utils import logging as hf_logging
 
                 hf_logging.disable_progress_bar()
-                self._model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
+                model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
             except Exception as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise ModelError(
                     f"--model {self.name}: cannot be loaded as a sentence-transformers model ({first})"
                 ) from exc
+            if not model.max_seq_length:  # a folder that names no limit: the tokenizer's, at most 512
+                model.max_seq_length = min(int(getattr(model.tokenizer, "model_max_length", 0) or 512), 512)
+            self._model = model
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -145,13 +145,20 @@ def _toll(text: str, span: Span, tok: Token, lexicon: Lexicon) -> tuple[str, str
     return re.sub(r"\s+", " ", tolls[-1].group().lower()), generic, tok.end
 
 
+#: how far (in characters) from a count its event is looked for: 8 words of a very long 60 characters
+EVENT_REACH = 500
+
+
 def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
     """The event nearest the count inside its claim; None when the count is the doer."""
     named = lexicon.event_pattern.search(count.noun) if lexicon.toll_pattern.fullmatch(count.noun) else None
     if named:  # "the death toll rose to five": the toll says what happened
         return lexicon.events[re.sub(r"\s+", " ", named.group().lower())]
     best: tuple[float, str] | None = None
-    for m in lexicon.event_pattern.finditer(text, claim.start, claim.end):
+    # an event more than 8 words away does not count: look no further than EVENT_REACH characters
+    # either side, so a run-on claim of thousands of counts and events costs linear time, not quadratic
+    start, end = max(claim.start, count.start - EVENT_REACH), min(claim.end, count.end + EVENT_REACH)
+    for m in lexicon.event_pattern.finditer(text, start, end):
         if count.start <= m.start() < count.end:
             continue
         if m.start() >= count.end:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import Claim, Finding, Result
 from ..voices import voice_groups
+from .escape import markdown_name
 from .markup import cell, compared_sentence, link, plural, quote, shown_value
 
 __all__ = ["render_check_markdown"]
@@ -35,7 +36,7 @@ def _draft(result: Result, link_base: str | None) -> list[str]:
     draft, sources = result.documents[0], result.documents[1:]
     kinds = {k: result.of_kind(k) for k in ("contradicted", "unsupported", "supported")}  # type: ignore[misc]
     lines = [
-        f"# Check: {cell(draft.name)} against {', '.join(cell(s.name) for s in sources)}",
+        f"# Check: {markdown_name(draft.name)} against {', '.join(markdown_name(s.name) for s in sources)}",
         "",
         f"**Summary:** {plural(sum(len(v) for v in kinds.values()), 'claim')} in the draft: "
         f"{len(kinds['supported'])} supported, {len(kinds['contradicted'])} contradicted, "
@@ -74,7 +75,7 @@ def _self(result: Result, link_base: str | None) -> list[str]:
     contradictions = result.of_kind("contradiction") + result.of_kind("update")
     agreements = result.of_kind("agreement")
     lines = [
-        f"# Self-consistency: {cell(doc.name)}",
+        f"# Self-consistency: {markdown_name(doc.name)}",
         "",
         f"**Summary:** {plural(len(result.claims), 'claim')} from {plural(len(voices), 'voice')}: "
         f"{plural(len(result.of_kind('contradiction')), 'contradiction')} and "

@@ -2,7 +2,8 @@
 
 No network: the CSS and the script are inline, no fonts or images are fetched, and a
 Content-Security-Policy allows only this page's own script and style (by hash). Every piece of
-article text goes through :func:`html.escape`, so an article with ``<script>`` in it shows it as text.
+article text goes through ``escape.html`` (names and titles through ``escape.html_name``), so an article
+with ``<script>`` in it shows it as text, and a control character in it shows as its escape.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import base64
 import hashlib
 import urllib.parse
 from collections.abc import Iterable
-from html import escape
 
 from ..model import Claim, Document, Finding, Result
+from .escape import html as escape
+from .escape import html_name
 from .markup import relative_path
 
 __all__ = ["KIND_LABELS", "KIND_ORDER", "render_html"]
@@ -310,7 +312,7 @@ def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding
             claim = by_id.get(claim_id)
             where = docs[claim.doc].name if claim is not None and claim.doc in docs else ""
             voice = claim.voice if claim is not None else ""
-            rows.append(f"<tr><td>{escape(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>")
+            rows.append(f"<tr><td>{html_name(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>")
         parts.append(
             f"<table><caption>{escape(conflict.label or conflict.slot)}</caption>"
             f"<tr><th>source</th><th>voice</th><th>value</th></tr>{''.join(rows)}</table>"
@@ -321,7 +323,7 @@ def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding
             continue
         claim, doc = quoted, docs[quoted.doc]
         parts.append(
-            f'<div class=quote data-claim="{_attr(claim.id)}"><span class=who>{escape(doc.name)}, '
+            f'<div class=quote data-claim="{_attr(claim.id)}"><span class=who>{html_name(doc.name)}, '
             f"line {doc.line_of(claim.start)} &middot; {escape(claim.voice)}</span>"
             f"<blockquote>{escape(claim.text)}</blockquote>"
             f'<a href="#claim-{_attr(claim.id)}">show in text</a></div>'
@@ -368,7 +370,7 @@ def _legend(result: Result) -> str:
 
 def _source_link(doc: Document, link_base: str | None) -> str:
     """The source's name, linked (relative to ``link_base``, the report's folder) to its file."""
-    name = escape(doc.name)
+    name = html_name(doc.name)
     if link_base is None or doc.path == "-":
         return name
     target = relative_path(doc, link_base)
@@ -383,7 +385,7 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
     columns = []
     for position, doc in enumerate(result.documents):
         claims = sorted((c for c in result.claims if c.doc == doc.id), key=lambda c: (c.start, -c.end))
-        title = f'<p class="meta">{escape(doc.title)}</p>' if doc.title else ""
+        title = f'<p class="meta">{html_name(doc.title)}</p>' if doc.title else ""
         date = f" &middot; {doc.date.isoformat()}" if doc.date else ""
         columns.append(
             f'<section class="source" id="doc-{_attr(doc.id)}" aria-labelledby="doc-{_attr(doc.id)}-h"'
@@ -392,7 +394,7 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
             f'<h2 id="doc-{_attr(doc.id)}-h">{_source_link(doc, link_base)}'
             f'<a class="top" href="#findings">&uarr; findings</a></h2>'
             f'{title}<p class="meta">{_count(len(claims), "claim")} &middot; {escape(doc.language)}{date}</p></header>'
-            f'<div class="text" tabindex="0" aria-label="Text of {_attr(doc.name)}">'
+            f'<div class="text" tabindex="0" aria-label="Text of {html_name(doc.name)}">'
             f"{_render_text(doc, claims, cited)}</div></section>"
         )
     heading = _MODE_TITLES.get(result.mode, "Report")
@@ -409,11 +411,11 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_attr(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>reconcile: {escape(heading)} of {escape(subject)}</title>"
+        f"<title>reconcile: {escape(heading)} of {html_name(subject)}</title>"
         f"<style>{_CSS}</style></head>\n"
         f'<body data-mode="{_attr(result.mode)}">'
         '<a class="skip" href="#findings">Skip to findings</a>'
-        f"<header><h1>{escape(heading)}: {escape(subject)}</h1>"
+        f"<header><h1>{escape(heading)}: {html_name(subject)}</h1>"
         f'<p class="meta">{_count(len(result.documents), "document")} &middot; '
         f"{_count(len(result.claims), 'claim')} &middot; {_count(len(result.findings), 'finding')}{model}. "
         "Choose a finding to see its spans in every source.</p>"

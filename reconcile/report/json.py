@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Claim, Conflict, Document, Finding, Quantity, Result
+from .escape import json_inert
 
 __all__ = ["render_json", "to_dict"]
 
@@ -78,5 +79,5 @@ def to_dict(result: Result) -> dict[str, Any]:
 
 
 def render_json(result: Result, *, link_base: str | None = None) -> str:
-    """The JSON report: stable key order, UTF-8 text, a newline at the end."""
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    """The JSON report: stable key order, UTF-8 text (no raw C1 code or bidi control), a newline at the end."""
+    return json_inert(json.dumps(to_dict(result), ensure_ascii=False, indent=2)) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Finding, Result
+from .escape import markdown_name
 from .markup import cell, compared_sentence, link, plural, quote, shown_value, target
 
 __all__ = ["render_markdown"]
@@ -44,9 +45,9 @@ def _sources(result: Result, link_base: str | None) -> list[str]:
     lines = ["| | source | title | date | language | claims |", "|---|---|---|---|---|---|"]
     for d in result.documents:
         n = sum(1 for c in result.claims if c.doc == d.id)
-        name = d.name if d.path == "-" else f"[{cell(d.name)}]({target(d, link_base)})"
+        name = d.name if d.path == "-" else f"[{markdown_name(d.name)}]({target(d, link_base)})"
         date = d.date.isoformat() if d.date else "–"
-        lines.append(f"| {d.id} | {name} | {cell(d.title or '–')} | {date} | {d.language} | {n} |")
+        lines.append(f"| {d.id} | {name} | {markdown_name(d.title or '–')} | {date} | {d.language} | {n} |")
     return lines
 
 
@@ -82,7 +83,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
     titles = [d.title for d in result.documents if d.title]
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
     notes = [line for note in result.notes for line in (f"> **Note:** {cell(note)}", "")]  # e.g. another story
-    lines = [f"# Reconcile: {cell(heading)}", "", *notes, *_summary(result), *_model(result), ""]
+    lines = [f"# Reconcile: {markdown_name(heading)}", "", *notes, *_summary(result), *_model(result), ""]
     lines += _sources(result, link_base)
 
     strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]
@@ -123,7 +124,7 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
         own = [f for f in uniques if result.claim(f.claims[0]).doc == d.id]
         if not own:
             continue
-        lines += ["", f"### {cell(d.name)} ({len(own)})", ""]
+        lines += ["", f"### {markdown_name(d.name)} ({len(own)})", ""]
         for f in own:
             c = result.claim(f.claims[0])
             who = f" ({cell(c.attribution)})" if c.attribution else ""

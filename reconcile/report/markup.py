@@ -4,10 +4,10 @@ line, a quote, a plural, a conflict's value beside its wording."""
 from __future__ import annotations
 
 import os
-import re
 from urllib.parse import quote as quote_url
 
 from ..model import Claim, Conflict, Document, Result
+from .escape import markdown, markdown_name
 
 __all__ = ["cell", "compared_sentence", "link", "plural", "quote", "relative_path", "shown_value", "target"]
 
@@ -34,25 +34,17 @@ def link(document: Document, claim: Claim, link_base: str | None) -> str:
     line = document.line_of(claim.start)
     if document.path == "-":
         return f"stdin:{line}"
-    return f"[{cell(document.name)}:{line}]({target(document, link_base)}#L{line})"
-
-
-_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+    return f"[{markdown_name(document.name)}:{line}]({target(document, link_base)}#L{line})"
 
 
 def cell(text: str) -> str:
-    """Text fit for one Markdown table cell, and inert: one line, HTML and Markdown markup escaped.
-
-    ``<``, ``>`` and ``&`` become entities (no raw HTML reaches a renderer that allows it); ``\\``,
-    backticks, ``*``, ``_``, brackets, ``|`` and ``~`` are backslash-escaped (no link, no emphasis,
-    no broken table).
+    """Prose fit for one Markdown table cell, and inert (``escape.markdown``): one line, control
+    characters shown, HTML and Markdown markup escaped.
 
     >>> cell("<img src=x onerror=alert(1)> [a](javascript:x) | *b*")
     '&lt;img src=x onerror=alert(1)&gt; \\\\[a\\\\](javascript:x) \\\\| \\\\*b\\\\*'
     """
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKUP.sub(r"\\\1", text)
+    return markdown(text)
 
 
 def quote(claim: Claim) -> str:
