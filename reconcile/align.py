@@ -60,7 +60,8 @@ def embedding_text(claim: Claim) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _strict(q: Quantity) -> bool:
+def _joinable_count(q: Quantity) -> bool:
+    """A typed count two claims may be joined on: neither hypothetical nor a part of a group."""
     return q.slot is not None and not q.hypothetical and not q.partial
 
 
@@ -93,7 +94,7 @@ def same_count(a: Claim, b: Claim, generic: frozenset[str]) -> bool:
     for qa in a.facts.quantities:
         for qb in b.facts.quantities:
             if (
-                _strict(qa) and _strict(qb) and qa.event == qb.event and qa.value == qb.value
+                _joinable_count(qa) and _joinable_count(qb) and qa.event == qb.event and qa.value == qb.value
                 and classes_match(qa, qb, generic)
             ):
                 return True
@@ -249,7 +250,7 @@ def _count_partners(claims: Sequence[Claim], generic: frozenset[str]) -> dict[in
     buckets: dict[tuple[str | None, int], list[tuple[int, str | None]]] = defaultdict(list)
     for i, c in enumerate(claims):
         for q in c.facts.quantities:
-            if _strict(q):
+            if _joinable_count(q):
                 buckets[q.event, q.value].append((i, q.cls))
     partners: dict[int, set[int]] = defaultdict(set)
     for members in buckets.values():

@@ -237,7 +237,7 @@ def align_claims(
                  settings.neighbour_floor, *(() if floor is None else (floor,)))
     sim = align_mod.similarity(claims, vectors, penalty=settings.specificity_penalty, floor=lowest)
     clusters = align_mod.align(
-        claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.generic, sim=sim
+        claims, vectors, group_of=group_of, settings=settings, generic=rules.lexicon.counts.generic, sim=sim
     )
     return Aligned(claims, sim, clusters, {c.id: k for k, c in enumerate(claims)})
 

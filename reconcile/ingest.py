@@ -193,7 +193,7 @@ def _title(text: str, furniture: list[Span]) -> str | None:
 
 
 def _date(text: str, rules: Rules) -> dt.date | None:
-    months = rules.lexicon.months
+    months = rules.lexicon.dates.months
     for pattern in rules.document_date:
         for m in pattern.finditer(text):
             parts = m.groupdict()

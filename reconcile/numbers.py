@@ -227,7 +227,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         return Unit("#", zero.group(), start_tok.start, base + zero.end(), -0.5, 0.5, nominal=0.0), j
     bound = "exact"
     j = i
-    bm = lexicon.bound_pattern.match(text, pos)
+    bm = lexicon.counts.bound_pattern.match(text, pos)
     if bm:
         k = i
         while k < len(toks) and toks[k].end - base <= bm.end():
@@ -238,7 +238,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
             _value(toks[k].text, language) is not None or toks[k].text.lower() in words.currency_signs
         )
         if follows:
-            bound = lexicon.bounds[re.sub(r"\s+", " ", bm.group().lower())]
+            bound = lexicon.counts.bounds[re.sub(r"\s+", " ", bm.group().lower())]
             j = k
         else:
             return None
@@ -297,7 +297,7 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
         currency = words.currency_words[toks[j].text.lower()]
         end, j = toks[j].end, j + 1
     elif (
-        currency is None and scaled and j + 1 < len(toks) and toks[j].text.lower() in lexicon.between
+        currency is None and scaled and j + 1 < len(toks) and toks[j].text.lower() in lexicon.counts.between
         and toks[j + 1].text.lower() in words.currency_words
     ):  # "5,2 millones de dólares", "millions of dollars"
         currency = words.currency_words[toks[j + 1].text.lower()]
@@ -324,7 +324,7 @@ def _may_open(word: str, lexicon: Lexicon, language: str) -> bool:
     known = _OPENERS.get(id(lexicon))
     if known is None:
         words = lexicon.compare
-        phrases = [*lexicon.bounds, *words.vague, *words.zero_phrases, *words.currency_signs, *words.ordinals]
+        phrases = [*lexicon.counts.bounds, *words.vague, *words.zero_phrases, *words.currency_signs, *words.ordinals]
         known = _OPENERS[id(lexicon)] = (lexicon, frozenset(p.split()[0].lower() for p in phrases if p.split()))
     return low in known[1] or _value(word, language) is not None
 

@@ -38,7 +38,7 @@ def _slot_quantity(claim: Claim, slot: str) -> Quantity | None:
     return next((q for q in claim.facts.quantities if q.slot == slot), None)
 
 
-def _opposed(conflict: Conflict, draft_id: str, source_id: str, by_id: dict[str, Claim]) -> bool:
+def _incompatible(conflict: Conflict, draft_id: str, source_id: str, by_id: dict[str, Claim]) -> bool:
     """Whether, on this conflict, the source claim's value cannot be true along with the draft's."""
     if conflict.slot.startswith("count."):
         qa = _slot_quantity(by_id[draft_id], conflict.slot)
@@ -99,7 +99,7 @@ def label_draft(
                 if d.id not in conflict.values:
                     continue
                 named = [s for s in conflict.values if s in sources]
-                opposed = [s for s in named if _opposed(conflict, d.id, s, by_id)]
+                opposed = [s for s in named if _incompatible(conflict, d.id, s, by_id)]
                 agreeing.update(s for s in named if s not in opposed)
                 differing.update(opposed)
                 if not opposed:
@@ -244,7 +244,7 @@ def check(
     own = lower_case_words(draft.text)
     lexicon = rules.lexicon
     endings = lexicon.compare.name_endings
-    dates = frozenset(lexicon.months) | frozenset(lexicon.weekdays)
+    dates = frozenset(lexicon.dates.months) | frozenset(lexicon.dates.weekdays)
     stated = figures_by_kind(u for c in claims if c.doc != draft.id for u in stated_numbers(c, lexicon))
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id

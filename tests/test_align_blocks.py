@@ -79,9 +79,9 @@ def test_blocks_equal_the_all_pairs_reference(rules, monkeypatch, case, cells):
     settings = Settings()
     sim = similarity(claims, vectors, penalty=settings.specificity_penalty)
     expected = reference_align(claims, sim.dense(), group_of=lambda c: c.doc, settings=settings,
-                               generic=rules.lexicon.generic)
+                               generic=rules.lexicon.counts.generic)
     monkeypatch.setattr(align_mod, "BLOCK_CELLS", cells)
-    got = align(claims, vectors, group_of=lambda c: c.doc, settings=settings, generic=rules.lexicon.generic)
+    got = align(claims, vectors, group_of=lambda c: c.doc, settings=settings, generic=rules.lexicon.counts.generic)
     assert got == expected
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from reconcile.cache import Cache, _sha, cache_dir
+from reconcile.cache import Cache, cache_dir
+from reconcile.cache.keys import sha as _sha
 
 RECONCILE = str(Path(sys.executable).parent / "reconcile")
 ARGS = ["compare", str(SEEDS / "el-salto-mexicorojo-tweet.txt"), str(SEEDS / "el-salto-breitbart.txt"), "-q"]

@@ -251,5 +251,6 @@ def test_the_place_of_a_lead_is_the_names_after_the_rules_place_word() -> None:
     texas = Document("d3", "c.txt", "A man was shot in Texas Sunday in Dallas's west.")
     assert places_of(texas, rules, names_of(texas)) == frozenset({"dallas"})
     # no place word in the rules, no places
-    bare = dataclasses.replace(rules, lexicon=dataclasses.replace(rules.lexicon, event_places=frozenset()))
+    bare = dataclasses.replace(rules, lexicon=dataclasses.replace(
+        rules.lexicon, places=dataclasses.replace(rules.lexicon.places, event_places=frozenset())))
     assert places_of(doc, bare, names_of(doc, claims=claims), claims) == frozenset()

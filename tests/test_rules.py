@@ -118,7 +118,7 @@ def test_a_class_of_ones_own_is_checked_like_the_shipped_ones(tmp_path: Path) ->
     text = (SHIPPED / "en.yaml").read_text(encoding="utf-8")
     own = "\nnouns:\n  firefighters: [firefighters]\n"
     good = _with(tmp_path / "good", "en.yaml", text.replace("\nnouns:\n", own, 1))
-    assert "firefighters" in load_rules(good).lexicon.nouns
+    assert "firefighters" in load_rules(good).lexicon.counts.nouns
     bad = _with(tmp_path / "bad", "en.yaml", text.replace("\nnouns:\n", "\nnouns:\n  firefighters: firefighters\n", 1))
     with pytest.raises(RulesError, match=r"en\.yaml: nouns\.firefighters: expected a list, got a string"):
         load_rules(bad)
@@ -136,7 +136,7 @@ def test_new_keys_are_free_and_user_keys_are_checked(tmp_path: Path) -> None:
 
 
 def test_any_other_wrong_type_in_a_folder_of_ones_own_is_a_rules_error() -> None:
-    from reconcile.rules_shape import wrong_types_named
+    from reconcile.rules.shape import wrong_types_named
 
     def load(folder: str | None = None) -> None:
         raise TypeError("'int' object is not iterable")

@@ -101,7 +101,7 @@ def pieces(document: Document, rules: Rules, settings: Settings = Settings()) ->
         line_span = Span(start, end)
         language = detect(text[start:end], document.language)
         # a line of dialogue opens with a quotation dash, which the trimming above has passed
-        dialogue = dialogue_regions(text, Span(line.start, end), lexicon.dialogue_dashes)
+        dialogue = dialogue_regions(text, Span(line.start, end), lexicon.sentences.dialogue_dashes)
         quotes = dialogue if dialogue is not None else quote_regions(text, line_span)
         line_speaker: str | None = None
         line_pieces: list[Piece] = []

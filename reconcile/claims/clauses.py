@@ -31,12 +31,12 @@ def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str)
     if not m:
         return False
     word_start = at + m.start(1)
-    if m.group(1).lower() in lexicon.anaphora:  # "y otros tres resultaron heridos"
+    if m.group(1).lower() in lexicon.counts.anaphora:  # "y otros tres resultaron heridos"
         m = re.match(r"\s*([^\W_]+|\d+)", text[at + m.end() : end])
         if not m:
             return False
         return facts_mod.number_value(m.group(1), language) is not None
-    bound = lexicon.bound_pattern.match(text, word_start)
+    bound = lexicon.counts.bound_pattern.match(text, word_start)
     if bound:
         word_start = bound.end()
         m = re.match(r"\s*([^\W_]+|\d+)", text[word_start:end])
@@ -63,7 +63,7 @@ def _is_spaced_hyphen(chunk: str, start: int, end: int, lexicon: Lexicon, *, tok
     after = re.match(r"\w+", chunk[end:])
     if not before or not after:
         return False
-    if tokenised or before.group(1).lower() in lexicon.hyphen_prefixes:
+    if tokenised or before.group(1).lower() in lexicon.sentences.hyphen_prefixes:
         return True
     return chunk.startswith(" - ", end + after.end()) or chunk[: before.start()].endswith(" - ")
 
@@ -88,7 +88,7 @@ def _dash_cuts(text: str, span: Span, lexicon: Lexicon) -> list[tuple[int, int]]
     chunk = text[span.start : span.end]
     tokenised = _TOKENISED.search(chunk) is not None
     cuts = []
-    for dash in lexicon.dashes:
+    for dash in lexicon.sentences.dashes:
         for m in _literal(dash).finditer(chunk):
             if not _is_spaced_hyphen(chunk, m.start(), m.end(), lexicon, tokenised=tokenised):
                 cuts.append((span.start + m.start(), span.start + m.end()))
@@ -106,7 +106,7 @@ def _coordination_cuts(
     """
     chunk = text[span.start : span.end]
     found: list[tuple[int, int]] = []
-    for sep in lexicon.coordination:
+    for sep in lexicon.sentences.coordination:
         for m in _literal(sep, r"(?=\s)", re.IGNORECASE).finditer(chunk):
             at = span.start + m.end()
             last = re.search(r"(\S+)\s*$", chunk[: m.start()])
@@ -122,8 +122,9 @@ def _coordination_cuts(
         left = text[pos:left_end]
         states = word_count(left) >= min_words and is_statement(left)
         right = text[right_start:right_end]
-        acts = lexicon.event_pattern.search(right) or any(w.lower() in lexicon.auxiliaries for w in right.split())
-        if acts and (states or lexicon.event_pattern.search(left)):
+        auxiliary = any(w.lower() in lexicon.sentences.auxiliaries for w in right.split())
+        acts = lexicon.counts.event_pattern.search(right) or auxiliary
+        if acts and (states or lexicon.counts.event_pattern.search(left)):
             accepted.append((left_end, right_start))
     return accepted
 
@@ -139,15 +140,16 @@ def clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: 
     cuts: list[tuple[int, int]] = []
     if not quoted:
         cuts += _dash_cuts(text, span, lexicon)
-        for brk in lexicon.breaks:
+        for brk in lexicon.sentences.breaks:
             for m in _literal(brk, "", re.IGNORECASE).finditer(chunk):
                 cuts.append((span.start + m.start(), span.start + m.end()))
-        after_comma, after_by = _gerund_patterns(tuple(lexicon.gerund_leads), lexicon.gerund.pattern)
+        sentences = lexicon.sentences
+        after_comma, after_by = _gerund_patterns(tuple(sentences.gerund_leads), sentences.gerund.pattern)
         for m in after_comma.finditer(chunk):
-            if m.group(1).lower() not in lexicon.not_gerunds:
+            if m.group(1).lower() not in lexicon.sentences.not_gerunds:
                 cuts.append((span.start + m.start(), span.start + m.start() + len(m.group(0).split(None, 1)[0]) + 1))
         for m in after_by.finditer(chunk):
-            if m.group(1).lower() not in lexicon.not_gerunds:
+            if m.group(1).lower() not in lexicon.sentences.not_gerunds:
                 cuts.append((span.start + m.start(), span.start + m.end()))
     cuts += _coordination_cuts(text, span, lexicon, language, min_words, cuts)
     # keep the widest cut at each place; cuts that overlap an earlier one are dropped

@@ -202,11 +202,11 @@ def _ends_in_abbreviation(text: str, sentence: Span, next_start: int, lexicon: L
     if not m:
         return False
     word, following = m.group(1), text[next_start : next_start + 1]
-    if word.lower() in lexicon.titles:
+    if word.lower() in lexicon.sentences.titles:
         return True
     if len(word) == 1 and word.isupper() and following.isupper():
         return True
-    return word.lower() in lexicon.before_number and following.isdigit()
+    return word.lower() in lexicon.sentences.before_number and following.isdigit()
 
 
 #: a short capitalised abbreviation ending a sentence: "Jr.", "St.", "Ave.", "D.C."
@@ -234,7 +234,7 @@ def is_prose(line: str, lexicon: Lexicon, *, lead_in: bool, min_words: int) -> b
 def is_event_headline(text: str, lexicon: Lexicon) -> bool:
     """A short headline in capitals that names an event: "2 Killed, Multiple Wounded in Miami Shooting",
     "SUSPECT WANTED TO KILL WHITE OFFICERS"."""
-    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 5 and lexicon.event_pattern.search(text) is not None
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 5 and lexicon.counts.event_pattern.search(text) is not None
 
 
 def is_statement(text: str) -> bool:

@@ -130,7 +130,7 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             continue
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
         if qx is not None and qy is not None and (
-            qx.event != qy.event or not (qx.cls == qy.cls or lexicon.generic & {qx.cls, qy.cls})
+            qx.event != qy.event or not (qx.cls == qy.cls or lexicon.counts.generic & {qx.cls, qy.cls})
         ):
             continue  # "four suspects killed" the owner (doers) vs "two suspects were killed"
         # a part and its whole: the other claim gives this figure too ("five officers, two of them ...")
@@ -199,11 +199,13 @@ def _scoped(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> bool:
     hi = next((m for m in range(k + 1, len(us)) if us[m].after_break), len(us))
     start = us[lo].start - claim.start
     end = us[hi - 1].end - claim.start
-    if lexicon.scope.search(claim.text, start, end):
+    if lexicon.counts.scope.search(claim.text, start, end):
         return True
     # a short phrase fronted before the first break scopes the whole claim: "So far this year, 262 ..."
     first = next((m for m in range(1, len(us)) if us[m].after_break), len(us))
-    return 0 < first <= 6 and first <= lo and bool(lexicon.scope.search(claim.text, 0, us[first - 1].end - claim.start))
+    if not (0 < first <= 6 and first <= lo):
+        return False
+    return bool(lexicon.counts.scope.search(claim.text, 0, us[first - 1].end - claim.start))
 
 
 def is_range(u: Unit, lexicon: Lexicon) -> bool:
@@ -230,7 +232,7 @@ def ranges_differ(x: Unit, y: Unit, lexicon: Lexicon) -> bool:
 def _approximate(u: Unit, lexicon: Lexicon) -> bool:
     """The number is given as an approximation: "about 200", "approximately $1.30 to $1.40"."""
     text = u.text.lower()
-    return any(text.startswith(f"{phrase} ") for phrase, bound in lexicon.bounds.items() if bound == "about")
+    return any(text.startswith(f"{phrase} ") for phrase, bound in lexicon.counts.bounds.items() if bound == "about")
 
 
 def _floors_differ(x: Unit, y: Unit) -> bool:
@@ -265,17 +267,17 @@ def same_thing(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
     wx, wy = x.lower().split(), y.lower().split()
     if any(same_word(p, q) for p in wx for q in wy):
         return True
-    cx = {lexicon.nouns[w] for w in wx if w in lexicon.nouns}
-    cy = {lexicon.nouns[w] for w in wy if w in lexicon.nouns}
+    cx = {lexicon.counts.nouns[w] for w in wx if w in lexicon.counts.nouns}
+    cy = {lexicon.counts.nouns[w] for w in wy if w in lexicon.counts.nouns}
     if cx and cy:
         # "three women" are some of "five people": a class that takes in others only matches itself word for word
-        return bool((cx & cy) - lexicon.generic)
+        return bool((cx & cy) - lexicon.counts.generic)
     return bool(cx or cy)
 
 
 def _stated(us: list[Unit], lexicon: Lexicon) -> list[Unit]:
     """The numbers a claim asserts: not those it denies ("not six as first reported")."""
-    return [u for k, u in enumerate(us) if u.number and not (k and lexicon.negation.fullmatch(us[k - 1].key))]
+    return [u for k, u in enumerate(us) if u.number and not (k and lexicon.counts.negation.fullmatch(us[k - 1].key))]
 
 
 def stated_numbers(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:

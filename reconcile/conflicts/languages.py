@@ -29,7 +29,8 @@ def compare_languages(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]
             continue
         if not both_facts(a, x, b, y, lexicon):
             continue
-        typed = nx is not None and ny is not None and any(w in lexicon.nouns for w in (nx + " " + ny).lower().split())
+        nouns = lexicon.counts.nouns
+        typed = nx is not None and ny is not None and any(w in nouns for w in (nx + " " + ny).lower().split())
         slot, label = number_slot(a, ua, xs[0], lexicon)
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)),
                          0.75 if typed or key != "#" else 0.6))

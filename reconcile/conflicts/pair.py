@@ -59,7 +59,7 @@ def alike(x: str, y: str, lexicon: Lexicon) -> bool:
 
 
 def content_word(u: Unit, lexicon: Lexicon) -> bool:
-    return not u.number and u.key not in lexicon.compare.function_words and not lexicon.negation.fullmatch(u.key)
+    return not u.number and u.key not in lexicon.compare.function_words and not lexicon.counts.negation.fullmatch(u.key)
 
 
 def word_parts(u: Unit) -> list[str]:
@@ -81,7 +81,7 @@ def marked(claim: Claim, lexicon: Lexicon) -> bool:
 
 
 def _marked(claim: Claim, lexicon: Lexicon) -> bool:
-    return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.update.search(claim.text))
+    return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.counts.update.search(claim.text))
 
 
 

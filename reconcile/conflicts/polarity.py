@@ -18,9 +18,9 @@ def denials(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, i
     spared = _phrase_spans(claim, lexicon.compare.not_negations) + _phrase_spans(claim, lexicon.compare.directives)
     out = []
     for k, u in enumerate(us):
-        if not (u.zero or (not u.number and (lexicon.negation.fullmatch(u.key) or _denies(us, k, lexicon)))):
+        if not (u.zero or (not u.number and (lexicon.counts.negation.fullmatch(u.key) or _denies(us, k, lexicon)))):
             continue
-        if u.zero and not lexicon.event_pattern.search(claim.text, u.end - claim.start):
+        if u.zero and not lexicon.counts.event_pattern.search(claim.text, u.end - claim.start):
             continue  # "sin problemas", "none of the above": nobody is said to have been hurt or held
         if any(s <= u.start < e for s, e in spared):
             continue
@@ -82,7 +82,7 @@ def _hedged_words(claim: Claim, us: list[Unit], lexicon: Lexicon) -> set[int]:
     denies them."""
     directed = _phrase_spans(claim, lexicon.compare.directives)
     cues = [(k, k) for k, u in enumerate(us)
-            if not u.number and lexicon.negation.fullmatch(u.key)
+            if not u.number and lexicon.counts.negation.fullmatch(u.key)
             and (_hedged(us, k, lexicon) or any(s <= u.start < e for s, e in directed))]
     return _denied(us, cues)
 
@@ -126,7 +126,7 @@ def _denied_stated(
             # the phrase right after the predicate: "not including a share repurchase program",
             # "no incluye un programa de recompra"
             # ("un" reads as the number one, and is an article as well)
-            if us[n].text.lower() in (lexicon.between if words else lexicon.compare.determiners):
+            if us[n].text.lower() in (lexicon.counts.between if words else lexicon.compare.determiners):
                 continue
             break
         if len(us[n].key) >= 3:

@@ -13,8 +13,9 @@ __all__ = ["compare_swaps"]
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
     """Whether the first dated words of two replaced stretches follow the same word ("on Monday" / "on Tuesday")."""
     def before(us: list[Unit], lo: int, hi: int) -> str | None:
-        k = next((k for k in range(lo, hi) if us[k].key in lexicon.weekdays or us[k].key in lexicon.months), None)
-        if k is None or k == 0 or us[k - 1].key in lexicon.attribution_verbs:
+        dates = lexicon.dates
+        k = next((k for k in range(lo, hi) if us[k].key in dates.weekdays or us[k].key in dates.months), None)
+        if k is None or k == 0 or us[k - 1].key in lexicon.speakers.attribution_verbs:
             return None
         return us[k - 1].key
 
@@ -35,7 +36,7 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
             continue
         old, new = ua[i1:i2], ub[j1:j2]
-        dated = [u for u in old + new if u.key in lexicon.weekdays or u.key in lexicon.months]
+        dated = [u for u in old + new if u.key in lexicon.dates.weekdays or u.key in lexicon.dates.months]
         if dated:
             tally.dates += 1
             if not _same_role(ua, i1, i2, ub, j1, j2, lexicon):
@@ -49,11 +50,11 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                                      (db[0].start, db[0].end)), strength))
                 continue
             # no resolved dates: the day or month words themselves
-            days_a = {lexicon.weekdays[u.key] for u in old if u.key in lexicon.weekdays}
-            days_b = {lexicon.weekdays[u.key] for u in new if u.key in lexicon.weekdays}
+            days_a = {lexicon.dates.weekdays[u.key] for u in old if u.key in lexicon.dates.weekdays}
+            days_b = {lexicon.dates.weekdays[u.key] for u in new if u.key in lexicon.dates.weekdays}
             if days_a and days_b and not days_a & days_b and strength:
-                x = next(u for u in old if u.key in lexicon.weekdays)
-                y = next(u for u in new if u.key in lexicon.weekdays)
+                x = next(u for u in old if u.key in lexicon.dates.weekdays)
+                y = next(u for u in new if u.key in lexicon.dates.weekdays)
                 out.append(Clash("date", "Date", (x.text, y.text), ((x.start, x.end), (y.start, y.end)), strength))
             continue
         if not (all(_capitalised(u) for u in old) and all(_capitalised(u) for u in new)):
@@ -70,7 +71,7 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         loose = not strength and i2 - i1 == j2 - j1 <= 2 and _inside_name(ua, i1, i2, ub, j1, j2)
         if not (strength or loose):
             continue
-        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.locative else "name"
+        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.places.locative else "name"
         span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
         out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
                          (span_a, span_b), strength or 0.45, loose=loose))

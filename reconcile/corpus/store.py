@@ -103,7 +103,7 @@ class Store:
                 )
         self.cache = Cache(path)
         self.path = self.cache.path
-        self.cache._connect()  # the cache creates the file and its tables first
+        self.cache.open()  # the cache creates the file and its tables first
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)

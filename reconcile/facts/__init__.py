@@ -42,10 +42,11 @@ def read(
     is set apart from.
     """
     body = text[claim.start : claim.end]
+    words = lexicon.counts
     sentence_text = text[sentence.start : sentence.end]
     toks = tokens(text, claim)
     year = today.year if today is not None else year
-    scoped = bool(lexicon.scope.search(sentence_text)) or (
+    scoped = bool(lexicon.counts.scope.search(sentence_text)) or (
         year is not None and any(int(y) != year for y in YEAR.findall(sentence_text))
     )
     quantities = []
@@ -65,9 +66,9 @@ def read(
                 text=text[c.start : c.end],
                 start=c.start,
                 end=c.end,
-                hypothetical=bool(lexicon.hypothetical.search(before) or lexicon.hypothetical.search(body[:20])),
+                hypothetical=bool(words.hypothetical.search(before) or words.hypothetical.search(body[:20])),
                 scoped=scoped,
-                update=bool(lexicon.update.search(before)),
+                update=bool(lexicon.counts.update.search(before)),
                 partial=partial,
             )
         )
@@ -75,10 +76,10 @@ def read(
         quantities=tuple(quantities),
         dates=tuple(dates_in(text, toks, lexicon, today)),
         entities=tuple(names_in(text, toks, lexicon)),
-        negated=bool(lexicon.negation.search(body)),
+        negated=bool(lexicon.counts.negation.search(body)),
         events=tuple(
             dict.fromkeys(
-                lexicon.events[re.sub(r"\s+", " ", m.group().lower())] for m in lexicon.event_pattern.finditer(body)
+                words.events[re.sub(r"\s+", " ", m.group().lower())] for m in words.event_pattern.finditer(body)
             )
         ),
     )

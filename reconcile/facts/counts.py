@@ -37,9 +37,9 @@ class Count:
 def _bound_before(text: str, start: int, lexicon: Lexicon) -> tuple[Bound, int]:
     window_start = max(0, start - 30)
     best: tuple[Bound, int] = ("exact", start)
-    for m in lexicon.bound_pattern.finditer(text, window_start, start):
+    for m in lexicon.counts.bound_pattern.finditer(text, window_start, start):
         if text[m.end() : start].strip() == "":
-            name = lexicon.bounds[re.sub(r"\s+", " ", m.group().lower())]
+            name = lexicon.counts.bounds[re.sub(r"\s+", " ", m.group().lower())]
             best = (_BOUND_NAMES.get(name, "exact"), m.start())
     return best
 
@@ -71,30 +71,30 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             if text[toks[j - 1].end : toks[j].start].strip(" \u00a0") not in ("",):
                 break  # punctuation between: the noun phrase ended
             two = f"{word} {toks[j + 1].text.lower()}" if j + 1 < len(toks) else ""
-            if two in lexicon.nouns:
-                found = (two, lexicon.nouns[two], toks[j + 1].end)
+            if two in lexicon.counts.nouns:
+                found = (two, lexicon.counts.nouns[two], toks[j + 1].end)
                 j += 1
                 break
-            if word in lexicon.nouns:
-                found = (word, lexicon.nouns[word], toks[j].end)
+            if word in lexicon.counts.nouns:
+                found = (word, lexicon.counts.nouns[word], toks[j].end)
                 break
-            if word in lexicon.anaphora and counts:
+            if word in lexicon.counts.anaphora and counts:
                 prev = counts[-1]
                 found = (word, prev.cls, toks[j].end)
                 # "three others" after "two people": others of whom is unclear for an open class
-                partial = partial or prev.cls in lexicon.generic
+                partial = partial or prev.cls in lexicon.counts.generic
                 break
             if number_value(toks[j].text, language) is not None:
                 break
-            partial = partial or word in lexicon.subset or toks[j].text[:1].isupper()
+            partial = partial or word in lexicon.counts.subset or toks[j].text[:1].isupper()
             skipped += 1
             j += 1
         lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
-        if found is not None and lead is not None and lead.text.lower() in lexicon.anaphora:
+        if found is not None and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
             partial = True  # "otros cuatro policías", "another four officers": four besides those counted
-        if found is None and counts and lead is not None and lead.text.lower() in lexicon.anaphora:
+        if found is None and counts and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
             # "y otros tres resultaron heridos": the anaphor before the number
-            found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.generic
+            found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.counts.generic
         if found is None:
             found = _elliptic(text, toks, i, lexicon) or _toll(text, span, tok, lexicon)
             j, partial = number[1] - 1, False
@@ -105,9 +105,9 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         # "12 criminals and officers": participants of several classes are just people
         if j + 2 < len(toks) and toks[j + 1].text.lower() in ("and", "y", "e", "or", "o"):
             other = toks[j + 2].text.lower()
-            if other in lexicon.nouns and lexicon.nouns[other] != cls:
+            if other in lexicon.counts.nouns and lexicon.counts.nouns[other] != cls:
                 noun = text[toks[j].start : toks[j + 2].end]
-                cls = next(iter(sorted(lexicon.generic)), cls)
+                cls = next(iter(sorted(lexicon.counts.generic)), cls)
                 end = toks[j + 2].end
         bound, start = _bound_before(text, tok.start, lexicon)
         counts.append(Count(value, bound, noun, cls, start, end, partial))
@@ -117,31 +117,31 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
 
 def _elliptic(text: str, toks: list[Token], i: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
     """ "Five were wounded", "2 killed": a number right before an event counts people left unnamed."""
-    if not lexicon.generic:
+    if not lexicon.counts.generic:
         return None
     j = i + 1
-    while j < len(toks) and toks[j].text.lower() in lexicon.elliptic_aux and j - i <= 2:
+    while j < len(toks) and toks[j].text.lower() in lexicon.counts.elliptic_aux and j - i <= 2:
         j += 1
     if j >= len(toks) or text[toks[i].end : toks[i + 1].start].strip() if i + 1 < len(toks) else True:
         return None  # punctuation right after the number: not a count of anyone
-    m = lexicon.event_pattern.match(text, toks[j].start)
+    m = lexicon.counts.event_pattern.match(text, toks[j].start)
     if m is None:
         return None
-    return "", sorted(lexicon.generic)[0], toks[i].end
+    return "", sorted(lexicon.counts.generic)[0], toks[i].end
 
 
 def _toll(text: str, span: Span, tok: Token, lexicon: Lexicon) -> tuple[str, str, int] | None:
     """A bare figure after an update that a toll names: "la cifra de muertos aumentó a siete" counts people."""
     before = text[span.start : tok.start]
     update = None
-    for m in lexicon.update.finditer(before):
+    for m in lexicon.counts.update.finditer(before):
         update = m
     if update is None or before[update.end() :].strip():
         return None
-    tolls = list(lexicon.toll_pattern.finditer(before, 0, update.start()))
+    tolls = list(lexicon.counts.toll_pattern.finditer(before, 0, update.start()))
     if not tolls:
         return None
-    generic = next(iter(sorted(lexicon.generic)), "people")
+    generic = next(iter(sorted(lexicon.counts.generic)), "people")
     return re.sub(r"\s+", " ", tolls[-1].group().lower()), generic, tok.end
 
 
@@ -151,14 +151,15 @@ EVENT_REACH = 500
 
 def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | None:
     """The event nearest the count inside its claim; None when the count is the doer."""
-    named = lexicon.event_pattern.search(count.noun) if lexicon.toll_pattern.fullmatch(count.noun) else None
+    words = lexicon.counts
+    named = words.event_pattern.search(count.noun) if words.toll_pattern.fullmatch(count.noun) else None
     if named:  # "the death toll rose to five": the toll says what happened
-        return lexicon.events[re.sub(r"\s+", " ", named.group().lower())]
+        return lexicon.counts.events[re.sub(r"\s+", " ", named.group().lower())]
     best: tuple[float, str] | None = None
     # an event more than 8 words away does not count: look no further than EVENT_REACH characters
     # either side, so a run-on claim of thousands of counts and events costs linear time, not quadratic
     start, end = max(claim.start, count.start - EVENT_REACH), min(claim.end, count.end + EVENT_REACH)
-    for m in lexicon.event_pattern.finditer(text, start, end):
+    for m in lexicon.counts.event_pattern.finditer(text, start, end):
         if count.start <= m.start() < count.end:
             continue
         if m.start() >= count.end:
@@ -166,7 +167,8 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
             nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
             if not gap.strip() and nxt and (
-                nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal() or nxt.group(1).lower() in lexicon.objects
+                nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal()
+                or nxt.group(1).lower() in lexicon.speakers.objects
             ):
                 continue
             distance: float = len(gap.split())
@@ -175,7 +177,7 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             distance = len(text[m.end() : count.start].split()) + 0.5
         if distance > 8:
             continue
-        event = lexicon.events[re.sub(r"\s+", " ", m.group().lower())]
+        event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
         if best is None or distance < best[0]:
             best = (distance, event)
     return best[1] if best else None
@@ -202,11 +204,11 @@ def contrasts(
     ahead = re.search(r"([^\W\d_]+)\s+$", text[max(sentence.start, c.start - 30) : c.start])
     if ahead:  # "otros cuatro policías": the word before the number
         words.add(ahead.group(1).lower())
-    if not words & lexicon.contrast:
+    if not words & lexicon.counts.contrast:
         return False
-    alike = [(p, sentence) for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.generic]
+    alike = [(p, sentence) for p in counts[:k] if p.cls == c.cls or p.cls in lexicon.counts.generic]
     if not alike:
-        alike = [(p, s) for p, s in earlier if p.cls == c.cls or p.cls in lexicon.generic]
+        alike = [(p, s) for p, s in earlier if p.cls == c.cls or p.cls in lexicon.counts.generic]
     if not alike:
         return False
     antecedent, where = alike[-1]

@@ -34,17 +34,17 @@ def dates_in(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | No
     out: list[DateMention] = []
     for i, tok in enumerate(toks):
         word = tok.text.lower()
-        capital = tok.text[:1].isupper() or word in lexicon.lowercase_dates
-        if word in lexicon.weekdays and capital:
-            weekday = lexicon.weekdays[word]
+        capital = tok.text[:1].isupper() or word in lexicon.dates.lowercase_dates
+        if word in lexicon.dates.weekdays and capital:
+            weekday = lexicon.dates.weekdays[word]
             near = {t.text.lower() for t in toks[max(0, i - 1) : i + 2] if t is not tok}
             resolved = None
             if today is not None:
                 back = (today.weekday() - weekday) % 7
-                if near & lexicon.date_next:  # "el próximo lunes", "next Monday"
+                if near & lexicon.dates.date_next:  # "el próximo lunes", "next Monday"
                     resolved = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
                 else:  # "el viernes", "el pasado viernes": the latest one before the article
-                    resolved = today - dt.timedelta(days=back or (7 if near & lexicon.date_past else 0))
+                    resolved = today - dt.timedelta(days=back or (7 if near & lexicon.dates.date_past else 0))
             out.append(
                 DateMention(
                     tok.text, tok.start, tok.end,
@@ -54,8 +54,8 @@ def dates_in(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | No
                     weekday=weekday,
                 )
             )
-        elif word in lexicon.months and capital:
-            month = lexicon.months[word]
+        elif word in lexicon.dates.months and capital:
+            month = lexicon.dates.months[word]
             day = year = None
             start, end = tok.start, tok.end
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -72,8 +72,8 @@ def dates_in(text: str, toks: list[Token], lexicon: Lexicon, today: dt.date | No
             if word == "may" and day is None and year is None:
                 continue  # the verb "may"
             out.append(DateMention(text[start:end], start, end, year=year, month=month, day=day))
-        elif word in lexicon.relative_days and today is not None:
-            resolved = today + dt.timedelta(days=lexicon.relative_days[word])
+        elif word in lexicon.dates.relative_days and today is not None:
+            resolved = today + dt.timedelta(days=lexicon.dates.relative_days[word])
             out.append(DateMention(tok.text, tok.start, tok.end, resolved.year, resolved.month, resolved.day))
     return out
 

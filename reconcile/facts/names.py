@@ -15,7 +15,8 @@ def names_in(text: str, toks: list[Token], lexicon: Lexicon) -> list[Entity]:
     while i < len(toks):
         tok = toks[i]
         sentence_start = i == 0 or text[toks[i - 1].end : tok.start].strip() in (".", "“", '"', "—")
-        if not tok.text[:1].isupper() or tok.text.lower() in lexicon.months or tok.text.lower() in lexicon.weekdays:
+        low = tok.text.lower()
+        if not tok.text[:1].isupper() or low in lexicon.dates.months or low in lexicon.dates.weekdays:
             i += 1
             continue
         j = i + 1
@@ -28,7 +29,7 @@ def names_in(text: str, toks: list[Token], lexicon: Lexicon) -> list[Entity]:
             i += 1
             continue
         prev = toks[i - 1].text.lower() if i > 0 else ""
-        kind = "place" if prev in lexicon.locative else "name"
+        kind = "place" if prev in lexicon.places.locative else "name"
         out.append(Entity(text[tok.start : toks[j - 1].end], kind, tok.start, toks[j - 1].end))
         i = j
     return out

@@ -123,17 +123,17 @@ def read_number(toks: list[Token], i: int, lexicon: Lexicon, language: str = "en
     (5942.0, 3118.0, 2500000.0, 4000.0)
     """
     tok = toks[i]
-    value = _digits(tok.text, lexicon.thousands.get(language, (",",)))
+    value = _digits(tok.text, lexicon.counts.thousands.get(language, (",",)))
     if value is None:
-        if tok.text.lower() in lexicon.scales:
+        if tok.text.lower() in lexicon.counts.scales:
             return None  # "mil" alone, "million" alone: not a number here
         word = number_value(tok.text, language)
         if word is None:
             return None
         value = float(word)
     j = i + 1
-    while j < len(toks) and toks[j].text.lower() in lexicon.scales and toks[j].start - toks[j - 1].end <= 1:
-        scale = lexicon.scales[toks[j].text.lower()]
+    while j < len(toks) and toks[j].text.lower() in lexicon.counts.scales and toks[j].start - toks[j - 1].end <= 1:
+        scale = lexicon.counts.scales[toks[j].text.lower()]
         value *= scale
         j += 1
         # "5 mil 942": a smaller numeral straight after the scale adds to it

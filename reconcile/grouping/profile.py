@@ -132,7 +132,8 @@ def regions_of(document: Document, rules: Rules, claims: Sequence[Claim] | None 
     ['alabama']
     """
     lexicon = rules.lexicon
-    found = (lexicon.regions[m.group(0)] for m in lexicon.region_pattern.finditer(_story_text(document, claims)))
+    places = lexicon.places
+    found = (places.regions[m.group(0)] for m in places.region_pattern.finditer(_story_text(document, claims)))
     return frozenset(r for r in found if r)
 
 
@@ -172,13 +173,13 @@ def places_of(document: Document, rules: Rules, names: frozenset[str],
     >>> sorted(places_of(doc, load_rules(), names_of(doc)))
     ['beech', 'grove']
     """
-    lexicon = rules.lexicon
-    if not lexicon.event_places:
+    places = rules.lexicon.places
+    if not places.event_places:
         return frozenset()
-    before = _place_pattern(lexicon.event_places)
+    before = _place_pattern(places.event_places)
     found: set[str] = set()
     for part in _lead_parts(document, claims):
-        part = lexicon.region_pattern.sub(lambda m: ", " if lexicon.regions[m.group(0)] else m.group(0), part)
+        part = places.region_pattern.sub(lambda m: ", " if places.regions[m.group(0)] else m.group(0), part)
         for m in before.finditer(part):
             run = _RUN.match(part, m.end())
             if run:
@@ -188,4 +189,4 @@ def places_of(document: Document, rules: Rules, names: frozenset[str],
 
 def common_words(rules: Rules) -> frozenset[str]:
     """Capitalised words that name no one: the months and weekdays of every language in the rules."""
-    return frozenset(rules.lexicon.months) | frozenset(rules.lexicon.weekdays)
+    return frozenset(rules.lexicon.dates.months) | frozenset(rules.lexicon.dates.weekdays)

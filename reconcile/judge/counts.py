@@ -133,11 +133,11 @@ def sum_conflicts(
     for c in claims:
         for q in c.facts.quantities:
             if strict_count(q, frozenset()) and q.bound == "exact" and q.event is not None and (
-                q.cls in lexicon.generic or q.cls == "victims"
+                q.cls in lexicon.counts.generic or q.cls == "victims"
             ):
                 held[group_of(c)][q.event].setdefault(q.value, c.id)
     out = []
-    for total_event, parts in sorted(lexicon.event_sums.items()):
+    for total_event, parts in sorted(lexicon.counts.event_sums.items()):
         for g1 in sorted(held):
             for value, cid in sorted(held[g1].get(total_event, {}).items()):
                 for g2 in sorted(held):

@@ -80,7 +80,7 @@ def gather(
         for q in c.facts.quantities:
             if (
                 q.partial and q.slot is not None and not (q.hypothetical or q.scoped)
-                and lexicon.contrast & set(q.text.lower().split())
+                and lexicon.counts.contrast & set(q.text.lower().split())
             ):
                 pieced[group_of(c)].add(q.slot)
     return Evidence(

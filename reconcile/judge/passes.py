@@ -44,7 +44,7 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
         strength = 0.0
         # being in one cluster is the evidence that two counts of "people" speak of one thing
         for slot, held in count_conflicts(
-            members, group_of, lexicon.generic, similar=lambda a, b: True, said=ev.said, lexicon=lexicon,
+            members, group_of, lexicon.counts.generic, similar=lambda a, b: True, said=ev.said, lexicon=lexicon,
             parts=ev.parts, pieced=ev.pieced,
         ):
             conflicts.append(count_conflict(slot, held))
@@ -93,7 +93,7 @@ def counts_across(ev: Evidence, reported: Reported) -> list[Finding]:
     by_id, names = ev.by_id, ev.names
     findings = []
     for slot, held in count_conflicts(
-        ev.claims, ev.group_of, ev.lexicon.generic, similar=similar, said=ev.said, lexicon=ev.lexicon,
+        ev.claims, ev.group_of, ev.lexicon.counts.generic, similar=similar, said=ev.said, lexicon=ev.lexicon,
         parts=ev.parts, pieced=ev.pieced,
     ):
         if any(slot == s and set(held) <= ids for s, ids in reported):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import os
 import pickle
 import sqlite3
@@ -21,58 +20,32 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
-from .errors import ModelError
-from .paths import cache_dir
-from .stamp import code_stamp
+from ..paths import cache_dir
+from .keys import document_key, sha
 
 if TYPE_CHECKING:
-    import numpy as np
+    from ..model import Claim, Document, Result
 
-    from .embed.protocol import Encoder
-    from .model import Claim, Document, Result
-
-__all__ = [
-    "APPLICATION_ID",
-    "SCHEMA_VERSION",
-    "Cache",
-    "CachingEncoder",
-    "MemoryCache",
-    "NullCache",
-    "analysis_version",
-    "cache_dir",
-    "document_key",
-]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Cache", "NullCache", "renumbered", "valid_vectors"]
 
 #: bump when the tables or the pickled classes change incompatibly; an older file is rebuilt
 SCHEMA_VERSION = 1
+
+
 #: ``PRAGMA application_id`` of every SQLite file reconcile makes (the cache, a corpus store): "RCNC".
 #: Another program's file given as ``--store`` is told apart by it before anything is written.
 APPLICATION_ID = 0x52434E43
+
 _FILE = "cache.sqlite3"
+
+
 _CHUNK = 500  # keys per SELECT ... IN (...)
 
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def document_key(document: Document, *, rules_version: str, model: str) -> str:
-    """The key of a document's analysis: everything in it but its id and path, the rules and the model.
-
-    >>> from reconcile.model import Document
-    >>> a = document_key(Document(id="d1", path="a.txt", text="x"), rules_version="1", model="m")
-    >>> a == document_key(Document(id="d2", path="b.txt", text="x"), rules_version="1", model="m")
-    True
-    """
-    fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
-    fields.pop("id", None)
-    fields.pop("path", None)
-    return _sha(repr(sorted(fields.items())) + "\0" + rules_version + "\0" + model)
 
 
 def _fits(claims: object, document: Document) -> TypeGuard[tuple[Claim, ...]]:
     """Whether unpickled claims are claims of ``document``: each one's text is the text at its offsets."""
-    from .model import Claim
+    from ..model import Claim
 
     if not isinstance(claims, tuple):
         return False
@@ -80,7 +53,7 @@ def _fits(claims: object, document: Document) -> TypeGuard[tuple[Claim, ...]]:
     return all(isinstance(c, Claim) and text[c.start : c.end] == c.text for c in claims)
 
 
-def _unit_rows(found: dict[str, bytes]) -> dict[str, bytes]:
+def valid_vectors(found: dict[str, bytes]) -> dict[str, bytes]:
     """The cached vectors that are what an encoder gives: float32, finite, of length one (or zero)."""
     import numpy as np
 
@@ -98,7 +71,7 @@ def _unit_rows(found: dict[str, bytes]) -> dict[str, bytes]:
     return kept
 
 
-def _rename(claims: Sequence[Claim], doc_id: str) -> tuple[Claim, ...]:
+def renumbered(claims: Sequence[Claim], doc_id: str) -> tuple[Claim, ...]:
     """The same claims, renumbered for a document with id ``doc_id``."""
     out = []
     for claim in claims:
@@ -236,6 +209,11 @@ class Cache:
         if self._rebuild():
             self.repaired = f"cache {self.path} was damaged ({exc}); rebuilt it empty"
 
+    def open(self) -> bool:
+        """Open the file now (making it and its tables if need be) rather than at the first lookup;
+        whether it can be used (else ``problem`` says why)."""
+        return self._connect() is not None
+
     def close(self) -> None:
         """Close the file; the object may be used again (it reopens)."""
         if self._db is not None:
@@ -258,7 +236,7 @@ class Cache:
         claims = self._unpickled("SELECT claims FROM analysis WHERE key = ?", key)
         if not _fits(claims, document):
             return None  # damaged in a way SQLite cannot see: analysed again and overwritten
-        return _rename(claims, document.id)
+        return renumbered(claims, document.id)
 
     def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
         """Remember the claims (with facts) found in ``document``."""
@@ -269,7 +247,7 @@ class Cache:
 
     def get_result(self, key: str, documents: Sequence[Document]) -> Result | None:
         """The result stored under ``key`` if it is a result of exactly ``documents``; None on a miss."""
-        from .model import Result
+        from ..model import Result
 
         result = self._unpickled("SELECT result FROM result WHERE key = ?", key)
         if not isinstance(result, Result) or result.documents != tuple(documents):
@@ -316,7 +294,7 @@ class Cache:
         db = self._connect()
         if db is None or not texts:
             return {}
-        by_hash = {_sha(t): t for t in texts}
+        by_hash = {sha(t): t for t in texts}
         hashes = list(by_hash)
         found: dict[str, bytes] = {}
         try:
@@ -337,7 +315,7 @@ class Cache:
         db = self._connect()
         if db is None or not vectors:
             return
-        rows = [(model, _sha(text), vector) for text, vector in vectors.items()]
+        rows = [(model, sha(text), vector) for text, vector in vectors.items()]
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -362,139 +340,7 @@ class NullCache(Cache):
         return None
 
 
-class MemoryCache(Cache):
-    """A cache in this process's memory only, in front of another cache (or none).
-
-    What the backing cache has is read through; what is put goes to both. Used to hand
-    vectors encoded in one batch to many comparisons without touching the disk again.
-    """
-
-    def __init__(self, backing: Cache | None = None) -> None:
-        super().__init__(os.devnull)
-        self._opened = True
-        self.backing = backing or NullCache()
-        self._claims: dict[str, tuple[Claim, ...]] = {}
-        self._vectors: dict[tuple[str, str], bytes] = {}
-
-    @property  # type: ignore[override]
-    def problem(self) -> str | None:
-        """Why the backing cache was bypassed, if it was."""
-        return self.backing.problem
-
-    @problem.setter
-    def problem(self, value: str | None) -> None:
-        pass
-
-    @property  # type: ignore[override]
-    def repaired(self) -> str | None:
-        """Whether the backing cache was found damaged and rebuilt."""
-        return self.backing.repaired
-
-    @repaired.setter
-    def repaired(self, value: str | None) -> None:
-        pass
-
-    def _connect(self) -> sqlite3.Connection | None:
-        return None
-
-    def get_claims(self, document: Document, *, rules_version: str, model: str) -> tuple[Claim, ...] | None:
-        """As ``Cache.get_claims``, from memory first."""
-        key = document_key(document, rules_version=rules_version, model=model)
-        if key in self._claims:
-            return _rename(self._claims[key], document.id)
-        found = self.backing.get_claims(document, rules_version=rules_version, model=model)
-        if found is not None:
-            self._claims[key] = found
-        return found
-
-    def put_claims(self, document: Document, claims: Iterable[Claim], *, rules_version: str, model: str) -> None:
-        """As ``Cache.put_claims``, into memory and the backing cache."""
-        claims = tuple(claims)
-        self._claims[document_key(document, rules_version=rules_version, model=model)] = claims
-        self.backing.put_claims(document, claims, rules_version=rules_version, model=model)
-
-    def get_result(self, key: str, documents: Sequence[Document]) -> Result | None:
-        """As ``Cache.get_result``, from the backing cache."""
-        return self.backing.get_result(key, documents)
-
-    def put_result(self, key: str, result: Result) -> None:
-        """As ``Cache.put_result``, into the backing cache."""
-        self.backing.put_result(key, result)
-
-    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, bytes]:
-        """As ``Cache.get_vectors``, from memory first."""
-        found = {t: self._vectors[(model, t)] for t in texts if (model, t) in self._vectors}
-        rest = [t for t in texts if t not in found]
-        if rest:
-            more = self.backing.get_vectors(model, rest)
-            self._vectors.update(((model, t), v) for t, v in more.items())
-            found.update(more)
-        return found
-
-    def put_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
-        """As ``Cache.put_vectors``, into memory and the backing cache."""
-        self._vectors.update(((model, t), v) for t, v in vectors.items())
-        self.backing.put_vectors(model, vectors)
-
-
 def _is_locked(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
-
-class CachingEncoder:
-    """An Encoder that looks each text up in the cache and encodes only the misses.
-
-    Only an encoder with an ``identity`` (a key that changes with its weights), or one given
-    here, is cached; any other passes straight through, so a test's fake never lands in the file.
-    """
-
-    def __init__(self, encoder: Encoder, cache: Cache, *, identity: str | None = None) -> None:
-        self.inner = encoder
-        self.name = encoder.name
-        self.identity = identity or getattr(encoder, "identity", None)
-        self.cache = cache if self.identity else NullCache()
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for ``texts``: cached ones read back, the rest encoded and remembered."""
-        import numpy as np
-
-        if not texts:
-            return self.inner.encode(texts)
-        if not isinstance(self.identity, str):
-            return self.inner.encode(texts)
-        found = _unit_rows(self.cache.get_vectors(self.identity, texts))  # a damaged vector is a miss
-        if len({len(v) for v in found.values()}) > 1:  # damaged entries: encode them all again
-            found = {}
-        missing = list(dict.fromkeys(t for t in texts if t not in found))
-        fresh: dict[str, np.ndarray] = {}
-        if missing:
-            vectors = np.asarray(self.inner.encode(missing), dtype=np.float32)
-            if vectors.ndim != 2 or vectors.shape[0] != len(missing):
-                raise ModelError(f"encoder {self.name!r} returned {vectors.shape} for {len(missing)} texts")
-            fresh = {t: vectors[i] for i, t in enumerate(missing)}
-            if found and len(next(iter(found.values()))) != vectors.shape[1] * 4:
-                return self._encode_all(texts)
-            self.cache.put_vectors(self.identity, {t: v.tobytes() for t, v in fresh.items()})
-        dim = next(iter(fresh.values())).shape[0] if fresh else len(next(iter(found.values()))) // 4
-        out = np.empty((len(texts), dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            out[row] = fresh[text] if text in fresh else np.frombuffer(found[text], dtype=np.float32)
-        return out
-
-    def _encode_all(self, texts: Sequence[str]) -> np.ndarray:
-        """Encode every text and overwrite what the cache had (its entries did not fit)."""
-        import numpy as np
-
-        vectors = np.asarray(self.inner.encode(texts), dtype=np.float32)
-        assert isinstance(self.identity, str)
-        self.cache.put_vectors(self.identity, {t: v.tobytes() for t, v in zip(texts, vectors, strict=True)})
-        return vectors
-
-
-def analysis_version(rules_version: str, settings: object) -> str:
-    """The part of an analysis key that is not the document: the rules, the settings and the
-    package's code, all of it (``stamp.code_stamp``)."""
-    from . import __version__
-
-    return _sha("\0".join([rules_version, __version__, repr(settings), code_stamp()]))[:16]

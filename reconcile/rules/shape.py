@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .errors import RulesError
+from ..errors import RulesError
 
 __all__ = ["Shape", "check_shape", "kind", "wrong_types_named", "yaml_problem"]
 

@@ -1,0 +1,185 @@
+"""The words of the rules, in groups, one per stage that reads them (as spaCy splits ``lang/en/``):
+who speaks, where sentences and clauses end, what is counted, dates, places, and what the
+fact-by-fact comparison needs. ``Lexicon`` holds every group, the languages merged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["CompareWords", "CountWords", "DateWords", "Lexicon", "PlaceWords", "SentenceWords", "SpeakerWords"]
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """Who is credited: attribution verbs and the words around a speaker (``claims.speakers``)."""
+
+    attribution_verbs: frozenset[str]
+    verb_pattern: re.Pattern[str]
+    according_to: re.Pattern[str]
+    that: frozenset[str]
+    not_speakers: frozenset[str]
+    pronouns: frozenset[str]
+    quote_tail_verbs: frozenset[str]
+    passive: frozenset[str]
+    #: an attribution verb right after these is in a relative clause: "the company, which posted ..."
+    relative_pronouns: frozenset[str]
+    speaker_trailing: re.Pattern[str]
+    speaker_stop: re.Pattern[str]
+    adverbial_leads: frozenset[str]
+    adjuncts: frozenset[str]
+    recipient_verbs: frozenset[str]
+    name_joiners: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """Where sentences end and clauses turn (``claims.segment``, ``claims.clauses``)."""
+
+    auxiliaries: frozenset[str]
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    breaks: tuple[str, ...]
+    dashes: tuple[str, ...]
+    gerund: re.Pattern[str]
+    gerund_leads: tuple[str, ...]
+    not_gerunds: frozenset[str]
+    coordination: tuple[str, ...]
+    #: a line that starts with one of these is a quotation up to the next one ("—Es un día triste —dijo.")
+    dialogue_dashes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """What is counted and for which event: bounds, counted nouns and their classes, events (``facts``)."""
+
+    bounds: dict[str, str]
+    bound_pattern: re.Pattern[str]
+    anaphora: frozenset[str]
+    between: frozenset[str]
+    subset: frozenset[str]
+    nouns: dict[str, str]
+    noun_pattern: re.Pattern[str]
+    generic: frozenset[str]
+    events: dict[str, str]
+    event_pattern: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    scope: re.Pattern[str]
+    update: re.Pattern[str]
+    negation: re.Pattern[str]
+    #: a figure these name, given straight after an update ("the death toll rose to 5"), counts people
+    toll_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: between a number and an event with no noun between: "Five (were) wounded"
+    elliptic_aux: frozenset[str] = frozenset()
+    #: "other", "others": a count set apart from an earlier one of the sentence
+    contrast: frozenset[str] = frozenset()
+    #: an event counting others together: {"shot": ("killed", "injured")}
+    event_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: words that multiply the number before them: "2,5 millones", "5 mil 942", "four thousand"
+    scales: dict[str, int] = field(default_factory=dict)
+    #: per language, the separators that group thousands ("3,118"; "3.118" in Spanish too)
+    thousands: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """Day and month names, relative days and the words around them (``facts.dates``)."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    #: day and month names of languages that write them in lower case ("el jueves", "17 de mayo")
+    lowercase_dates: frozenset[str] = frozenset()
+    #: next to a weekday, these mean the one before today's ("el pasado viernes", "last Friday")
+    date_past: frozenset[str] = frozenset()
+    #: ... and these the one after ("el próximo lunes", "next Monday")
+    date_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words before a place, and the regions (US states) places are in (``facts.names``, ``grouping``)."""
+
+    locative: frozenset[str]
+    #: a name as written -> the region it names ("Ala." -> "alabama"); "" for a name that only contains one
+    regions: dict[str, str] = field(default_factory=dict)
+    #: any name of ``regions``, as written (case-sensitive), longest first
+    region_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: before the place an article's lead says it happened ("a shooting in Beech Grove"), lowercased
+    event_places: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CompareWords:
+    """The words the fact-by-fact comparison of two claims needs (the ``compare`` section), merged."""
+
+    function_words: frozenset[str] = frozenset()
+    not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: directives: a denial inside one states no fact ("urged residents not to travel", "don't be")
+    directives: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: a denial of something that has stopped: "anymore", "no longer", "ya no"
+    change_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that turn a sentence to another fact without a comma ("improving while we anticipate")
+    turns: frozenset[str] = frozenset()
+    #: words that put what follows them in the past ("were once eaten", "from being revered")
+    past_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words of advice or duty: a denial under them states no fact ("should not", "no debe")
+    deontic: frozenset[str] = frozenset()
+    #: words of condition: a denial under them states no fact ("if people are not aware", "si no hay")
+    conditionals: frozenset[str] = frozenset()
+    zero: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: the phrases ``zero`` matches
+    zero_phrases: frozenset[str] = frozenset()
+    scales: dict[str, float] = field(default_factory=dict)
+    vague: dict[str, tuple[float, float]] = field(default_factory=dict)
+    vague_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    percent: re.Pattern[str] = re.compile(r"(?!x)x")
+    currency_signs: dict[str, str] = field(default_factory=dict)
+    currency_words: dict[str, str] = field(default_factory=dict)
+    list_joins: frozenset[str] = frozenset()
+    range_joins: frozenset[str] = frozenset()
+    ordinals: dict[str, int] = field(default_factory=dict)
+    ordinal_suffixes: frozenset[str] = frozenset()
+    compound_scales: frozenset[str] = frozenset()
+    partitive: re.Pattern[str] = re.compile(r"(?!x)x")
+    totals: re.Pattern[str] = re.compile(r"(?!x)x")
+    guards: re.Pattern[str] = re.compile(r"(?!x)x")
+    negative_prefixes: frozenset[str] = frozenset()
+    #: articles and the like, which may stand between a predicate and the phrase it takes
+    determiners: frozenset[str] = frozenset()
+    update_markers: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: word -> the ids of the opposite groups it belongs to, as (pair index, side)
+    opposites: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    #: an irregular form -> its base forms ("drew" -> draw, "found" -> find): two words the
+    #: shared-beginning test cannot tell are one ("drew" / "drawing")
+    word_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: a word that denies what follows it -> the words that must come right after it for that
+    #: ("failed" -> {"to"}; "" when none must: "lacks")
+    negative_predicates: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: a word that, right before a figure, is a change word of the opposites: "up 17%" -> rose
+    directions: dict[str, str] = field(default_factory=dict)
+    #: endings a name takes without being another name ("Hope's", "CNNs"), longest first
+    name_endings: tuple[str, ...] = ()
+    #: the words between a figure and the earlier one it is compared with ("versus", "compared to"),
+    #: each as its words
+    comparisons: tuple[tuple[str, ...], ...] = ()
+    #: the change words of a rise and of a fall: the two sides of the opposites groups of ``rise``
+    rises: frozenset[str] = frozenset()
+    falls: frozenset[str] = frozenset()
+
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of every loaded language, merged (mixed-language articles need them all at once),
+    in one group per stage."""
+
+    languages: tuple[str, ...]
+    speakers: SpeakerWords
+    sentences: SentenceWords
+    counts: CountWords
+    dates: DateWords
+    places: PlaceWords
+    compare: CompareWords = field(default_factory=CompareWords)
