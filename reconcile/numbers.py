@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
 from .facts import number_value
+from .facts.numerals import NUMBER_LANGUAGES, number_words
 from .model import Claim, Unit
 from .rules import Lexicon
 
@@ -126,7 +127,7 @@ def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
 def number_units(claim: Claim, lexicon: Lexicon) -> tuple[Unit, ...]:
     """The claim's numbers, each read with its bound, sign, scale and what it counts or measures:
     what ``claims.extract`` reads once and the claim carries (``Claim.numbers``)."""
-    return tuple(u for u in _read_units(claim, lexicon) if u.number)
+    return tuple(_read_numbers(claim, lexicon))
 
 
 def _with_words(claim: Claim, lexicon: Lexicon) -> list[Unit]:
@@ -151,8 +152,12 @@ def _with_words(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     return out
 
 
-def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
+def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
+    """The claim's numbers in order, each with ``after_break`` set as among all its units."""
+    if not _may_hold_number(claim, lexicon):
+        return []
     words = lexicon.compare
+    joins = words.list_joins | words.range_joins
     language = claim.language
     toks = _tokens(claim)
     text, base = claim.text, claim.start
@@ -167,13 +172,12 @@ def _read_units(claim: Claim, lexicon: Lexicon) -> list[Unit]:
             continue
         found = _number_at(toks, i, text, base, words, lexicon, language)
         if found is None:
-            out.append(Unit(tok.text.lower(), tok.text, tok.start, tok.end, after_break=pending_break))
-            i += 1
+            i += 1  # a word
         else:
             unit, after = found
             i = max(after, i + 1)  # always move on
             # "aged 12 and 13", "4 to 7": one unit of several values, or of a range
-            while i + 1 < len(toks) and toks[i].text.lower() in words.list_joins | words.range_joins:
+            while i + 1 < len(toks) and toks[i].text.lower() in joins:
                 nxt = _number_at(toks, i + 1, text, base, words, lexicon, language)
                 if nxt is None:
                     break
@@ -312,6 +316,19 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
 
 #: by lexicon: the lexicon itself (held, so that its id is not reused) and its words that may open a number
 _OPENERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+#: by lexicon and language: the lexicon and a pattern of every word a number may open with
+_OPENING: dict[tuple[int, str], tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _openers(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the lexicon's bounds ("more than"), vague magnitudes ("dozens of"), zeros
+    ("no one"), currency signs and ordinals."""
+    known = _OPENERS.get(id(lexicon))
+    if known is None:
+        words = lexicon.compare
+        phrases = [*lexicon.counts.bounds, *words.vague, *words.zero_phrases, *words.currency_signs, *words.ordinals]
+        known = _OPENERS[id(lexicon)] = (lexicon, frozenset(p.split()[0].lower() for p in phrases if p.split()))
+    return known[1]
 
 
 def _may_open(word: str, lexicon: Lexicon, language: str) -> bool:
@@ -320,13 +337,21 @@ def _may_open(word: str, lexicon: Lexicon, language: str) -> bool:
     Most words are none of these; they are turned away before any pattern is tried."""
     if word[:1].isdecimal():
         return True
-    low = word.lower()
-    known = _OPENERS.get(id(lexicon))
-    if known is None:
-        words = lexicon.compare
-        phrases = [*lexicon.counts.bounds, *words.vague, *words.zero_phrases, *words.currency_signs, *words.ordinals]
-        known = _OPENERS[id(lexicon)] = (lexicon, frozenset(p.split()[0].lower() for p in phrases if p.split()))
-    return low in known[1] or _value(word, language) is not None
+    return word.lower() in _openers(lexicon) or _value(word, language) is not None
+
+
+def _may_hold_number(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether any word of the claim may open a number (``_may_open``): a digit, a number word or an
+    opener of the lexicon. It may say yes where there is none; never no where there is one, so a
+    claim without any (most are) is not read token by token."""
+    key = (id(lexicon), claim.language)
+    found = _OPENING.get(key)
+    if found is None:
+        words = _openers(lexicon) | number_words(tuple(dict.fromkeys((claim.language, *NUMBER_LANGUAGES))))
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+        pattern = re.compile(rf"\d|(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+        found = _OPENING[key] = (lexicon, pattern)
+    return found[1].search(claim.text) is not None
 
 
 @functools.lru_cache(maxsize=16384)

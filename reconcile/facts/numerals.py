@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..model import Span
 from ..rules import Lexicon
 
-__all__ = ["NUMBER_LANGUAGES", "Token", "is_year", "number_value", "read_number", "tokens"]
+__all__ = ["NUMBER_LANGUAGES", "Token", "is_year", "number_value", "number_words", "read_number", "tokens"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
@@ -36,7 +36,7 @@ NUMBER_LANGUAGES = ("en", "es")
 
 
 @functools.lru_cache(maxsize=8)
-def _number_words(languages: tuple[str, ...]) -> frozenset[str]:
+def number_words(languages: tuple[str, ...]) -> frozenset[str]:
     """Every word number-parser knows as (part of) a number in these languages."""
     import importlib
 
@@ -64,7 +64,7 @@ def number_value(word: str, language: str = "en") -> int | None:
     if word.isdecimal():  # "12", "١٢"; not "¹" or "½", which isdigit() would let through to int()
         return int(word) if len(word) <= 18 else None
     languages = tuple(dict.fromkeys((language, *NUMBER_LANGUAGES)))
-    vocabulary = _number_words(languages)
+    vocabulary = number_words(languages)
     # number-parser is slow per call: ask it only about words made of number words
     if not all(part in vocabulary for part in word.lower().split("-")):
         return None

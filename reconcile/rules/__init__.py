@@ -54,7 +54,8 @@ class Rules:
     source: str
 
 
-def _read(folder: Any, name: str) -> dict[str, Any]:
+def _read(folder: Any, name: str, *, own: bool) -> dict[str, Any]:
+    """One YAML file of the rules; ``own``: of a folder of one's own, checked against the shipped shapes."""
     try:
         text = (folder / name).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -67,7 +68,7 @@ def _read(folder: Any, name: str) -> dict[str, Any]:
         raise RulesError(f"{folder / name}: not valid YAML{yaml_problem(exc)}") from None
     if not isinstance(data, dict):
         raise RulesError(f"{name}: expected a mapping at the top level")
-    if isinstance(folder, Path):  # a folder of one's own (--rules): shaped like the shipped one?
+    if own:  # a folder of one's own (--rules): shaped like the shipped one?
         check_shape(folder / name, data)
     return data
 
@@ -99,14 +100,15 @@ def _check_words(name: str, data: Any) -> None:
 def load_rules(folder: str | None = None) -> Rules:
     """Read and compile the rules in ``folder`` (default: the ones shipped with reconcile)."""
     base: Any = Path(folder) if folder else resources.files("reconcile_rules")
+    own = bool(folder)
     if folder and not Path(folder).is_dir():
         raise RulesError(f"{folder}: not a rules folder (expected a directory of YAML files)")
-    furniture = _read(base, "furniture.yaml")
-    dates = _read(base, "dates.yaml")
-    tweets = _read(base, "tweets.yaml")
+    furniture = _read(base, "furniture.yaml", own=own)
+    dates = _read(base, "dates.yaml", own=own)
+    tweets = _read(base, "tweets.yaml", own=own)
     # a generated lexicon is optional: a rules folder of one's own may leave it out
-    generated = [_read(base, name) if (base / name).is_file() else {} for name in GENERATED_FILES]
-    languages = [*(_read(base, name) for name in LANGUAGE_FILES), *generated]
+    generated = [_read(base, name, own=own) if (base / name).is_file() else {} for name in GENERATED_FILES]
+    languages = [*(_read(base, name, own=own) for name in LANGUAGE_FILES), *generated]
     for name, data in zip((*LANGUAGE_FILES, *GENERATED_FILES), languages, strict=True):
         _check_words(name, data)
     try:
