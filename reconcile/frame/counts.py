@@ -245,10 +245,12 @@ def _combine(bounds: Sequence[Bound]) -> Bound:
     return "at_least" if "at_least" in bounds else "at_most"
 
 
-def _stated(document: Document, said: _Said, lexicon: Lexicon) -> Stated:
+def _stated(document: Document, said: _Said, lexicon: Lexicon, voiced: bool) -> Stated:
+    """A statement as the fact sheet shows it; ``voiced``: the document speaks in its own voice somewhere
+    (else, a tweet or a statement on its own, what it quotes is its voice)."""
     cls = said.cls if said.cls not in lexicon.counts.generic else None
     text = document.text[said.start : said.end]
-    firm = said.kind in ("count", "bare", "fatal") and not said.quoted
+    firm = said.kind in ("count", "bare", "fatal") and not (said.quoted and voiced)
     line_start = document.text.rfind("\n", 0, said.start) + 1
     total = lexicon.compare.totals.search(document.text, line_start, said.end) is not None
     return Stated(said.value, text, said.start, said.end, said.claim, said.bound, cls, said.kind == "derived", firm,
@@ -263,7 +265,9 @@ def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
     return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
 
 
-def _total(document: Document, said: Sequence[_Said], lexicon: Lexicon) -> tuple[_Said, dict[str, Stated]] | None:
+def _total(
+    document: Document, said: Sequence[_Said], lexicon: Lexicon, voiced: bool
+) -> tuple[_Said, dict[str, Stated]] | None:
     """The total of one event and its counts by class, from its statements in document order.
 
     The first statement gives the total, added to the counts joined to it as parts of one list ("two
@@ -277,7 +281,7 @@ def _total(document: Document, said: Sequence[_Said], lexicon: Lexicon) -> tuple
     for s in said:
         if s.cls is not None:
             first_of.setdefault(s.cls, s)
-    classes = {cls: _stated(document, s, lexicon) for cls, s in first_of.items()
+    classes = {cls: _stated(document, s, lexicon, voiced) for cls, s in first_of.items()
                if cls not in lexicon.counts.generic}
     main = said[0]
     parts = [main]
@@ -320,20 +324,22 @@ def read_counts(
     """The document's counts ("killed", "injured", "arrested", and by class: "killed:police"), and
     every figure it gives each field in any words."""
     said = _statements(claims, lexicon, document.date.year if document.date else latest_year(document.text))
+    voiced = any(not c.quoted for c in claims)  # a tweet on its own: what it quotes is its voice
     figures: dict[str, tuple[int, ...]] = {}
     for s in said:
-        if s.event in FIELDS:
-            figures[s.event] = (*figures.get(s.event, ()), s.value)
+        if s.event in FIELDS and not (s.quoted and voiced):  # what it quotes others saying is theirs
+            field = s.event if s.cls is None or s.cls in lexicon.counts.generic else f"{s.event}:{s.cls}"
+            figures[field] = (*figures.get(field, ()), s.value)
     totals: dict[str, _Said] = {}
     by_class: dict[str, Stated] = {}
     for field in FIELDS:
-        found = _total(document, [s for s in said if s.event == field], lexicon)
+        found = _total(document, [s for s in said if s.event == field], lexicon, voiced)
         if found is None:
             continue
         totals[field], classes = found
         if len(classes) >= 2 or (classes and next(iter(classes)) != field):
             by_class.update({f"{field}:{cls}": value for cls, value in sorted(classes.items())})
-    shot = _total(document, [s for s in said if s.event == "shot"], lexicon)
+    shot = _total(document, [s for s in said if s.event == "shot"], lexicon, voiced)
     everyone = shot[0] if shot is not None and shot[0].bound == "exact" else None
     killed, injured = totals.get("killed"), totals.get("injured")
     # those shot less the dead are the wounded, and less the wounded the dead: only from counts stated
@@ -352,7 +358,7 @@ def read_counts(
         totals["killed"] = _derived(totals["injured"], 0)
     if "injured" not in totals and "killed" in totals and _none_of("injured", document, claims, lexicon):
         totals["injured"] = _derived(totals["killed"], 0)  # deaths told of, and no one hurt
-    out = {field: _stated(document, s, lexicon) for field, s in totals.items()}
+    out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}
     out.update(by_class)
     return out, figures
 

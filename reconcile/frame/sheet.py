@@ -82,10 +82,9 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
     for field in fields:
         values = {fr.doc: fr.counts[field] for fr in frames if field in fr.counts}
         firm = {doc: v for doc, v in values.items() if v.firm}
-        base = field.partition(":")[0]
         docs = list(firm)
         differs = any(
-            _in_conflict(firm[a], firm[b], said[a].get(base, ()), said[b].get(base, ()))
+            _in_conflict(firm[a], firm[b], said[a].get(field, ()), said[b].get(field, ()))
             and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )

@@ -70,8 +70,9 @@ class Frame:
     #: the most specific place the event is said to happen, with its county, state or country
     place: Stated | None = None
     people: tuple[Person, ...] = ()
-    #: every figure the document gives each counted field, in any words or voice (a source that gives
-    #: the other's figure too tells of parts or of an update, not of another count)
+    #: every figure the document gives in its own voice for each counted field ("killed" for counts of
+    #: everyone, "killed:police" of one class): a source that gives the other's figure too tells of
+    #: parts or of an update, not of another count
     said: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     #: the document reports a later stage of the story (the courts, an anniversary): it was written
     #: after the first reports, and its figures update theirs
