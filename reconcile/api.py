@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEAREST", "Aligned", "Prepared", "align_claims", "analyse", "analyse_all", "by_document", "claims", "compare",
+    "document_facts",
     "embed_claims", "find", "judge_aligned", "one_story", "open_cache", "pick_encoder", "prepare", "with_facts",
 ]
 
@@ -145,6 +146,16 @@ def compare(
     if key:
         store.put_result(key, result)
     return result
+
+
+def document_facts(
+    document: Document, claims: Sequence[Claim], *, rules_dir: str | None = None
+) -> tuple[FactRow, ...]:
+    """One document's key facts (its fact sheet alone): what ``reconcile claims`` shows."""
+    from .frame import fact_sheet, read_frame
+
+    rules = load_rules(rules_dir)
+    return fact_sheet([read_frame(document, claims, rules)], [document])
 
 
 def with_facts(

@@ -108,9 +108,11 @@ def _in_claims(
             if _placed(line, at, at + len(found[0]), lexicon):
                 return found[0], start + at, _claim_at(claims, start + at)
         for entity in claim.facts.entities:
-            if entity.kind == "place" and _is_place(entity.text, lexicon):
-                name = re.sub(r"['’]s$", "", entity.text.rstrip(".,"))
-                return name, entity.start, claim.id
+            article = re.match(r"(?:The|A|An)\s+", entity.text)
+            skip = article.end() if article else 0
+            name = re.sub(r"['’]s$", "", entity.text[skip:].rstrip(".,"))
+            if entity.kind == "place" and _is_place(name, lexicon):
+                return name, entity.start + skip, claim.id
     return None
 
 
@@ -173,7 +175,7 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
     parts: list[str] = []
     if place is not None:
         parts.append(place[0])
-    county = next((m for m in re.finditer(r"(?:[A-Z][a-z'’.]+\s){1,3}(?:County|Parish)\b", text)
+    county = next((m for m in re.finditer(r"(?<!\w)(?!The\s|A\s)(?:[A-Z][a-z'’.]+\s){1,3}(?:County|Parish)\b", text)
                    if m.group(0) not in (place[0] if place else "")), None)
     if county is not None and place is not None and place[0] in gazetteer.counties:
         county = None  # the place is a county already

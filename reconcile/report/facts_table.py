@@ -8,7 +8,7 @@ from .escape import markdown_name
 from .markup import cell, target
 from .wording import fact_words
 
-__all__ = ["STATUS_WORDS", "key_facts_markdown"]
+__all__ = ["STATUS_WORDS", "document_facts_markdown", "key_facts_markdown"]
 
 #: a row's status as the table shows it
 STATUS_WORDS = {
@@ -47,4 +47,17 @@ def key_facts_markdown(result: Result, *, link_base: str | None = None) -> list[
     for row in result.facts:
         cells = " | ".join(_cell(row, d, link_base) for d in docs)
         lines.append(f"| **{cell(row.label)}** | {cells} | {STATUS_WORDS.get(row.status, row.status)} |")
+    return lines
+
+
+def document_facts_markdown(document: Document, rows: tuple[FactRow, ...]) -> list[str]:
+    """One document's key facts (``reconcile claims``): a row a fact, the value and its quote."""
+    if not rows:
+        return ["## Key facts", "", "No killed, injured or arrested count, day, place or named person was found."]
+    lines = ["## Key facts", "", "| fact | value | quote | line |", "|---|---|---|---|"]
+    for row in rows:
+        value = row.values[document.id]
+        shown = cell(fact_words(row.field, value))
+        quote = cell(_quote(value.text))
+        lines.append(f"| **{cell(row.label)}** | {shown} | “{quote}” | {document.line_of(value.start)} |")
     return lines
