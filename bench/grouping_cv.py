@@ -85,10 +85,9 @@ def analysed(paths: Sequence[Path], fresh: bool) -> tuple[list[Analysed], dict[s
 
 def profiles(items: Sequence[Analysed]) -> list[Profile]:
     """Profiles rebuilt by the current code from the stored documents and claims (vectors kept)."""
-    from reconcile.rules import load_rules
-
     from reconcile.api import analyse
     from reconcile.frame import read_frame
+    from reconcile.rules import load_rules
 
     rules = load_rules(None)
     common = common_words(rules)

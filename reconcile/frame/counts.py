@@ -72,18 +72,23 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
     """Every count the claims state as a fact of this event, in document order."""
     out: list[_Said] = []
     for order, claim in enumerate(claims):
-        events = _events(claim, lexicon)
+        statuses = _statuses_only(claim, lexicon)
         for q in claim.facts.quantities:
-            if q.hypothetical or q.scoped or q.partial or _AGE.search(q.text):
+            if q.hypothetical or q.scoped or _AGE.search(q.text):
                 continue  # "11 year-old boy" is an age, not eleven boys
+            other = q.partial and bool(lexicon.counts.contrast & set(q.text.lower().split()))
+            if q.partial and not other:
+                continue  # "two of them": a part of a group counted elsewhere
             event = q.event
             if event is None:
-                # "a shooting that sent four teens to the hospital": what the frame's words say befell them
-                after = next((e for e in events if e[0] >= q.end - claim.start), None)
+                # "a shooting that sent four teens to the hospital": what the frame's words say befell
+                # them (the events ``facts`` knows it weighed: "four suspects killed the owner" did it)
+                after = next((e for e in statuses if e[0] >= q.end - claim.start), None)
                 if after is None or len(claim.text[q.end - claim.start : after[0]].split()) > 8:
                     continue
                 event = after[2]
-            out.append(_Said(event, q.cls, q.value, q.bound, q.start, q.end, claim.id, order, claim.quoted))
+            out.append(_Said(event, q.cls, q.value, q.bound, q.start, q.end, claim.id, order, claim.quoted,
+                             "other" if other else "count"))
         if _other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)
@@ -148,6 +153,18 @@ def _participants(text: str, lexicon: Lexicon) -> list[_Participant]:
         else:  # the age alone names the person; the word after it is not theirs
             out.append(_Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
     return sorted(out, key=lambda p: p.start)
+
+
+def _statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """What the frame's own words say befell people in the claim ("sent ... to the hospital"), as
+    (start, end, event) in claim offsets; not the events of ``facts``."""
+    events = lexicon.counts.event_pattern
+    out = []
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        if status in FIELDS and not events.fullmatch(m.group()):
+            out.append((m.start(), m.end(), status))
+    return out
 
 
 def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
@@ -265,22 +282,36 @@ def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
     return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
 
 
+def _with_others(first: _Said, others: Sequence[_Said], cls: str | None) -> _Said:
+    """A count with the "others" of its class counted after it ("one officer was wounded ... three
+    other officers"): their sum, quoting the first."""
+    more = [s for s in others if (s.order, s.start) > (first.order, first.start) and s.cls in (cls, None)]
+    if not more:
+        return first
+    return _Said(first.event, first.cls, first.value + sum(s.value for s in more),
+                 _combine([first.bound, *(s.bound for s in more)]), first.start, first.end, first.claim, first.order,
+                 first.quoted, first.kind)
+
+
 def _total(
     document: Document, said: Sequence[_Said], lexicon: Lexicon, voiced: bool
 ) -> tuple[_Said, dict[str, Stated]] | None:
     """The total of one event and its counts by class, from its statements in document order.
 
     The first statement gives the total, added to the counts joined to it as parts of one list ("two
-    children and two adults"); where the document counts several classes apart that never overlap,
-    and no open class ("people"), the total is their sum ("4 police officers" and "4 kidnappers": 8)."""
+    children and two adults") and to the "others" counted after it ("three other officers"); where
+    the document counts several classes apart that never overlap, and no open class ("people"), the
+    total is their sum ("4 police officers" and "4 kidnappers": 8)."""
     if not said:
         return None
     own = [s for s in said if not s.quoted]
     said = own or list(said)  # what others are quoted saying counts where the document says nothing itself
+    others = [s for s in said if s.kind == "other"]
+    said = [s for s in said if s.kind != "other"] or others
     first_of: dict[str, _Said] = {}
     for s in said:
         if s.cls is not None:
-            first_of.setdefault(s.cls, s)
+            first_of.setdefault(s.cls, _with_others(s, others, s.cls))
     classes = {cls: _stated(document, s, lexicon, voiced) for cls, s in first_of.items()
                if cls not in lexicon.counts.generic}
     main = said[0]
@@ -289,9 +320,9 @@ def _total(
         if _joined(document, parts[-1], s, lexicon):
             parts.append(s)
     if len(parts) > 1:
-        total = _Said(main.event, None, sum(p.value for p in parts), _combine([p.bound for p in parts]), main.start,
-                      parts[-1].end, main.claim, main.order, main.quoted, main.kind)
-        return total, classes
+        main = _Said(main.event, None, sum(p.value for p in parts), _combine([p.bound for p in parts]), main.start,
+                     parts[-1].end, main.claim, main.order, main.quoted, main.kind)
+        return main, classes
     disjoint = [s for cls, s in first_of.items() if cls in lexicon.frame.disjoint]
     opened = any(s.cls in lexicon.counts.generic for s in said) or main.cls not in lexicon.frame.disjoint
     if len(disjoint) >= 2 and not opened:
@@ -300,7 +331,7 @@ def _total(
         total = _Said(main.event, None, sum(s.value for s in ordered), _combine([s.bound for s in ordered]),
                       first.start, first.end, first.claim, first.order, first.quoted, "count")
         return total, classes
-    return main, classes
+    return _with_others(main, others, main.cls), classes
 
 
 def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> bool:
