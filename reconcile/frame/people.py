@@ -37,9 +37,13 @@ _AGE_APPOSITION = re.compile(
 _AGE_BEFORE = re.compile(
     rf"(?P<age>\d{{1,3}})[- ]years?[- ]old(?:\s+[a-z]+){{0,2}}?,?\s+(?P<name>{_NAME})"
 )
-_SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)$")
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 #: how far (characters) from a mention of a person a word of what happened to them is read
 _STATUS_REACH = 80
+#: a status phrase ending in one of these names whom it happened to right after it ("the death of Amorian
+#: Hale", "la muerte de"), within this many characters (an article, a title)
+_OF = frozenset({"of", "de", "del"})
+_OF_REACH = 12
 
 
 @dataclass
@@ -120,6 +124,26 @@ def _trim(name: str, lexicon: Lexicon) -> str:
     return " ".join(words)
 
 
+def _opening(text: str, at: int, name: str) -> str:
+    """``name`` without its first word where that word opens the sentence and the document also writes
+    it in lower case: a word capitalised only by its place ("When Bennett", "Though Zawahri")."""
+    first, _, rest = name.partition(" ")
+    if not rest or not re.fullmatch(r"[^\W\d_]+", first):
+        return name
+    before = text[max(0, at - 80) : at].rstrip()
+    if before and before[-1] not in ".!?\"“”:;—-(":
+        return name
+    if re.search(rf"(?<![\w'’-]){re.escape(first.lower())}(?![\w'’-])", text) is None:
+        return name
+    return rest
+
+
+def _common_word(text: str, family: str) -> bool:
+    """Whether the document writes ``family`` in lower case too, as a word of the language ("lords",
+    "officers"), not a family name; a family name that is also a word ("Brown") counts only with an age."""
+    return bool(family) and re.search(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", text) is not None
+
+
 def _not_a_person(name: str, lexicon: Lexicon) -> bool:
     """Names of places, bodies and things, not people: "Police Department", "Bartow County", "May 5"."""
     words = [w.lower().strip(".,") for w in name.split()]
@@ -143,9 +167,11 @@ def _statuses(claim: Claim, at: int, lexicon: Lexicon) -> list[tuple[float, str]
     """The events of the claim that may have happened to the person named at ``at``, nearest first."""
     out: list[tuple[float, str]] = []
     for m in lexicon.frame.status_pattern.finditer(claim.text):
-        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        if phrase.rsplit(" ", 1)[-1] in _OF and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
+            continue  # "the death of X" is X's, not that of whoever is charged with it
         distance = abs(claim.start + m.start() - at)
-        out.append((distance, status))
+        out.append((distance, lexicon.frame.statuses[phrase]))
     return sorted(out)
 
 
@@ -173,6 +199,8 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
         for first, end, whole, age in sorted(named, key=lambda n: (n[0], n[1], n[2], n[3] or 0)):
             name = _trim(whole, lexicon)
             start = first + len(whole) - len(name)
+            name = _opening(text, claim.start + start, name)
+            start = first + len(whole) - len(name)
             if len(name.split()) < 2 or _not_a_person(name, lexicon):
                 continue
             at = claim.start + start
@@ -198,6 +226,8 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
     people = []
     priority = lexicon.frame.status_order
     for person in sorted(found.values(), key=lambda p: p.start):
+        if person.age is None and _common_word(text, family_name(person.name)):
+            continue  # "Vice Lords", "African American", "Officers": a word, not a family
         near = [s for d, s in person.statuses if d <= _STATUS_REACH]
         status = min(near, key=lambda s: priority.index(s) if s in priority else len(priority)) if near else None
         role = person.role or lexicon.frame.role_of_status.get(status or "")
