@@ -98,7 +98,7 @@ def profiles(items: Sequence[Analysed]) -> list[Profile]:
         out.append(replace(a.profile, names=names, words=words_of(a.document, claims),
                            regions=regions_of(a.document, rules, claims),
                            places=places_of(a.document, rules, names, claims),
-                           **frame_fields(read_frame(a.document, claims, rules))))  # type: ignore[arg-type]
+                           **frame_fields(read_frame(a.document, claims, rules), rules)))  # type: ignore[arg-type]
     return sorted(out, key=lambda p: p.id)
 
 

@@ -84,7 +84,7 @@ def analyse_batch(
         names = names_of(doc, common=common, claims=claims)
         profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
                           words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims),
-                          **frame_fields(read_frame(doc, claims, rules)))  # type: ignore[arg-type]
+                          **frame_fields(read_frame(doc, claims, rules), rules))  # type: ignore[arg-type]
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out

@@ -21,7 +21,7 @@ __all__ = ["read_place"]
 
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?))?\s*(?:\(|—|–|-\s|>>|:)",
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?))?\s*(?P<sep>\(|—|–|-\s|>>|:)",
     re.MULTILINE,
 )
 #: how many lines from the top a dateline may stand on (after a headline, a byline, a date)
@@ -116,10 +116,19 @@ def _in_claims(
     return None
 
 
-def _dateline(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+def _dateline(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> re.Match[str] | None:
+    """The dateline: a capitalised place opening one of the first lines. A name the gazetteer does not
+    know stands as one only with a region after it or in the form of an agency's dateline ("(AP) —"),
+    not before a colon or arrows, where a line of capitals is a label ("RELATED:", "TCSO >>")."""
     head = "\n".join(text.splitlines()[:_DATELINE_LINES])
     for m in _DATELINE.finditer(head):
-        if _is_place(m.group("place"), lexicon) and len(m.group("place")) > 2:
+        place = m.group("place")
+        if not _is_place(place, lexicon) or len(place) < 3:
+            continue
+        words = " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+        known = (words in gazetteer.places or words in gazetteer.counties or words in gazetteer.countries
+                 or lexicon.places.regions.get(words) is not None)
+        if known or m.group("region") or m.group("sep") not in (":", ">>"):
             return m
     return None
 
@@ -159,7 +168,7 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
     regions = _regions_named(document, lexicon)
     named = frozenset(r for r, _, _ in regions)
     place: tuple[str, int, int, str | None] | None = None
-    dateline = _dateline(text, lexicon)
+    dateline = _dateline(text, lexicon, gazetteer)
     if dateline is not None:
         words = " ".join(w.capitalize() if len(w) > 2 else w for w in dateline.group("place").split())
         start, end = dateline.start("place"), dateline.end("place")

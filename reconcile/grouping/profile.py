@@ -58,13 +58,16 @@ class Profile:
     injured: int | None = None
 
 
-def frame_fields(frame: Frame) -> dict[str, object]:
-    """What grouping reads of an article's frame, as ``Profile`` fields."""
+def frame_fields(frame: Frame, rules: Rules) -> dict[str, object]:
+    """What grouping reads of an article's frame, as ``Profile`` fields. The city is the first part of
+    the place, where that is not a whole region (a state alone does not tell two cities apart)."""
     day = None
     if frame.date is not None:
         with contextlib.suppress(ValueError):
             day = dt.date.fromisoformat(str(frame.date.value))
     city = str(frame.place.value).split(",")[0].strip().lower() if frame.place is not None else None
+    if city is not None and city in {r.lower() for r in rules.lexicon.places.regions.values()}:
+        city = None
 
     def firm(field: str) -> int | None:
         value = frame.counts.get(field)
