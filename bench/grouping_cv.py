@@ -1,7 +1,7 @@
 """Story grouping, cross-validated by incident: is a change to the same-story model general?
 
     PYTHONPATH=. .venv/bin/python bench/grouping_cv.py [--splits 3,8,20] [--data PATH] [--fresh] [--set lone_bar=0.3]
-        [--no-regions] [--no-places]
+        [--no-regions] [--no-places] [--data A.jsonl [B.jsonl]]
 
 The articles of the feed (default ../shared/data/gva-dev/articles.jsonl; a roundup filed under
 several incidents is left out, as score_grouping.py does) are analysed once with the bundled
@@ -34,25 +34,25 @@ from reconcile.corpus.analysis import Analysed
 from reconcile.corpus.inputs import read_articles
 from reconcile.grouping import GroupingSettings, cluster_edges
 from reconcile.grouping.pairs import FEATURES, pair_features
-from reconcile.grouping.profile import Profile, common_words, names_of, places_of, regions_of, words_of
+from reconcile.grouping.profile import Profile, common_words, frame_fields, names_of, places_of, regions_of, words_of
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
 CACHE = Path(tempfile.gettempdir()) / "reconcile-grouping-cv.pickle"
 
 
-def _rows(path: Path) -> list[dict[str, object]]:
-    """The feed's articles, each about one incident, once."""
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+def _rows(paths: Sequence[Path]) -> list[dict[str, object]]:
+    """The feeds' articles, each about one incident, once."""
+    rows = [json.loads(line) for path in paths for line in path.open(encoding="utf-8") if line.strip()]
     where = collections.defaultdict(set)
     for r in rows:
         where[r["doc_id"]].add(r["incident_id"])
     return list({r["doc_id"]: r for r in rows if len(where[r["doc_id"]]) == 1}.values())
 
 
-def analysed(path: Path, fresh: bool) -> tuple[list[Analysed], dict[str, str]]:
+def analysed(paths: Sequence[Path], fresh: bool) -> tuple[list[Analysed], dict[str, str]]:
     """Every article analysed (from the /tmp cache unless ``fresh``) and each one's incident."""
-    rows = _rows(path)
+    rows = _rows(paths)
     incidents = {str(r["doc_id"]): str(r["incident_id"]) for r in rows}
     if CACHE.exists() and not fresh:
         with CACHE.open("rb") as fh:
@@ -85,16 +85,20 @@ def analysed(path: Path, fresh: bool) -> tuple[list[Analysed], dict[str, str]]:
 
 def profiles(items: Sequence[Analysed]) -> list[Profile]:
     """Profiles rebuilt by the current code from the stored documents and claims (vectors kept)."""
+    from reconcile.api import analyse
+    from reconcile.frame import read_frame
     from reconcile.rules import load_rules
 
     rules = load_rules(None)
     common = common_words(rules)
     out = []
     for a in items:
-        names = names_of(a.document, common=common, claims=a.claims)
-        out.append(replace(a.profile, names=names, words=words_of(a.document, a.claims),
-                           regions=regions_of(a.document, rules, a.claims),
-                           places=places_of(a.document, rules, names, a.claims)))
+        claims = analyse(a.document, rules)  # the claims of the current code (the cached ones may be older)
+        names = names_of(a.document, common=common, claims=claims)
+        out.append(replace(a.profile, names=names, words=words_of(a.document, claims),
+                           regions=regions_of(a.document, rules, claims),
+                           places=places_of(a.document, rules, names, claims),
+                           **frame_fields(read_frame(a.document, claims, rules), rules)))  # type: ignore[arg-type]
     return sorted(out, key=lambda p: p.id)
 
 
@@ -163,7 +167,7 @@ def _settings(pairs: Sequence[str]) -> dict[str, float | int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--data", type=Path, nargs="+", default=[DATA])
     ap.add_argument("--splits", default="3,8,20")
     ap.add_argument("--fresh", action="store_true", help="analyse the articles again")
     ap.add_argument("--regions", type=float, default=GroupingSettings().regions,

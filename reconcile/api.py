@@ -18,7 +18,7 @@ from .cache import Cache, CachingEncoder, NullCache, analysis_version, document_
 from .embed import DEFAULT_MODEL, Encoder, load_encoder, spec_of
 from .embed.choice import Choice, choose
 from .errors import BadInput
-from .model import Claim, Document, Finding, Result, Settings, Tally
+from .model import Claim, Document, FactRow, Finding, Result, Settings, Tally
 from .rules import Rules, load_rules
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEAREST", "Aligned", "Prepared", "align_claims", "analyse", "analyse_all", "by_document", "claims", "compare",
-    "embed_claims", "find", "judge_aligned", "one_story", "open_cache", "pick_encoder", "prepare",
+    "document_facts",
+    "embed_claims", "find", "judge_aligned", "one_story", "open_cache", "pick_encoder", "prepare", "with_facts",
 ]
 
 Progress = Callable[[str], None]
@@ -136,14 +137,37 @@ def compare(
         documents, all_claims, group_of=by_document, rules=ready.rules, encoder=chosen,
         settings=ready.tuned, cache=store, progress=progress, tally=tally,
     )
+    facts, findings = with_facts(documents, all_claims, ready.rules, findings)
     result = Result(
         documents, all_claims, tuple(findings), mode="compare", model=chosen.name,
         compared=tally.as_dict(), min_confidence=settings.min_confidence, model_reason=ready.choice.reason,
-        notes=notes,
+        notes=notes, facts=facts,
     )
     if key:
         store.put_result(key, result)
     return result
+
+
+def document_facts(
+    document: Document, claims: Sequence[Claim], *, rules_dir: str | None = None
+) -> tuple[FactRow, ...]:
+    """One document's key facts (its fact sheet alone): what ``reconcile claims`` shows."""
+    from .frame import fact_sheet, read_frame
+
+    rules = load_rules(rules_dir)
+    return fact_sheet([read_frame(document, claims, rules)], [document])
+
+
+def with_facts(
+    documents: Sequence[Document], claims: Sequence[Claim], rules: Rules, findings: Sequence[Finding]
+) -> tuple[tuple[FactRow, ...], list[Finding]]:
+    """The story's fact sheet, and the findings with a contradiction or update for each of its rows
+    that disagree (``frame.story_sheet``), whether or not those sentences lined up."""
+    from .frame import story_sheet
+    from .judge.findings import merge
+
+    rows, disagreements = story_sheet(documents, claims, rules)
+    return rows, merge(findings, disagreements, claims)
 
 
 def pick_encoder(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import align as align_mod
 from .align import neighbours
-from .api import NEAREST, Aligned, Progress, align_claims, find, judge_aligned, open_cache, prepare
+from .api import NEAREST, Aligned, Progress, align_claims, find, judge_aligned, open_cache, prepare, with_facts
 from .cache import Cache, CachingEncoder
 from .conflicts import opposite_partners, stated_numbers
 from .embed import Encoder
@@ -239,6 +239,9 @@ def check(
     near = draft_neighbours(aligned, by_side, rules, tuned)
     findings = judge_aligned(documents, aligned, group_of=by_side, rules=rules, near=near, settings=tuned,
                              tally=tally, progress=progress)
+    # the draft's key facts against the sources' ("seven injured" against "six"), whether or not the
+    # sentences line up
+    facts, findings = with_facts(documents, claims, rules, findings)
     names = {d.id: d.name for d in documents}
     vocabulary = Vocabulary.of(d.text for d in documents[1:])
     own = lower_case_words(draft.text)
@@ -258,7 +261,7 @@ def check(
     )
     labelled = label_draft(draft, claims, findings, names, unsourced, restated)
     return Result(documents, claims, tuple(labelled), mode="check", model=ready.encoder.name,
-                  compared=compared(), min_confidence=line, model_reason=ready.choice.reason)
+                  compared=compared(), min_confidence=line, model_reason=ready.choice.reason, facts=facts)
 
 
 #: how many of the source claims that say the opposite of a draft claim's word it is set against

@@ -32,10 +32,30 @@ def test_el_salto_police_deaths_agree_across_languages(seed_results):
 
 
 def test_el_salto_has_no_contradiction_between_different_participants(seed_results):
-    """4 police died and 8 gunmen died are different participants: never a contradiction."""
+    """4 police died and 8 gunmen died are different participants: never a contradiction. The two
+    sources' totals are one: the tweet's 8 dead (4 police, 4 kidnappers) against Breitbart's 12."""
     result = seed_results["el-salto"]
     slots = [c.slot for f in result.of_kind("contradiction") for c in f.conflicts]
-    assert slots == ["count.attackers.killed"]
+    assert slots == ["fact.killed", "count.attackers.killed"]
+    (total,) = [c for f in result.of_kind("contradiction") for c in f.conflicts if c.slot == "fact.killed"]
+    assert sorted(total.values.values()) == [8, 12]
+
+
+def test_el_salto_key_facts_set_the_tweet_against_the_governor(seed_results):
+    """The fact sheet: the tweet's 4 kidnappers killed against the governor's eight gunmen, the 4 police
+    agreeing; each value quotes its words."""
+    result = seed_results["el-salto"]
+    rows = {r.field: r for r in result.facts}
+    tweet, article = (d.id for d in result.documents)
+    attackers = rows["killed:attackers"]
+    assert attackers.status == "contradiction"
+    assert (attackers.values[tweet].value, attackers.values[article].value) == (4, 8)
+    assert attackers.values[article].text == "eight gunmen"
+    assert rows["killed:police"].status == "agree"
+    assert rows["killed:police"].values[tweet].value == rows["killed:police"].values[article].value == 4
+    for row in result.facts:
+        for doc, value in row.values.items():
+            assert result.document(doc).text[value.start : value.end] == value.text
 
 
 def test_guanajuato_pair_has_no_contradiction(seed_results):

@@ -64,7 +64,10 @@ def test_stories_reprints_and_index(tmp_path: Path, encoder: Encoder) -> None:
     ranks = [(-s["contradictions"], -s["updates"]) for s in index["stories"]]
     assert ranks == sorted(ranks)
     for s in index["stories"]:
-        assert set(s) == {"id", "title", "articles", "reprints", "report", "contradictions", "updates", "agreements"}
+        assert set(s) == {"id", "title", "articles", "reprints", "report", "contradictions", "updates", "agreements",
+                          "facts"}
+        # each story's key facts, each value keyed by the article it was read from
+        assert all(set(row["values"]) <= set(s["articles"]) for row in s["facts"])
         for fmt in ("md", "json", "html"):
             assert (tmp_path / "out" / "stories" / f"{s['id']}.{fmt}").is_file()
     assert (tmp_path / "out" / "index.md").read_text(encoding="utf-8").startswith("# Reconcile: stories")

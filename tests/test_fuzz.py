@@ -1,4 +1,4 @@
-"""Fuzzing: hostile, odd and huge text through ingest, claims, facts and the whole ``compare``.
+"""Fuzzing: hostile, odd and huge text through ingest, claims, facts, frame and the whole ``compare``.
 
 Properties: nothing raises but the tool's own errors (``ReconcileError``), and every claim is its
 document's text at its offsets, stripped and not empty. ``make test`` runs a few hundred examples
@@ -21,7 +21,8 @@ from reconcile.model import Document
 
 TOTAL = int(os.environ.get("RECONCILE_FUZZ", "0") or 0)
 #: each property's share of ``make fuzz``'s examples, and its examples in ``make test``
-SHARE = {"decode": (0.25, 80), "read": (0.1, 30), "claims": (0.4, 120), "facts": (0.1, 40), "compare": (0.15, 20)}
+SHARE = {"decode": (0.25, 80), "read": (0.1, 30), "claims": (0.3, 100), "facts": (0.1, 40), "frame": (0.1, 40),
+         "compare": (0.15, 20)}
 COUNTS: dict[str, int] = {}
 
 
@@ -142,6 +143,23 @@ def test_every_claim_is_its_text_at_its_offsets(rules, text: str, language: str)
         assert doc.line_of(c.start) >= 1
 
 
+@examples("frame")
+@given(text=hostile_text(), language=st.sampled_from(["en", "es"]))
+def test_a_frame_of_any_text_quotes_its_words(rules, text: str, language: str) -> None:
+    """The key facts of any text: never an error but the tool's own, and every value's text is its span."""
+    from reconcile.claims import extract
+    from reconcile.frame import fact_sheet, read_frame
+    from reconcile.ingest import _furniture
+
+    count("frame")
+    doc = Document(id="d1", path="f.txt", text=text, language=language, furniture=tuple(_furniture(text, rules)))
+    frame = read_frame(doc, extract(doc, rules), rules)
+    for value in [*frame.counts.values(), *filter(None, (frame.date, frame.place)), *frame.people]:
+        assert 0 <= value.start <= value.end <= len(text) and text[value.start : value.end] == value.text
+    for row in fact_sheet([frame], [doc]):
+        assert row.status in ("one source", "agree")
+
+
 @examples("facts")
 @given(text=hostile_text(), data=st.data())
 def test_facts_of_any_span(rules, text: str, data: st.DataObject) -> None:
@@ -182,4 +200,7 @@ def test_compare_anything(tmp_path: Path, fake_encoder: FakeEncoder, a: str, b: 
         _check_claims(d, [c for c in result.claims if c.doc == d.id])
     cited = {cid for f in result.findings for cid in f.claims}
     assert {c.id for c in result.claims} <= cited
+    for row in result.facts:  # every key fact quotes its words
+        for doc, value in row.values.items():
+            assert result.document(doc).text[value.start : value.end] == value.text
     assert render(result, fmt, link_base=str(tmp_path))

@@ -46,7 +46,9 @@ def _furniture_note(document) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
+def _markdown(document, claims, facts) -> str:  # type: ignore[no-untyped-def]
+    from ..report.facts_table import document_facts_markdown
+
     lines = [
         f"# Claims in {_name(document.name)}",
         "",
@@ -69,6 +71,7 @@ def _markdown(document, claims) -> str:  # type: ignore[no-untyped-def]
         lines.append(
             f"| {c.id} | {document.line_of(c.start)} | {who} | {'yes' if c.quoted else ''} | {text} | {counts} |"
         )
+    lines += ["", *document_facts_markdown(document, facts)]
     return "\n".join(lines) + "\n"
 
 
@@ -79,21 +82,24 @@ def claims(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     rules: Path | None = typer.Option(None, "--rules", help="A folder of rules YAML to use instead of the shipped."),
 ) -> None:
-    """List the claims found in one article: span, speaker, counts. No model is loaded."""
+    """List the claims found in one article (span, speaker, counts) and its key facts (killed, injured,
+    arrested, when, where, who). No model is loaded."""
     with user_errors():
         check_format(fmt, ("md", "json"))
         from ..api import claims as read_claims
+        from ..api import document_facts
         from ..model import Result
         from ..report.escape import json_inert
         from ..report.json import to_dict
 
         document, found = read_claims(article, rules_dir=str(rules) if rules else None)
+        facts = document_facts(document, found, rules_dir=str(rules) if rules else None)
         for message in document.warnings:
             warn(message)
         if fmt == "json":
-            data = to_dict(Result((document,), tuple(found), ()))
+            data = to_dict(Result((document,), tuple(found), (), facts=facts))
             del data["findings"]
             text = json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
         else:
-            text = _markdown(document, found)
+            text = _markdown(document, found, facts)
         emit(text, output, inputs=(article,))

@@ -13,7 +13,18 @@ from ..align import embedding_text
 from ..api import analyse_all
 from ..cache import Cache, CachingEncoder
 from ..embed import Encoder
-from ..grouping.profile import Profile, common_words, lead_text, names_of, places_of, regions_of, title_text, words_of
+from ..frame import read_frame
+from ..grouping.profile import (
+    Profile,
+    common_words,
+    frame_fields,
+    lead_text,
+    names_of,
+    places_of,
+    regions_of,
+    title_text,
+    words_of,
+)
 from ..model import Claim, Document, Settings
 from ..rules import Rules
 from .inputs import Article
@@ -72,7 +83,8 @@ def analyse_batch(
     for article, doc, claims, lead, title in zip(articles, docs, found, leads, titles, strict=True):
         names = names_of(doc, common=common, claims=claims)
         profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
-                          words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims))
+                          words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims),
+                          **frame_fields(read_frame(doc, claims, rules), rules))  # type: ignore[arg-type]
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))
     return out

@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import FactRow
 from ..report.escape import html_name, json_inert, markdown_name
+from ..report.json import facts_json
+from ..report.wording import fact_words
 
 __all__ = ["StoryEntry", "rank", "render_index_html", "render_index_json", "render_index_md"]
 
@@ -23,6 +26,8 @@ class StoryEntry:
     contradictions: int
     updates: int
     agreements: int
+    #: the story's key facts, each source's value keyed by its article id, disagreements first
+    facts: tuple[FactRow, ...] = ()
 
     @property
     def report(self) -> str:
@@ -44,7 +49,27 @@ def _dict(entry: StoryEntry) -> dict[str, Any]:
         "contradictions": entry.contradictions,
         "updates": entry.updates,
         "agreements": entry.agreements,
+        "facts": facts_json(entry.facts),
     }
+
+
+#: how many key facts of a story the index shows (the report has them all)
+SHOWN_FACTS = 4
+
+
+def _facts_line(entry: StoryEntry) -> str:
+    """A story's key facts on one line: "Killed: 4 (a), 8 (b) [contradiction]; Injured: 3"."""
+    parts = []
+    for row in entry.facts[:SHOWN_FACTS]:
+        values = list(dict.fromkeys(fact_words(row.field, v) for v in row.values.values()))
+        if len(values) == 1:
+            shown = values[0]
+        else:
+            shown = ", ".join(f"{fact_words(row.field, v)} ({a})" for a, v in row.values.items())
+        flag = f" [{row.status}]" if row.status in ("contradiction", "update") else ""
+        parts.append(f"{row.label}: {shown}{flag}")
+    more = len(entry.facts) - SHOWN_FACTS
+    return "; ".join(parts) + (f"; {more} more in the report" if more > 0 else "")
 
 
 def render_index_json(entries: Sequence[StoryEntry], *, articles: int) -> str:
@@ -63,14 +88,14 @@ def render_index_md(entries: Sequence[StoryEntry], *, articles: int) -> str:
         f"**{articles} articles** in **{len(entries)} stories** ({reprinted} reprints, counted once). "
         "Ranked by contradictions, then updates.",
         "",
-        "| story | title | articles | reprints | contradictions | updates | agreements |",
-        "|---|---|---|---|---|---|---|",
+        "| story | title | articles | reprints | contradictions | updates | agreements | key facts |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for e in entries:
         lines.append(
             f"| [{markdown_name(e.id)}](stories/{e.id}.md) | {markdown_name(e.title)} | {len(e.articles)} "
             f"| {len(e.reprints)} "
-            f"| {e.contradictions} | {e.updates} | {e.agreements} |"
+            f"| {e.contradictions} | {e.updates} | {e.agreements} | {markdown_name(_facts_line(e))} |"
         )
     copies = [e for e in entries if e.reprints]
     if copies:
@@ -100,7 +125,7 @@ def render_index_html(entries: Sequence[StoryEntry], *, articles: int) -> str:
             f'<tr><td><a href="stories/{e.id}.html">{html_name(e.id)}</a></td><td>{html_name(e.title)}{copies}</td>'
             f'<td class="n">{len(e.articles)}</td><td class="n">{len(e.reprints)}</td>'
             f"<td{flag}>{e.contradictions}</td><td class=\"n\">{e.updates}</td>"
-            f'<td class="n">{e.agreements}</td></tr>'
+            f'<td class="n">{e.agreements}</td><td>{html_name(_facts_line(e))}</td></tr>'
         )
     return (
         "<!DOCTYPE html>\n"
@@ -108,7 +133,7 @@ def render_index_html(entries: Sequence[StoryEntry], *, articles: int) -> str:
         f"<title>Reconcile: {len(entries)} stories</title><style>{_CSS}</style></head><body>"
         f"<h1>Stories</h1><p>{articles} articles in {len(entries)} stories, ranked by contradictions, "
         "then updates.</p><table><thead><tr><th>story</th><th>title</th><th>articles</th><th>reprints</th>"
-        "<th>contradictions</th><th>updates</th><th>agreements</th></tr></thead><tbody>"
+        "<th>contradictions</th><th>updates</th><th>agreements</th><th>key facts</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table></body></html>\n"
     )

@@ -27,7 +27,7 @@ from ..api import analyse_all
 from ..cache import analysis_version
 from ..embed import DEFAULT_MODEL
 from ..grouping import PROFILE_VERSION, Profile
-from ..model import Claim, Document, Result, Settings
+from ..model import Claim, Document, FactRow, Result, Settings
 from ..report import render, write
 from ..report.folder import Publication
 from .analysis import Analysed
@@ -35,7 +35,7 @@ from .index import StoryEntry, rank, render_index_html, render_index_json, rende
 from .inputs import MARKER, Article, read_articles
 from .places import check_output, check_store
 from .store import Store
-from .story import plan_story
+from .story import StoryPlan, plan_story
 
 __all__ = ["ENGINES", "CorpusRun", "Engine", "Progress", "run_corpus"]
 
@@ -244,6 +244,17 @@ def _judge(plans: list, store: Store, engine: Engine, settings: Settings, model:
     return len(todo)
 
 
+def _by_article(result: Result, plan: StoryPlan) -> tuple[FactRow, ...]:
+    """The story's key facts with each value keyed by its article's id, disagreements first."""
+    copies = {a for a, _ in plan.reprints}
+    originals = [i for i in plan.articles if i not in copies]
+    article_of = dict(zip((d.id for d in plan.documents), originals, strict=False))
+    rows = [FactRow(r.field, r.label, r.status, {article_of.get(d, d): v for d, v in r.values.items()})
+            for r in result.facts]
+    order = {"contradiction": 0, "update": 1}
+    return tuple(sorted(rows, key=lambda r: order.get(r.status, 2)))
+
+
 def _write_reports(
     plans: list, store: Store, publication: Publication, out: Path, names: set[str],  # type: ignore[type-arg]
 ) -> list[StoryEntry]:
@@ -258,7 +269,7 @@ def _write_reports(
         first = plan.documents[0]
         title = first.title or first.name
         unranked.append((StoryEntry(str(k), title, plan.articles, plan.reprints, counts["contradiction"],
-                                    counts["update"], counts["agreement"]), plan))
+                                    counts["update"], counts["agreement"], _by_article(result, plan)), plan))
     ordered = rank([e for e, _ in unranked])
     by_key = {e.id: p for e, p in unranked}
     entries = []
@@ -266,7 +277,7 @@ def _write_reports(
     for n, entry in enumerate(ordered, start=1):
         plan = by_key[entry.id]
         entry = StoryEntry(f"s{n}", entry.title, entry.articles, entry.reprints, entry.contradictions,
-                           entry.updates, entry.agreements)
+                           entry.updates, entry.agreements, entry.facts)
         result = store.story(plan.signature)
         assert result is not None
         result = _rebased(result, names, out / "articles")

@@ -22,11 +22,11 @@ from typing import Any
 
 from .. import ingest
 from ..align import embedding_text
-from ..api import analyse, analyse_all, analysis_key, by_document, find, pick_encoder
+from ..api import analyse, analyse_all, analysis_key, by_document, find, pick_encoder, with_facts
 from ..cache import Cache, CachingEncoder, MemoryCache, NullCache
 from ..embed import Encoder, spec_of
 from ..errors import BadInput
-from ..model import Claim, Document, Finding, Result, Settings
+from ..model import Claim, Document, FactRow, Finding, Result, Settings
 from ..rules import Rules, load_rules
 
 __all__ = ["compare_stories"]
@@ -77,9 +77,10 @@ def _analyse_pending(i: int) -> list[Claim]:
     return analyse(document, rules, settings)
 
 
-def _judge_story(i: int) -> list[Finding]:
+def _judge_story(i: int) -> tuple[tuple[FactRow, ...], list[Finding]]:
     docs, found, chosen, settings, rules, store = _SHARED["judge"][i]
-    return find(docs, found, group_of=by_document, rules=rules, encoder=chosen, settings=settings, cache=store)
+    findings = find(docs, found, group_of=by_document, rules=rules, encoder=chosen, settings=settings, cache=store)
+    return with_facts(docs, found, rules, findings)
 
 
 def _analyse_stories(
@@ -160,6 +161,7 @@ def compare_stories(
     finally:
         _SHARED.pop("judge", None)
     return [
-        Result(tuple(docs), tuple(found), tuple(findings), mode="compare", model=e.name, model_reason=why.reason)
-        for docs, found, findings, (e, why) in zip(documents, claims, judged, picks, strict=True)
+        Result(tuple(docs), tuple(found), tuple(findings), mode="compare", model=e.name, model_reason=why.reason,
+               facts=facts)
+        for docs, found, (facts, findings), (e, why) in zip(documents, claims, judged, picks, strict=True)
     ]

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..api import by_document, find
+from ..api import by_document, find, with_facts
 from ..cache import Cache, document_key
 from ..embed import Encoder
 from ..model import Claim, Document, Result, Settings, Tally
@@ -86,7 +86,8 @@ def judge_story(
         documents, claims, group_of=by_document, rules=rules, encoder=encoder, settings=settings, cache=cache,
         tally=tally,
     )
+    facts, findings = with_facts(documents, claims, rules, findings)
     return Result(
         tuple(documents), tuple(claims), tuple(findings), mode="compare", model=encoder.name,
-        compared=tally.as_dict(), min_confidence=settings.min_confidence,
+        compared=tally.as_dict(), min_confidence=settings.min_confidence, facts=facts,
     )

@@ -6,6 +6,7 @@ while the documents themselves stay in the corpus store.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -14,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..align import embedding_text
-from ..model import Claim, Document
+from ..frame import family_name
+from ..model import Claim, Document, Frame
 from ..rules import Rules
 
 __all__ = [
-    "PROFILE_VERSION", "Profile", "common_words", "lead_text", "names_of", "places_of", "regions_of", "title_text",
-    "words_of",
+    "PROFILE_VERSION", "Profile", "common_words", "frame_fields", "lead_text", "names_of", "places_of", "regions_of",
+    "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
@@ -29,7 +31,7 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _RUN = re.compile(r"\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "6"
+PROFILE_VERSION = "7"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,32 @@ class Profile:
     words: tuple[tuple[str, int], ...] = ()
     regions: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    #: from the article's key facts (``frame``): the day of the event, the city (or county) it
+    #: happened in, the family names of the people it names, and its own figures of the dead and hurt
+    event_date: dt.date | None = None
+    city: str | None = None
+    people: frozenset[str] = frozenset()
+    killed: int | None = None
+    injured: int | None = None
+
+
+def frame_fields(frame: Frame, rules: Rules) -> dict[str, object]:
+    """What grouping reads of an article's frame, as ``Profile`` fields. The city is the first part of
+    the place, where that is not a whole region (a state alone does not tell two cities apart)."""
+    day = None
+    if frame.date is not None:
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(str(frame.date.value))
+    city = str(frame.place.value).split(",")[0].strip().lower() if frame.place is not None else None
+    if city is not None and city in {r.lower() for r in rules.lexicon.places.regions.values()}:
+        city = None
+
+    def firm(field: str) -> int | None:
+        value = frame.counts.get(field)
+        return value.value if value is not None and value.firm and isinstance(value.value, int) else None
+
+    return {"event_date": day, "city": city, "people": frozenset(family_name(p.name) for p in frame.people),
+            "killed": firm("killed"), "injured": firm("injured")}
 
 
 def lead_text(document: Document, claims: Sequence[Claim]) -> str:

@@ -10,7 +10,9 @@ from ..conflicts import Clash
 from ..model import Claim, Conflict, Finding, FindingKind, Quantity
 from ..report.labels import label_of_slot
 
-__all__ = ["KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "side_by_side", "voices"]
+__all__ = [
+    "KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "merge", "side_by_side", "voices",
+]
 
 KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
 
@@ -63,3 +65,15 @@ def later(
 def voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
     return "; ".join(f"{names.get(c.doc, c.doc)} ({c.voice})" for c in claims)
 
+
+
+def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
+    """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
+    already joins is told once; a claim now disputed is no longer "only one source says"; in the
+    judge's order."""
+    disputed_pairs = [set(f.claims) for f in findings if f.kind in ("contradiction", "update")]
+    added = [f for f in more if not any(set(f.claims) <= joined for joined in disputed_pairs)]
+    disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}
+    kept = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
+    order = {c.id: k for k, c in enumerate(claims)}
+    return sorted([*kept, *added], key=lambda f: (KIND_ORDER.get(f.kind, 9), order.get(f.claims[0], 0)))

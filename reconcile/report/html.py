@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from ..model import Claim, Document, Finding, Result
 from .escape import html as escape
 from .escape import html_name
+from .html_facts import FACTS_CSS, key_facts_html
 from .markup import relative_path
 
 __all__ = ["KIND_LABELS", "KIND_ORDER", "render_html"]
@@ -403,16 +404,17 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
     why = f" ({escape(result.model_reason)})" if result.model_reason else ""
     model = f" &middot; model {escape(result.model)}{why}" if result.model else ""
     csp = (
-        f"default-src 'none'; script-src {_csp_hash(_JS)}; style-src {_csp_hash(_CSS)}; "
+        f"default-src 'none'; script-src {_csp_hash(_JS)}; style-src {_csp_hash(_CSS + FACTS_CSS)}; "
         "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
+    style = _CSS + FACTS_CSS
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_attr(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>reconcile: {escape(heading)} of {html_name(subject)}</title>"
-        f"<style>{_CSS}</style></head>\n"
+        f"<style>{style}</style></head>\n"
         f'<body data-mode="{_attr(result.mode)}">'
         '<a class="skip" href="#findings">Skip to findings</a>'
         f"<header><h1>{escape(heading)}: {html_name(subject)}</h1>"
@@ -421,7 +423,8 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
         "Choose a finding to see its spans in every source.</p>"
         + "".join(f'<p class="meta" role="note"><strong>Note:</strong> {escape(n)}</p>' for n in result.notes)
         + f"{_legend(result)}</header>\n"
-        '<main><nav id="findings" aria-label="Findings"><h2>Findings</h2>'
+        + key_facts_html(result)
+        + '<main><nav id="findings" aria-label="Findings"><h2>Findings</h2>'
         f"{_findings_list(result, docs, by_id)}</nav>\n"
         f'<div class="sources">{"".join(columns)}</div></main>\n'
         f"<script>{_JS}</script></body></html>\n"

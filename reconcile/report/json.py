@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Claim, Conflict, Document, Finding, Quantity, Result
+from ..model import Claim, Conflict, Document, FactRow, Finding, Person, Quantity, Result, Stated
 from .escape import json_inert
 
-__all__ = ["render_json", "to_dict"]
+__all__ = ["facts_json", "render_json", "to_dict"]
 
 _BOUND_WORDS = {"exact": "exact", "at_least": "at least", "at_most": "at most", "about": "about"}
 
@@ -67,6 +67,28 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     return out
 
 
+def _value(v: Stated | Person) -> dict[str, Any]:
+    if isinstance(v, Person):
+        value: Any = {"name": v.name, "age": v.age, "role": v.role, "status": v.status}
+        out: dict[str, Any] = {"value": value}
+    else:
+        out = {"value": v.value}
+        if isinstance(v.value, int):
+            out["bound"] = _BOUND_WORDS[v.bound]
+        if v.derived:
+            out["derived"] = True
+    out.update({"text": v.text, "claim": v.claim, "start": v.start, "end": v.end})
+    return out
+
+
+def facts_json(rows: tuple[FactRow, ...] | list[FactRow]) -> list[dict[str, Any]]:
+    """The fact sheet's rows (``facts`` of the JSON contract): field, label, status, each source's value."""
+    return [
+        {"field": r.field, "label": r.label, "status": r.status, "values": {d: _value(v) for d, v in r.values.items()}}
+        for r in rows
+    ]
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """The report as plain data, ready for ``json.dumps``."""
     return {
@@ -75,6 +97,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "documents": [_document(d) for d in result.documents],
         "claims": [_claim(c) for c in result.claims],
         "findings": [_finding(f) for f in result.findings],
+        "facts": facts_json(result.facts),
     }
 
 

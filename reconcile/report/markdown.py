@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Finding, Result
 from .escape import markdown_name
+from .facts_table import key_facts_markdown
 from .markup import cell, compared_sentence, link, plural, quote, shown_value, target
 
 __all__ = ["render_markdown"]
@@ -84,6 +85,9 @@ def render_markdown(result: Result, *, link_base: str | None = None) -> str:
     heading = titles[0] if titles else " vs ".join(d.name for d in result.documents)
     notes = [line for note in result.notes for line in (f"> **Note:** {cell(note)}", "")]  # e.g. another story
     lines = [f"# Reconcile: {markdown_name(heading)}", "", *notes, *_summary(result), *_model(result), ""]
+    facts = key_facts_markdown(result, link_base=link_base)
+    if facts:
+        lines += [*facts, ""]
     lines += _sources(result, link_base)
 
     strong = [f for f in result.of_kind("contradiction") if not result.is_weak(f)]

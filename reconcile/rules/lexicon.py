@@ -8,7 +8,7 @@ from typing import Any
 
 from .compare import compare_words
 from .patterns import negation_pattern, phrase_pattern, region_pattern
-from .words import CountWords, DateWords, Lexicon, PlaceWords, SentenceWords, SpeakerWords
+from .words import CountWords, DateWords, FrameWords, Lexicon, PlaceWords, SentenceWords, SpeakerWords
 
 __all__ = ["merge_lexicon"]
 
@@ -174,4 +174,70 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             event_places=frozenset(str(w).lower() for d in docs for w in d.get("event_places") or []),
         ),
         compare=compare_words(docs),
+        frame=frame_words(docs, nouns),
     )
+
+
+#: the ``frame`` keys that are lists of words (merged as sets) and those that keep their order
+_FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury", "disjoint", "list_joins",
+               "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
+               "count_ends")
+_FRAME_LISTS = ("status_order", "person_before", "person_after")
+_FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
+
+
+def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str]) -> FrameWords:
+    """The ``frame`` section of every language file, merged."""
+    sets: dict[str, set[str]] = {k: set() for k in _FRAME_SETS}
+    lists: dict[str, list[str]] = {k: [] for k in _FRAME_LISTS}
+    maps: dict[str, dict[str, str]] = {k: {} for k in _FRAME_MAPS}
+    statuses: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for d in docs:
+        section = d.get("frame") or {}
+        for key in _FRAME_SETS:
+            sets[key].update(str(w).lower() for w in section.get(key) or [])
+        for key in _FRAME_LISTS:
+            lists[key] += [str(w) for w in section.get(key) or []]
+        for key in _FRAME_MAPS:
+            maps[key].update({str(k).lower(): str(v) for k, v in (section.get(key) or {}).items()})
+        for status, words in (section.get("statuses") or {}).items():
+            statuses.update({str(w).lower(): str(status) for w in words or []})
+        for role, words in (section.get("roles") or {}).items():
+            roles.update({str(w).lower(): str(role) for w in words or []})
+    persons, one = maps["persons"], sets["one"]
+    singular_nouns = set(persons) | {n for n in nouns if n in persons or not n.endswith("s")}
+    singular = re.compile(
+        rf"(?<![\w'’])(?:{_alternatives(one)})\s+"
+        rf"(?:(?!(?:{_alternatives(one | sets['not_between'])})\s)[\w'’-]+(?<!ing)\s+){{0,2}}?"
+        rf"(?P<noun>{_alternatives(singular_nouns)})(?![\w'’])", re.IGNORECASE,
+    ) if one else _NEVER
+    filler = rf"(?:(?:{_alternatives(sets['fatal_fillers'])})\s+)?" if sets["fatal_fillers"] else ""
+    fatal = re.compile(
+        rf"(?<![\w'’])(?P<n>\d+|[^\W\d_]+)\s+{filler}(?:{_alternatives(sets['fatal'])})(?![\w'’])", re.IGNORECASE,
+    ) if sets["fatal"] else _NEVER
+    bare = re.compile(
+        rf"\s+(?:(?P<bound>{_alternatives(set(maps['count_bounds'])) or '(?!x)x'})\s+)?(?P<n>\d+|[^\W\d_]+)"
+        rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))", re.IGNORECASE,
+    )
+    return FrameWords(
+        persons=persons, singular_pattern=singular, fatal_pattern=fatal, list_joins=frozenset(sets["list_joins"]),
+        death_pattern=phrase_pattern(sets["death"]), injury_pattern=phrase_pattern(sets["injury"]),
+        disjoint=frozenset(sets["disjoint"]), statuses=statuses, status_pattern=phrase_pattern(list(statuses)),
+        role_words=roles, role_of_status=maps["role_of_status"],
+        status_order=tuple(dict.fromkeys(lists["status_order"])),
+        person_before=tuple(dict.fromkeys(lists["person_before"])),
+        person_after=tuple(dict.fromkeys(lists["person_after"])), not_person_words=frozenset(sets["not_person"]),
+        bare_count_pattern=bare, count_bounds=maps["count_bounds"], passive=frozenset(sets["passive"]),
+        intransitive=frozenset(sets["intransitive"]), incident_pattern=phrase_pattern(sets["incident"]),
+        place_followers=frozenset(sets["place_followers"]), not_place_words=frozenset(sets["not_place"]),
+        later_pattern=phrase_pattern(sets["later_stage"]),
+    )
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _alternatives(words: set[str]) -> str:
+    """Words as one alternation, longest first, a space matching any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))

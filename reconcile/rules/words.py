@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["CompareWords", "CountWords", "DateWords", "Lexicon", "PlaceWords", "SentenceWords", "SpeakerWords"]
+__all__ = [
+    "CompareWords", "CountWords", "DateWords", "FrameWords", "Lexicon", "PlaceWords", "SentenceWords", "SpeakerWords",
+]
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,55 @@ class CompareWords:
 
 
 @dataclass(frozen=True)
+class FrameWords:
+    """The key facts of an event (``frame``): one participant named without a number, the dead among
+    the shot, words of a death, and the classes of participants whose counts add up."""
+
+    #: nouns of one participant beyond the counted ones (``CountWords.nouns``), with their class
+    persons: dict[str, str] = field(default_factory=dict)
+    #: "a"/"an"/"un" and a person noun within three words after it: ``noun`` names the group
+    singular_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: a number and the word that says the counted died: ``n`` names the number ("two fatally")
+    fatal_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: between two counts of one event, the words that make them parts of one list ("and")
+    list_joins: frozenset[str] = frozenset()
+    #: any word of a death, and any word of an injury
+    death_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    injury_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: classes of participants that never overlap (their counts add up to a total)
+    disjoint: frozenset[str] = frozenset()
+    #: what happened to a named person, by phrase ("pronounced dead" -> killed), and the phrases as one pattern
+    statuses: dict[str, str] = field(default_factory=dict)
+    status_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: the role a word right before a name gives ("officer" -> officer), and the role a status gives
+    role_words: dict[str, str] = field(default_factory=dict)
+    role_of_status: dict[str, str] = field(default_factory=dict)
+    #: where several statuses are said of one person, the first of these is theirs in the end
+    status_order: tuple[str, ...] = ()
+    #: phrases right before or after a name that say it is a person's ("identified as", "was shot")
+    person_before: tuple[str, ...] = ()
+    person_after: tuple[str, ...] = ()
+    #: words no person's name holds ("county", "hospital", "news")
+    not_person_words: frozenset[str] = frozenset()
+    #: a bare number after an event, with its bound words before it (``bound``, ``n``): "killed one"
+    bare_count_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: the bound each of those words gives ("as many as" -> "at most")
+    count_bounds: dict[str, str] = field(default_factory=dict)
+    #: between a participant and an event, words that make it happen to them ("was", "fue"), and
+    #: events that take no object ("died", "murió")
+    passive: frozenset[str] = frozenset()
+    intransitive: frozenset[str] = frozenset()
+    #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
+    later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words of the incident itself ("shooting", "balacera"): a claim with one tells of the event
+    incident_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that follow a place's name ("police", "County", "woman": "a Bedford woman")
+    place_followers: frozenset[str] = frozenset()
+    #: words no place's name holds ("street", "hospital")
+    not_place_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The words of every loaded language, merged (mixed-language articles need them all at once),
     in one group per stage."""
@@ -183,3 +234,4 @@ class Lexicon:
     dates: DateWords
     places: PlaceWords
     compare: CompareWords = field(default_factory=CompareWords)
+    frame: FrameWords = field(default_factory=FrameWords)

@@ -1,0 +1,53 @@
+"""Claims -> the key facts of the event a document reports (its ``Frame``), and the story's fact sheet.
+
+    ingest -> claims -> facts -> frame
+
+One document's frame is read from its claims' typed facts, the headline and the lede first:
+``counts`` (killed, injured, arrested, totals from parts), ``when`` (the day), ``where`` (the place)
+and ``people`` (named participants). ``sheet`` sets the frames of a story side by side, one row per
+fact, and says where they agree, contradict or update each other. An article with no event in it
+gives an empty frame, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Claim, Document, FactRow, Finding, Frame
+from ..rules import Rules
+from ..rules.places import load_gazetteer
+from .counts import FIELDS, read_counts, with_people
+from .people import family_name, read_people
+from .sheet import LABELS, fact_sheet, sheet_findings
+from .when import read_date
+from .where import read_place
+
+__all__ = ["FIELDS", "LABELS", "fact_sheet", "family_name", "read_frame", "sheet_findings", "story_sheet"]
+
+
+def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Frame:
+    """The key facts of the event ``document`` reports, from its own ``claims``."""
+    own = [c for c in claims if c.doc == document.id]
+    lexicon = rules.lexicon
+    people = read_people(document, own, lexicon)
+    counts, said = read_counts(document, own, lexicon)
+    return Frame(
+        doc=document.id,
+        counts=with_people(counts, people),
+        date=read_date(document, own, lexicon),
+        place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
+        people=people,
+        said=said,
+        later=any(lexicon.frame.later_pattern.search(c.text) for c in own),
+    )
+
+
+def story_sheet(
+    documents: Sequence[Document], claims: Sequence[Claim], rules: Rules
+) -> tuple[tuple[FactRow, ...], list[Finding]]:
+    """The story's fact sheet (one row per key fact, each source's value) and a finding for each row
+    whose values contradict or update each other."""
+    frames = [read_frame(d, claims, rules) for d in documents]
+    revised = {c.id for c in claims if any(q.update for q in c.facts.quantities)}
+    rows = fact_sheet(frames, documents, revised)
+    return rows, sheet_findings(rows, documents)

@@ -1,0 +1,407 @@
+"""How many were killed, injured and arrested in the event a document reports, read from its claims.
+
+Each count comes from the claims' typed facts (``facts.counts``): the first statement of it in the
+document (the headline and the lede come first) that is a fact about this event: not a threat, not
+another span of time ("so far this year"), not a part of a group ("two of them"). Beside them:
+- one participant where the text names no number ("a 17-year-old boy died", "un hombre murió");
+- the dead among those shot ("five people were shot, two fatally");
+- totals from parts: a total over several classes ("4 police officers died ... 4 kidnappers were
+  killed" is 8 killed), the wounded as those shot less the dead, the dead as those shot less the
+  wounded;
+- nobody killed, where the document counts its wounded and tells of no death at all.
+Every value keeps the words it was read from; a value derived from several places quotes the main one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..facts import latest_year, number_value
+from ..model import Bound, Claim, Document, Person, Stated
+from ..rules import Lexicon
+
+__all__ = ["FIELDS", "read_counts"]
+
+#: the counted fields, each with the event of ``facts`` it counts
+FIELDS = ("killed", "injured", "arrested")
+_BOUNDS: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
+
+
+@dataclass(frozen=True)
+class _Said:
+    """One statement of a count: the event, the class counted, the figure and where it was read."""
+
+    event: str
+    cls: str | None
+    value: int
+    bound: Bound
+    start: int
+    end: int
+    claim: str
+    order: int
+    #: said inside a quotation (a tweet, a statement quoted word for word): another voice than the document's
+    quoted: bool
+    #: how it was read: "count" (a number and its noun), "bare" (a number after an event), "one"
+    #: (one participant named without a number), "fatal" (the dead among the shot)
+    kind: str = "count"
+
+
+def _event_span(claim: Claim, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
+    """The count's words with the event word nearest after it in its claim ("four people were killed"),
+    within eight words; else the count's words alone."""
+    words = lexicon.counts
+    after = claim.text[end - claim.start :]
+    m = words.event_pattern.search(after)
+    if m is not None and len(after[: m.start()].split()) <= 8:
+        return start, end + m.end()
+    return start, end
+
+
+def _other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
+    """Whether the claim speaks of another span of time ("so far this year") or names another year:
+    what it counts is not this event's (as ``facts`` marks its counts ``scoped``)."""
+    if lexicon.counts.scope.search(claim.text):
+        return True
+    return year is not None and any(int(y) != year for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", claim.text))
+
+
+def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[_Said]:
+    """Every count the claims state as a fact of this event, in document order."""
+    out: list[_Said] = []
+    for order, claim in enumerate(claims):
+        statuses = _statuses_only(claim, lexicon)
+        for q in claim.facts.quantities:
+            if q.hypothetical or q.scoped or _AGE.search(q.text):
+                continue  # "11 year-old boy" is an age, not eleven boys
+            other = q.partial and bool(lexicon.counts.contrast & set(q.text.lower().split()))
+            if q.partial and not other:
+                continue  # "two of them": a part of a group counted elsewhere
+            event = q.event
+            if event is None:
+                # "a shooting that sent four teens to the hospital": what the frame's words say befell
+                # them (the events ``facts`` knows it weighed: "four suspects killed the owner" did it)
+                after = next((e for e in statuses if e[0] >= q.end - claim.start), None)
+                if after is None or len(claim.text[q.end - claim.start : after[0]].split()) > 8:
+                    continue
+                event = after[2]
+            out.append(_Said(event, q.cls, q.value, q.bound, q.start, q.end, claim.id, order, claim.quoted,
+                             "other" if other else "count"))
+        if _other_time(claim, year, lexicon):
+            continue
+        out += _fatal_parts(claim, order, lexicon)
+        out += _singular(claim, order, lexicon)
+        out += _after_event(claim, order, lexicon)
+    return out
+
+
+def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+    """ "five people were shot, two fatally": the dead among those the claim counts as shot."""
+    shot = [q for q in claim.facts.quantities if q.event == "shot" and not (q.hypothetical or q.scoped)]
+    if not shot:
+        return []
+    out = []
+    for m in lexicon.frame.fatal_pattern.finditer(claim.text):
+        value = number_value(m.group("n"), claim.language)
+        if value is not None and value <= shot[0].value:
+            start, end = claim.start + m.start(), claim.start + m.end()
+            out.append(_Said("killed", shot[0].cls, value, "exact", start, end, claim.id, order, claim.quoted, "fatal"))
+    return out
+
+
+def _events(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The events the claim names, as (start, end, event) in claim offsets: those of ``facts`` and
+    what the frame's statuses add ("the shooting death of", "was pronounced dead")."""
+    found: dict[tuple[int, int], str] = {}
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        if status in FIELDS:
+            found[m.start(), m.end()] = status
+    for m in lexicon.counts.event_pattern.finditer(claim.text):
+        event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
+        if not any(s <= m.start() < e for s, e in found):
+            found[m.start(), m.end()] = event
+    return sorted((s, e, event) for (s, e), event in found.items())
+
+
+#: an age between a number and its noun
+_AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
+#: an age that stands for a person ("3-year-old shot in South Toledo"), or describes the noun after it
+_AGE_NOUN = re.compile(r"(?<![\w-])\d{1,3}[- ]years?[- ]old(?:\s+(?P<noun>[^\W\d_]+))?")
+
+
+class _Participant(NamedTuple):
+    """One participant named without a number: their words and the noun (or age) naming them."""
+
+    start: int
+    end: int
+    noun: str
+
+
+def _participants(text: str, lexicon: Lexicon) -> list[_Participant]:
+    """One participant each: "a 17-year-old boy", "un hombre", "his uncle", and an age standing for a
+    person with no article before it ("3-year-old shot in South Toledo")."""
+    out = [_Participant(m.start(), m.end(), m.group("noun")) for m in lexicon.frame.singular_pattern.finditer(text)]
+    for m in _AGE_NOUN.finditer(text):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        noun = (m.group("noun") or "").lower()
+        if noun in lexicon.frame.persons or (noun in lexicon.counts.nouns and not noun.endswith("s")):
+            out.append(_Participant(m.start(), m.end(), noun))
+        else:  # the age alone names the person; the word after it is not theirs
+            out.append(_Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """What the frame's own words say befell people in the claim ("sent ... to the hospital"), as
+    (start, end, event) in claim offsets; not the events of ``facts``."""
+    events = lexicon.counts.event_pattern
+    out = []
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        if status in FIELDS and not events.fullmatch(m.group()):
+            out.append((m.start(), m.end(), status))
+    return out
+
+
+def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+    """One participant where the claim names no number: "a 17-year-old boy died", "un hombre murió",
+    "a drive-by that killed a 3-year-old boy", "the shooting death of a child". Not the doer: "a
+    gunman killed two people"."""
+    events = [e for e in _events(claim, lexicon) if e[2] in (*FIELDS, "shot")]
+    if not events:
+        return []
+    text = claim.text
+    counted = {q.event for q in claim.facts.quantities}
+    out = []
+    participants = _participants(text, lexicon)
+    for k, m in enumerate(participants):
+        found = None
+        # right after a transitive event, the participant is its object: "killed a 3-year-old boy"
+        before = [e for e in events if e[1] <= m.start and not text[e[1] : m.start].strip()]
+        if before:
+            found = (before[-1][0], m.end, before[-1][2])
+        after = next((e for e in events if e[0] >= m.end), None)
+        if found is None and after is not None:
+            gap = text[m.end : after[0]]
+            if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and _befell(text, gap, after, events, lexicon):
+                found = (m.start, after[1], after[2])
+        if found is None or found[2] in counted:
+            continue
+        # "a woman and a child were shot": one each, joined as one list before the event
+        nxt = participants[k + 1] if k + 1 < len(participants) else None
+        joined = (nxt is not None and found[0] == m.start and nxt.end <= found[1]
+                  and text[m.end : nxt.start].strip().lower() in lexicon.frame.list_joins)
+        value = 2 if joined else 1
+        noun = m.noun.lower()
+        cls = lexicon.counts.nouns.get(noun) or lexicon.frame.persons.get(noun)
+        out.append(_Said(found[2], cls, value, "exact", claim.start + found[0], claim.start + found[1], claim.id, order,
+                         claim.quoted, "one"))
+        counted.add(found[2])
+    return out
+
+
+def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+    """A number right after an event, with no noun of its own: "killed one and wounded two"."""
+    counted = {q.event for q in claim.facts.quantities}
+    out = []
+    for start, end, event in _events(claim, lexicon):
+        if event not in FIELDS or event in counted:
+            continue
+        m = lexicon.frame.bare_count_pattern.match(claim.text, end)
+        if m is None:
+            continue
+        value = number_value(m.group("n"), claim.language)
+        if value is None or not 0 < value < 1000:
+            continue
+        bound = lexicon.frame.count_bounds.get(re.sub(r"\s+", " ", (m.group("bound") or "").lower()), "exact")
+        named = _BOUNDS.get(bound, "exact")
+        end = claim.start + m.end()
+        out.append(_Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare"))
+        counted.add(event)
+    return out
+
+
+def _befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple[int, int, str]],
+            lexicon: Lexicon) -> bool:
+    """Whether an event after a participant happened to them: a passive ("was shot", "fue baleado"),
+    an event that takes no object ("died"), or one with no object after it ("a man was shot and
+    killed Friday"; not "a man shot and killed his wife")."""
+    words = {w.lower() for w in gap.split()}
+    if words & lexicon.frame.passive:
+        return True
+    if text[event[0] : event[1]].lower() in lexicon.frame.intransitive:
+        return True
+    end = event[1]
+    for later in events:  # "shot and killed": the object follows the last of a chain
+        if later[0] > end and text[end : later[0]].strip().lower() in ("and", "y", ","):
+            end = later[1]
+    return not _takes_object(text, end, lexicon)
+
+
+def _takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether what follows an event word right after a participant is its object: "a gunman killed
+    two people" (the gunman did it), as ``facts.counts.event_for`` reads counts."""
+    nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    when = word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months  # "died Friday"
+    return (word[:1].isupper() and not when) or word.isdecimal() or word.lower() in lexicon.speakers.objects
+
+
+def _combine(bounds: Sequence[Bound]) -> Bound:
+    """The bound of a sum: exact when every part is, else the loosest."""
+    if all(b == "exact" for b in bounds):
+        return "exact"
+    if "about" in bounds:
+        return "about"
+    return "at_least" if "at_least" in bounds else "at_most"
+
+
+def _stated(document: Document, said: _Said, lexicon: Lexicon, voiced: bool) -> Stated:
+    """A statement as the fact sheet shows it; ``voiced``: the document speaks in its own voice somewhere
+    (else, a tweet or a statement on its own, what it quotes is its voice)."""
+    cls = said.cls if said.cls not in lexicon.counts.generic else None
+    text = document.text[said.start : said.end]
+    firm = said.kind in ("count", "bare", "fatal") and not (said.quoted and voiced)
+    line_start = document.text.rfind("\n", 0, said.start) + 1
+    total = lexicon.compare.totals.search(document.text, line_start, said.end) is not None
+    return Stated(said.value, text, said.start, said.end, said.claim, said.bound, cls, said.kind == "derived", firm,
+                  total)
+
+
+def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
+    """Whether two counts of one claim are joined as the parts of one list: "two children and two
+    adults were killed" (not "four people, including two children")."""
+    if a.claim != b.claim or b.start < a.end:
+        return False
+    return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
+
+
+def _with_others(first: _Said, others: Sequence[_Said], cls: str | None) -> _Said:
+    """A count with the "others" of its class counted after it ("one officer was wounded ... three
+    other officers"): their sum, quoting the first."""
+    more = [s for s in others if (s.order, s.start) > (first.order, first.start) and s.cls in (cls, None)]
+    if not more:
+        return first
+    return _Said(first.event, first.cls, first.value + sum(s.value for s in more),
+                 _combine([first.bound, *(s.bound for s in more)]), first.start, first.end, first.claim, first.order,
+                 first.quoted, first.kind)
+
+
+def _total(
+    document: Document, said: Sequence[_Said], lexicon: Lexicon, voiced: bool
+) -> tuple[_Said, dict[str, Stated]] | None:
+    """The total of one event and its counts by class, from its statements in document order.
+
+    The first statement gives the total, added to the counts joined to it as parts of one list ("two
+    children and two adults") and to the "others" counted after it ("three other officers"); where
+    the document counts several classes apart that never overlap, and no open class ("people"), the
+    total is their sum ("4 police officers" and "4 kidnappers": 8)."""
+    if not said:
+        return None
+    own = [s for s in said if not s.quoted]
+    said = own or list(said)  # what others are quoted saying counts where the document says nothing itself
+    others = [s for s in said if s.kind == "other"]
+    said = [s for s in said if s.kind != "other"] or others
+    first_of: dict[str, _Said] = {}
+    for s in said:
+        if s.cls is not None:
+            first_of.setdefault(s.cls, _with_others(s, others, s.cls))
+    classes = {cls: _stated(document, s, lexicon, voiced) for cls, s in first_of.items()
+               if cls not in lexicon.counts.generic}
+    main = said[0]
+    parts = [main]
+    for s in said[1:]:
+        if _joined(document, parts[-1], s, lexicon):
+            parts.append(s)
+    if len(parts) > 1:
+        main = _Said(main.event, None, sum(p.value for p in parts), _combine([p.bound for p in parts]), main.start,
+                     parts[-1].end, main.claim, main.order, main.quoted, main.kind)
+        return main, classes
+    disjoint = [s for cls, s in first_of.items() if cls in lexicon.frame.disjoint]
+    opened = any(s.cls in lexicon.counts.generic for s in said) or main.cls not in lexicon.frame.disjoint
+    if len(disjoint) >= 2 and not opened:
+        ordered = sorted(disjoint, key=lambda s: (s.order, s.start))
+        first = ordered[0]
+        total = _Said(main.event, None, sum(s.value for s in ordered), _combine([s.bound for s in ordered]),
+                      first.start, first.end, first.claim, first.order, first.quoted, "count")
+        return total, classes
+    return _with_others(main, others, main.cls), classes
+
+
+def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> bool:
+    """Whether the document tells of no death (``event`` "killed") or no injury ("injured") at all: no
+    claim names one, and its text has no word of one (a caption or headline the claims left out
+    included)."""
+    if any(event in c.facts.events for c in claims):
+        return False
+    pattern = lexicon.frame.death_pattern if event == "killed" else lexicon.frame.injury_pattern
+    return pattern.search(document.text) is None
+
+
+def _derived(base: _Said, value: int) -> _Said:
+    """A figure derived from ``base`` (those shot, less the dead or the wounded), quoting it."""
+    return _Said(base.event, None, value, "exact", base.start, base.end, base.claim, base.order, base.quoted, "derived")
+
+
+def read_counts(
+    document: Document, claims: Sequence[Claim], lexicon: Lexicon
+) -> tuple[dict[str, Stated], dict[str, tuple[int, ...]]]:
+    """The document's counts ("killed", "injured", "arrested", and by class: "killed:police"), and
+    every figure it gives each field in any words."""
+    said = _statements(claims, lexicon, document.date.year if document.date else latest_year(document.text))
+    voiced = any(not c.quoted for c in claims)  # a tweet on its own: what it quotes is its voice
+    figures: dict[str, tuple[int, ...]] = {}
+    for s in said:
+        if s.event in FIELDS and not (s.quoted and voiced):  # what it quotes others saying is theirs
+            field = s.event if s.cls is None or s.cls in lexicon.counts.generic else f"{s.event}:{s.cls}"
+            figures[field] = (*figures.get(field, ()), s.value)
+    totals: dict[str, _Said] = {}
+    by_class: dict[str, Stated] = {}
+    for field in FIELDS:
+        found = _total(document, [s for s in said if s.event == field], lexicon, voiced)
+        if found is None:
+            continue
+        totals[field], classes = found
+        if len(classes) >= 2 or (classes and next(iter(classes)) != field):
+            by_class.update({f"{field}:{cls}": value for cls, value in sorted(classes.items())})
+    shot = _total(document, [s for s in said if s.event == "shot"], lexicon, voiced)
+    everyone = shot[0] if shot is not None and shot[0].bound == "exact" else None
+    killed, injured = totals.get("killed"), totals.get("injured")
+    # those shot less the dead are the wounded, and less the wounded the dead: only from counts stated
+    # as such (one named victim, or "one is in critical condition", may be a part)
+    if everyone is not None and killed is not None and injured is None and killed.kind in ("count", "fatal", "bare"):
+        if killed.bound == "exact" and everyone.value > killed.value:
+            totals["injured"] = _derived(everyone, everyone.value - killed.value)
+    elif (everyone is not None and injured is not None and killed is None and injured.kind in ("count", "bare")
+          and injured.bound == "exact" and everyone.value >= injured.value):
+        totals["killed"] = _derived(everyone, everyone.value - injured.value)
+    if "killed" not in totals and ("injured" in totals or shot is not None) and _none_of(
+            "killed", document, claims, lexicon):
+        # the document tells of no death: everyone it says was shot is among the wounded
+        if "injured" not in totals and shot is not None:
+            totals["injured"] = _derived(shot[0], shot[0].value)
+        totals["killed"] = _derived(totals["injured"], 0)
+    if "injured" not in totals and "killed" in totals and _none_of("injured", document, claims, lexicon):
+        totals["injured"] = _derived(totals["killed"], 0)  # deaths told of, and no one hurt
+    out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}
+    out.update(by_class)
+    return out, figures
+
+
+def with_people(counts: dict[str, Stated], people: Sequence[Person]) -> dict[str, Stated]:
+    """The counts, with what naming one person adds: "Darin Booker, 13, died" is one killed where the
+    document states no figure and names no one else with that fate."""
+    out = dict(counts)
+    for field in FIELDS:
+        named = [p for p in people if p.status == field]
+        if field in out or len(named) != 1:
+            continue
+        person = named[0]
+        out[field] = Stated(1, person.text, person.start, person.end, person.claim, firm=False)
+    return out

@@ -1,0 +1,236 @@
+"""The named participants of the event a document reports: name, age, role and what happened to them.
+
+A name is a run of two to four capitalised words in a claim that the text marks as a person: an age
+beside it ("Christopher Roupe, 17", "17-year-old Christopher Roupe", "Edgar Sanchez Rios (16)",
+"Juan Pérez, de 34 años"), a title or role before it ("Officer", "Sgt.", "victim", "suspect"), or
+what happens to it next ("... was shot", "... was arrested", "identified as ..."). Later mentions by
+the family name alone ("Roupe was transported") are the same person. What happened to a person comes
+from the events of the claims that name them (killed, injured, arrested, charged); the role from the
+words around the name, else from what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Claim, Document, Person
+from ..rules import Lexicon
+
+__all__ = ["family_name", "read_people"]
+
+_CAP = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z][a-zà-öø-ÿ'’]+)?|[A-Z]\.|O'[A-Z][a-z]+)"
+_JOINER = r"(?:de|del|la|las|los|van|von|da|di|y)"
+#: a person's name: two to four capitalised words, a particle ("de la") allowed between them
+_NICK = r"(?:\s+[\"“][^\"”\n]{1,24}[\"”])?"
+_NAME = rf"{_CAP}{_NICK}(?:\s+(?:{_JOINER}\s+)?{_CAP}){{1,3}}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+#: three or more full names in a row ("Rashad Walker, Lawrence Veals, Dominic Savoy and Malik Johnson"): people
+_LIST = re.compile(rf"(?:{_NAME},\s+){{2,}}(?:and\s+|y\s+)?{_NAME}")
+_AGE_AFTER = re.compile(
+    rf"(?P<name>{_NAME}),\s*(?:age\s+|aged\s+|de\s+|edad\s+)?(?P<age>\d{{1,3}})(?:\s+años)?(?=[,.;)\s]|$)"
+)
+_AGE_PAREN = re.compile(rf"(?P<name>{_NAME})\s+\((?P<age>\d{{1,3}})\)")
+_AGE_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:a|an|un|una)\s+(?P<age>\d{{1,3}})[- ]years?[- ]old"
+)
+_AGE_BEFORE = re.compile(
+    rf"(?P<age>\d{{1,3}})[- ]years?[- ]old(?:\s+[a-z]+){{0,2}}?,?\s+(?P<name>{_NAME})"
+)
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+#: how far (characters) from a mention of a person a word of what happened to them is read
+_STATUS_REACH = 80
+#: a status phrase ending in one of these names whom it happened to right after it ("the death of Amorian
+#: Hale", "la muerte de"), within this many characters (an article, a title)
+_OF = frozenset({"of", "de", "del"})
+_OF_REACH = 12
+
+
+@dataclass
+class _Found:
+    """A person as the document names them, gathered over mentions."""
+
+    name: str
+    start: int
+    end: int
+    claim: str | None
+    age: int | None = None
+    role: str | None = None
+    statuses: list[tuple[float, str]] = field(default_factory=list)
+
+
+def family_name(name: str) -> str:
+    """The last word of a name, suffixes aside, lower case: "Gerald M. Berkey Jr." -> "berkey".
+
+    >>> family_name("Edgar Sanchez Rios"), family_name("Martin Luther King Jr.")
+    ('rios', 'king')
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
+    return words[-1].lower().strip("'’") if words else ""
+
+
+#: by lexicon: the lexicon (held, so that its id is not reused) and its patterns of a name beside a cue
+_CUES: dict[int, tuple[Lexicon, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+
+
+def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name right after a cue ("identified as ...") and a name right before one ("... was shot")."""
+    found = _CUES.get(id(lexicon))
+    if found is None:
+        frame = lexicon.frame
+
+        def alternatives(words: tuple[str, ...]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+        before = re.compile(rf"(?<![\w'’])(?i:{alternatives(frame.person_before) or '(?!x)x'})\s+(?P<name>{_NAME})")
+        after = re.compile(rf"(?P<name>{_NAME})\s+(?i:{alternatives(frame.person_after) or '(?!x)x'})(?![\w'’])")
+        found = _CUES[id(lexicon)] = (lexicon, (before, after))
+    return found[1]
+
+
+def _named_again(text: str, after: int, family: str) -> bool:
+    """Whether the document names ``family`` alone after ``after``, as news names a person a second
+    time ("Kenneth Mills ..." then "Mills, the manager of the shop, ...")."""
+    if len(family) < 3:
+        return False
+    written = family[:1].upper() + family[1:]
+    for m in re.finditer(rf"(?<![\w'’-])(?:{re.escape(written)}|{re.escape(family.upper())})(?![\w'’-])(?!\s+[A-Z])",
+                         text[after:]):
+        before = re.search(r"(\S+)\s*$", text[max(0, after + m.start() - 40) : after + m.start()])
+        if before is None or not before.group(1)[:1].isupper() or before.group(1).endswith((".", ",", ":", ";")):
+            return True  # alone: not the end of another capitalised run
+    return False
+
+
+def _key(name: str) -> str:
+    """What tells two people apart: the given and the family name, lower case ("Gerald M. Berkey" and
+    "Gerald Berkey" are one)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
+    return f"{words[0].lower()} {words[-1].lower()}" if len(words) >= 2 else (words[0].lower() if words else "")
+
+
+def _trim(name: str, lexicon: Lexicon) -> str:
+    """A name without the capitalised words before it that name no one: "Texas Toddler Braison Howard"
+    -> "Braison Howard" (a region, a role, a noun of people, a month)."""
+    words = name.split()
+    frame = lexicon.frame
+    while len(words) > 2:
+        first = words[0].lower().strip(".,")
+        if not (first in frame.persons or first in lexicon.counts.nouns or first in frame.role_words
+                or first in frame.not_person_words or lexicon.places.regions.get(words[0])
+                or first in lexicon.dates.months or first in lexicon.dates.weekdays or first in ("the", "a", "an")):
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def _opening(text: str, at: int, name: str) -> str:
+    """``name`` without its first word where that word opens the sentence and the document also writes
+    it in lower case: a word capitalised only by its place ("When Bennett", "Though Zawahri")."""
+    first, _, rest = name.partition(" ")
+    if not rest or not re.fullmatch(r"[^\W\d_]+", first):
+        return name
+    before = text[max(0, at - 80) : at].rstrip()
+    if before and before[-1] not in ".!?\"“”:;—-(":
+        return name
+    if re.search(rf"(?<![\w'’-]){re.escape(first.lower())}(?![\w'’-])", text) is None:
+        return name
+    return rest
+
+
+def _common_word(text: str, family: str) -> bool:
+    """Whether the document writes ``family`` in lower case too, as a word of the language ("lords",
+    "officers"), not a family name; a family name that is also a word ("Brown") counts only with an age."""
+    return bool(family) and re.search(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", text) is not None
+
+
+def _not_a_person(name: str, lexicon: Lexicon) -> bool:
+    """Names of places, bodies and things, not people: "Police Department", "Bartow County", "May 5"."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    frame = lexicon.frame
+    if any(w in frame.not_person_words for w in words):
+        return True
+    if any(w in lexicon.dates.months or w in lexicon.dates.weekdays for w in words):
+        return True
+    return lexicon.places.region_pattern.fullmatch(name) is not None
+
+
+def _role_before(text: str, start: int, lexicon: Lexicon) -> str | None:
+    """The role a title or noun right before a name gives: "Officer Jane Doe", "victim John Roe"."""
+    m = re.search(r"([^\W\d_][\w.]*)\s*,?\s*$", text[max(0, start - 40) : start])
+    if m is None:
+        return None
+    return lexicon.frame.role_words.get(m.group(1).lower().rstrip("."))
+
+
+def _statuses(claim: Claim, at: int, lexicon: Lexicon) -> list[tuple[float, str]]:
+    """The events of the claim that may have happened to the person named at ``at``, nearest first."""
+    out: list[tuple[float, str]] = []
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        if phrase.rsplit(" ", 1)[-1] in _OF and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
+            continue  # "the death of X" is X's, not that of whoever is charged with it
+        distance = abs(claim.start + m.start() - at)
+        out.append((distance, lexicon.frame.statuses[phrase]))
+    return sorted(out)
+
+
+def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> tuple[Person, ...]:
+    """The document's named participants, in the order they are first named."""
+    found: dict[str, _Found] = {}  # by family name
+    text = document.text
+    for claim in claims:
+        body = claim.text
+        named: list[tuple[int, int, str, int | None]] = []
+        for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSITION, _AGE_BEFORE):
+            for m in pattern.finditer(body):
+                years = int(m.group("age"))
+                if 0 < years < 110:
+                    named.append((m.start("name"), m.end("name"), m.group("name"), years))
+        for pattern in _cue_patterns(lexicon):
+            for m in pattern.finditer(body):
+                named.append((m.start("name"), m.end("name"), m.group("name"), None))
+        for m in re.finditer(_NAME, body):
+            if _named_again(text, claim.start + m.end(), family_name(m.group())):
+                named.append((m.start(), m.end(), m.group(), None))
+        for listed in _LIST.finditer(body):
+            for m in re.finditer(_NAME, listed.group()):
+                named.append((listed.start() + m.start(), listed.start() + m.end(), m.group(), None))
+        for first, end, whole, age in sorted(named, key=lambda n: (n[0], n[1], n[2], n[3] or 0)):
+            name = _trim(whole, lexicon)
+            start = first + len(whole) - len(name)
+            name = _opening(text, claim.start + start, name)
+            start = first + len(whole) - len(name)
+            if len(name.split()) < 2 or _not_a_person(name, lexicon):
+                continue
+            at = claim.start + start
+            key = _key(name)
+            person = found.get(key)
+            if person is None:
+                person = found[key] = _Found(name, at, claim.start + end, claim.id)
+            elif len(name) > len(person.name):
+                person.name, person.start, person.end, person.claim = name, at, claim.start + end, claim.id
+            if age is not None and person.age is None:
+                person.age = age
+            person.role = person.role or _role_before(text, at, lexicon)
+        # every mention, the family name alone included: what happened to them (a family name several
+        # people share is left to their whole names)
+        families: dict[str, list[_Found]] = {}
+        for person in found.values():
+            families.setdefault(family_name(person.name), []).append(person)
+        for family, members in families.items():
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE):
+                inside = [p for p in members if 0 <= body.find(p.name) <= m.start() < body.find(p.name) + len(p.name)]
+                for member in inside or (members if len(members) == 1 else []):
+                    member.statuses += _statuses(claim, claim.start + m.start(), lexicon)
+    people = []
+    priority = lexicon.frame.status_order
+    for person in sorted(found.values(), key=lambda p: p.start):
+        if person.age is None and _common_word(text, family_name(person.name)):
+            continue  # "Vice Lords", "African American", "Officers": a word, not a family
+        near = [s for d, s in person.statuses if d <= _STATUS_REACH]
+        status = min(near, key=lambda s: priority.index(s) if s in priority else len(priority)) if near else None
+        role = person.role or lexicon.frame.role_of_status.get(status or "")
+        people.append(Person(person.name, text[person.start : person.end], person.start, person.end, person.claim,
+                             person.age, role, status))
+    return tuple(people)

@@ -1,0 +1,245 @@
+"""The frames of a story side by side: one row per key fact, each source's value, and whether they
+agree, contradict each other, or a later report updates an earlier one.
+
+- counts as intervals ("at least 7" holds 9; "about 20" holds 22);
+- days, equal or not;
+- places by their names: one that the other document names too, or that shares a name with the
+  other's, is no conflict (a city and its county or state);
+- people by their family name: their ages, what happened to them, and how their given name is spelt.
+A difference is an **update** where the documents' dates differ (the later one supersedes) or the
+later figure is worded as a revision ("rose to"), else a **contradiction**. Every such row is also
+a finding, with the claims behind both values, whether or not those sentences ever lined up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from ..model import COUNT_FIELDS, Conflict, Document, FactRow, FactStatus, Finding, Frame, Person, Stated
+from .people import family_name
+
+__all__ = ["LABELS", "fact_sheet", "sheet_findings"]
+
+#: each field in an editor's words
+LABELS = {"killed": "Killed", "injured": "Injured", "arrested": "Arrested", "date": "When", "place": "Where"}
+
+#: how sure a difference on each kind of fact is, before issue 21's calibration
+_CONFIDENCE = {"count": 0.8, "date": 0.65, "place": 0.5, "age": 0.8, "status": 0.6, "name": 0.55}
+
+
+def _label(field: str) -> str:
+    """ "killed:police" -> "Killed (police)"."""
+    base, _, cls = field.partition(":")
+    return f"{LABELS.get(base, base.capitalize())} ({cls})" if cls else LABELS.get(base, base.capitalize())
+
+
+def _interval(value: Stated) -> tuple[float, float]:
+    v = float(value.value) if isinstance(value.value, int) else 0.0
+    if value.bound == "at_least":
+        return v, float("inf")
+    if value.bound == "at_most":
+        return 0.0, v
+    if value.bound == "about":
+        return v * 0.85 - 1, v * 1.15 + 1
+    return v, v
+
+
+def _compatible(a: Stated, b: Stated) -> bool:
+    """Whether two counts can both be true: as intervals, where they count the same people; a count of
+    one class ("4 officers") is a part of a count of everyone, and holds with any count of another
+    class ("3 gunmen")."""
+    (la, ha), (lb, hb) = _interval(a), _interval(b)
+    if a.counts == b.counts:
+        return la <= hb and lb <= ha
+    if a.counts is not None and b.counts is not None:
+        return True
+    part, whole = (a, b) if a.counts is not None else (b, a)
+    return _interval(part)[0] <= _interval(whole)[1]
+
+
+def _later(docs: Sequence[str], dates: Mapping[str, dt.date | None]) -> bool:
+    """Whether the documents carry dates and not all the same one: a difference between them may be news."""
+    known = {dates[d] for d in docs if dates.get(d) is not None}
+    return len(known) > 1
+
+
+def _status(differs: bool, docs: Sequence[str], dates: Mapping[str, dt.date | None], revised: bool) -> FactStatus:
+    if len(docs) < 2:
+        return "one source"
+    if not differs:
+        return "agree"
+    return "update" if revised or _later(docs, dates) else "contradiction"
+
+
+def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], revised: set[str]) -> list[FactRow]:
+    fields = sorted({f for fr in frames for f in fr.counts}, key=lambda f: (
+        COUNT_FIELDS.index(f.partition(":")[0]) if f.partition(":")[0] in COUNT_FIELDS else 9, ":" in f, f))
+    said = {fr.doc: fr.said for fr in frames}
+    by_doc = {fr.doc: fr for fr in frames}
+    rows = []
+    for field in fields:
+        values = {fr.doc: fr.counts[field] for fr in frames if field in fr.counts}
+        firm = {doc: v for doc, v in values.items() if v.firm}
+        docs = list(firm)
+        differs = any(
+            _in_conflict(firm[a], firm[b], said[a].get(field, ()), said[b].get(field, ()))
+            and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
+            for k, a in enumerate(docs) for b in docs[k + 1 :]
+        )
+        marked = any(v.claim in revised for v in firm.values())
+        # one report of the story's later stage (the courts) against first reports: its figure is news
+        marked = marked or (differs and len({by_doc[d].later for d in docs}) > 1)
+        rows.append(FactRow(field, _label(field), _status(differs, docs, dates, marked), values))
+    return rows
+
+
+def _dead_among_hurt(a: Frame, b: Frame) -> bool:
+    """Whether one document's wounded may count the other's dead too: "four people were injured" (two
+    of whom died) against "one killed and three hurt" tell of the same four people hit."""
+    for x, y in ((a, b), (b, a)):
+        hurt, other_hurt, other_dead = x.counts.get("injured"), y.counts.get("injured"), y.counts.get("killed")
+        if hurt is None or other_hurt is None or other_dead is None:
+            continue
+        values = [v.value for v in (hurt, other_hurt, other_dead)]
+        if not all(isinstance(v, int) for v in values):
+            continue
+        low, high = _interval(other_dead)
+        if float(values[1]) + low <= float(values[0]) <= float(values[1]) + high:
+            return True
+    return False
+
+
+def _in_conflict(a: Stated, b: Stated, said_a: tuple[int, ...], said_b: tuple[int, ...]) -> bool:
+    """Whether two documents' figures for one field cannot both be true: as intervals, and neither
+    document gives the other's figure anywhere (then the two tell of parts, or of an update)."""
+    if _compatible(a, b) or a.total != b.total:
+        return False  # "a total of 50" may count what "49 people" leaves out (the gunman)
+    return b.value not in said_a and a.value not in said_b
+
+
+def _place_words(value: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]+", value)} - {"county", "parish", "city"}
+
+
+def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping[str, dt.date | None]) -> FactRow:
+    values = {fr.doc: fr.place for fr in frames if fr.place is not None}
+    differs = False
+    docs = list(values)
+    for k, a in enumerate(docs):
+        for b in docs[k + 1 :]:
+            wa, wb = _place_words(str(values[a].value)), _place_words(str(values[b].value))
+            if wa & wb:
+                continue
+            first_a = str(values[a].value).split(",")[0]
+            first_b = str(values[b].value).split(",")[0]
+            if first_a.lower() in texts[b].lower() or first_b.lower() in texts[a].lower():
+                continue  # the other document names that place too: a part of it, or where it is
+            differs = True
+    return FactRow("place", LABELS["place"], _status(differs, docs, {}, False) if differs or len(docs) < 2
+                   else "agree", values)  # type: ignore[arg-type]
+
+
+def _date_row(frames: Sequence[Frame]) -> FactRow:
+    values = {fr.doc: fr.date for fr in frames if fr.date is not None}
+    differs = len({v.value for v in values.values()}) > 1
+    return FactRow("date", LABELS["date"], _status(differs, list(values), {}, False), values)  # type: ignore[arg-type]
+
+
+def _first_name(name: str) -> str:
+    words = [w for w in name.split() if len(w.strip(".")) > 1]
+    return words[0].lower() if words else ""
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """Two given names that are one name spelt two ways ("Akielah" / "Akeilah"), not two names."""
+    if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=False)) <= 1
+
+
+def _people_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None]) -> list[FactRow]:
+    by_family: dict[str, dict[str, Person]] = {}
+    order: list[str] = []
+    for fr in frames:
+        for p in fr.people:
+            key = family_name(p.name)
+            if key not in by_family:
+                by_family[key] = {}
+                order.append(key)
+            by_family[key].setdefault(fr.doc, p)
+    rows = []
+    for key in order:
+        values = by_family[key]
+        people = list(values.values())
+        ages = {p.age for p in people if p.age is not None}
+        statuses = {p.status for p in people if p.status in ("killed", "injured")}
+        names = {_first_name(p.name) for p in people}
+        spelt = any(_spelt_otherwise(x, y) for x in names for y in names if x < y)
+        differs = len(ages) > 1 or len(statuses) > 1 or spelt
+        rows.append(FactRow("person", people[0].name, _status(differs, list(values), dates, False), values))
+    return rows
+
+
+def fact_sheet(frames: Sequence[Frame], documents: Sequence[Document], revised: set[str] | None = None) -> tuple[
+        FactRow, ...]:
+    """The story's key facts, one row a fact, each source's value; ``revised``: the claims that word
+    their figure as a revision ("the toll rose to five")."""
+    dates = {d.id: d.date for d in documents}
+    texts = {d.id: d.text for d in documents}
+    rows = _count_rows(frames, dates, revised or set())
+    if any(fr.date for fr in frames):
+        rows.append(_date_row(frames))
+    if any(fr.place for fr in frames):
+        rows.append(_place_row(frames, texts, dates))
+    rows += _people_rows(frames, dates)
+    return tuple(rows)
+
+
+def _conflict_kind(row: FactRow) -> str:
+    if row.field == "person":
+        people = [v for v in row.values.values() if isinstance(v, Person)]
+        if len({p.age for p in people if p.age is not None}) > 1:
+            return "age"
+        if len({p.status for p in people if p.status in ("killed", "injured")}) > 1:
+            return "status"
+        return "name"
+    if row.field in ("date", "place"):
+        return row.field
+    return "count"
+
+
+def _shown(value: Stated | Person, kind: str) -> int | str:
+    if isinstance(value, Stated):
+        return value.value
+    if kind == "age":
+        return value.age if value.age is not None else "not stated"
+    if kind == "status":
+        return value.status or "not stated"
+    return value.name
+
+
+def sheet_findings(rows: Sequence[FactRow], documents: Sequence[Document]) -> list[Finding]:
+    """A finding for each row whose values contradict or update each other, citing the claims behind them."""
+    names = {d.id: d.name for d in documents}
+    out = []
+    for row in rows:
+        if row.status not in ("contradiction", "update"):
+            continue
+        cited = {doc: v for doc, v in row.values.items() if v.claim is not None}
+        if len(cited) < 2:
+            continue
+        kind = _conflict_kind(row)
+        values = {v.claim: _shown(v, kind) for v in cited.values() if v.claim is not None}
+        spans = {v.claim: (v.start, v.end) for v in cited.values() if v.claim is not None}
+        if len(set(values.values())) < 2:
+            continue
+        label = row.label if row.field != "person" else f"{row.label}: {kind}"
+        conflict = Conflict(f"fact.{row.field if row.field != 'person' else kind}", values, label, spans)
+        sides = " vs ".join(f"{_shown(v, kind)} ({names.get(doc, doc)})" for doc, v in cited.items())
+        reason = f"{label}: {sides}"
+        if row.status == "update":
+            reason += " (a later report, or a figure worded as a revision)"
+        out.append(Finding(row.status, tuple(values), _CONFIDENCE[kind], reason, (conflict,)))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,99 @@
+"""The day of the event a document reports, resolved against the document's own date.
+
+The first claim that tells of the event (it names one of the lexicon's events, or a word of a
+shooting) and gives a date that resolves to a day: "Friday night" in an article dated Saturday,
+"May 23" (the year from the article's date, or the latest whole date it writes, and not after it),
+"on April 20, 2016". A weekday with no date to resolve it against says no day. A date counts only
+where the predicate nearest it is the incident's (a shooting, a death, an injury), not a later step
+(an arrest, a charge, the courts) or a statement: "were charged Tuesday in the May 31 death" gives
+May 31.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..model import Claim, DateMention, Document, Stated
+from ..rules import Lexicon
+
+__all__ = ["read_date"]
+
+_WORD = re.compile(r"\w+")
+
+
+def _day(mention: DateMention, today: dt.date | None, year: int | None) -> dt.date | None:
+    """The day a mention names, or None: a month and a day resolve with the year given or assumed."""
+    if mention.month is None or mention.day is None:
+        return None
+    if mention.year is not None:
+        year_of = mention.year
+    elif today is not None:
+        # "May 23" in an article of May 25, 2014 is 2014's; in one of January 2015, 2014's
+        year_of = today.year if (mention.month, mention.day) <= (today.month, today.day) else today.year - 1
+    elif year is not None:
+        year_of = year
+    else:
+        return None
+    try:
+        return dt.date(year_of, mention.month, mention.day)
+    except ValueError:
+        return None
+
+
+def _tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
+    return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
+
+
+def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexicon) -> bool:
+    """Whether the predicate nearest the date in its claim is the incident's (a word of the incident, a
+    death, an injury) rather than what came after it: an arrest, a charge, a court, a statement ("were
+    charged Tuesday in the May 31 death": Tuesday is the charge's, May 31 the death's). A date under a
+    word of another span of time ("since Aug. 1, 1966") is no event's day."""
+    words = lexicon.frame
+    start = claim.start
+    body = text[start : claim.end]
+    lead = body[max(0, mention.start - start - 20) : mention.start - start]
+    if lexicon.counts.scope.search(lead):
+        return False
+    near: list[tuple[int, bool]] = []  # (distance, harm) of every predicate word in the claim
+
+    def distance(a: int, b: int) -> int:
+        return max(mention.start - (start + b), (start + a) - mention.end, 0)
+
+    for pattern in (words.incident_pattern, words.death_pattern, words.injury_pattern):
+        near += [(distance(m.start(), m.end()), True) for m in pattern.finditer(body)]
+    for m in words.status_pattern.finditer(body):
+        if words.statuses.get(m.group().lower()) in ("arrested", "charged"):
+            near.append((distance(m.start(), m.end()), False))
+    near += [(distance(m.start(), m.end()), False) for m in words.later_pattern.finditer(body)]
+    verbs = lexicon.speakers.attribution_verbs
+    near += [(distance(m.start(), m.end()), False) for m in _WORD.finditer(body) if m.group().lower() in verbs]
+    if not near:
+        return True
+    return min(near, key=lambda dn: (dn[0], not dn[1]))[1]
+
+
+def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> Stated | None:
+    """The event's day, ISO, with the words it was read from; None where the document does not say."""
+    today = document.date
+    if today is None:
+        # with no date of its own, an article is no older than the latest whole date it writes ("Posted
+        # on February 13, 2014"): a month and a day take their year from it; a year alone says nothing
+        written = [_day(m, None, m.year) for c in claims for m in c.facts.dates
+                   if m.year is not None and m.weekday is None]
+        today = max((d for d in written if d is not None), default=None)
+    year = today.year if today is not None else None
+    for claim in claims:
+        if not claim.facts.dates or not _tells_of_event(claim, lexicon):
+            continue
+        for mention in claim.facts.dates:
+            day = _day(mention, today, year)
+            if day is None or (today is not None and day > today):
+                continue
+            if not _of_the_event(document.text, claim, mention, lexicon):
+                continue
+            return Stated(day.isoformat(), document.text[mention.start : mention.end], mention.start, mention.end,
+                          claim.id)
+    return None

@@ -1,0 +1,204 @@
+"""Where the event a document reports happened: the most specific place, with its county and its
+region (a US state, a country) where the document names them or the gazetteer knows them.
+
+The place is the first one the document puts the event in: its dateline ("NAVARRO COUNTY, TX
+(CBSDFW.COM) –", "SAN BERNARDINO >>"), else the first claim telling of the event (the headline and
+the lede first) that names a place of the gazetteer ("in Bellflower", "Milwaukee police said") or
+one after a word of place ("in El Salto"), no street, building or outlet. The county and the region
+are the first ones the document names; a city's region the gazetteer gives where only one fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Claim, Document, Stated
+from ..rules import Lexicon
+from ..rules.places import Gazetteer
+
+__all__ = ["read_place"]
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?))?\s*(?P<sep>\(|—|–|-\s|>>|:)",
+    re.MULTILINE,
+)
+#: how many lines from the top a dateline may stand on (after a headline, a byline, a date)
+_DATELINE_LINES = 6
+#: where a lede ends, for a region named with no place beside it
+_LEDE = 600
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w'’.-]*)*")
+
+
+def _regions_named(document: Document, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """The regions (US states, countries) the document names, each once, in order, as full names."""
+    out: list[tuple[str, int, int]] = []
+    for m in lexicon.places.region_pattern.finditer(document.text):
+        region = lexicon.places.regions.get(m.group(0))
+        if region and all(r[0] != region for r in out):
+            out.append((region, m.start(), m.end()))
+    return out
+
+
+def _title(region: str) -> str:
+    return " ".join(w if w in ("of", "de") else w.capitalize() for w in region.split())
+
+
+def _is_place(name: str, lexicon: Lexicon) -> bool:
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    if not words or any(w in lexicon.frame.not_place_words for w in words):
+        return False
+    return not any(w in lexicon.dates.months or w in lexicon.dates.weekdays for w in words)
+
+
+def _tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
+    return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
+
+
+def _known(run: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """The longest name the gazetteer knows inside a capitalised run ("Downtown Memphis" -> "Memphis"),
+    with its offset in the run."""
+    words = list(re.finditer(r"\S+", run))
+    for size in range(min(len(words), gazetteer.longest or 4), 0, -1):
+        for k in range(len(words) - size + 1):
+            start, end = words[k].start(), words[k + size - 1].end()
+            name = re.sub(r"['’]s$", "", run[start:end].rstrip(".,"))
+            if name in gazetteer.places or name in gazetteer.counties or name in gazetteer.countries:
+                return name, start
+    return None
+
+
+def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a name at ``text[start:end]`` stands as a place: after a word of place ("in", "near"),
+    or before a word that follows places ("police", "County", ", Texas")."""
+    before = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 20) : start])
+    if before is not None and before.group(1).lower() in lexicon.places.locative:
+        return True
+    after = text[end : end + 30]
+    comma = re.match(r",\s*", after)
+    if comma is not None and lexicon.places.region_pattern.match(after, comma.end()):
+        return True
+    nxt = re.match(r"['’]?s?\s+([^\W\d_]+)", after)
+    return nxt is not None and nxt.group(1).lower() in lexicon.frame.place_followers
+
+
+def _in_claims(
+    text: str, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer
+) -> tuple[str, int, str | None] | None:
+    """The first place the line of a claim telling of the event names (its speaker's words too:
+    "..., Milwaukee police said"): one the gazetteer knows standing as a place, else one after a word
+    of place; (name, document offset, claim id)."""
+    seen: set[int] = set()
+    for claim in claims:
+        if not _tells_of_event(claim, lexicon):
+            continue
+        start = text.rfind("\n", 0, claim.start) + 1
+        end = text.find("\n", claim.end)
+        end = len(text) if end < 0 else end
+        if start in seen:
+            continue
+        seen.add(start)
+        line = text[start:end]
+        for run in _RUN.finditer(line):
+            found = _known(run.group(), gazetteer)
+            if found is None or not _is_place(found[0], lexicon):
+                continue
+            at = run.start() + found[1]
+            if _placed(line, at, at + len(found[0]), lexicon):
+                return found[0], start + at, _claim_at(claims, start + at)
+        for entity in claim.facts.entities:
+            article = re.match(r"(?:The|A|An)\s+", entity.text)
+            skip = article.end() if article else 0
+            name = re.sub(r"['’]s$", "", entity.text[skip:].rstrip(".,"))
+            if entity.kind == "place" and _is_place(name, lexicon):
+                return name, entity.start + skip, claim.id
+    return None
+
+
+def _dateline(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> re.Match[str] | None:
+    """The dateline: a capitalised place opening one of the first lines. A name the gazetteer does not
+    know stands as one only with a region after it or in the form of an agency's dateline ("(AP) —"),
+    not before a colon or arrows, where a line of capitals is a label ("RELATED:", "TCSO >>")."""
+    head = "\n".join(text.splitlines()[:_DATELINE_LINES])
+    for m in _DATELINE.finditer(head):
+        place = m.group("place")
+        if not _is_place(place, lexicon) or len(place) < 3:
+            continue
+        words = " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+        known = (words in gazetteer.places or words in gazetteer.counties or words in gazetteer.countries
+                 or lexicon.places.regions.get(words) is not None)
+        if known or m.group("region") or m.group("sep") not in (":", ">>"):
+            return m
+    return None
+
+
+def _claim_at(claims: Sequence[Claim], at: int) -> str | None:
+    return next((c.id for c in claims if c.start <= at < c.end), None)
+
+
+def _region_of(
+    text: str, place: tuple[str, int, int, str | None] | None, county: re.Match[str] | None,
+    regions: list[tuple[str, int, int]], named: frozenset[str], gazetteer: Gazetteer,
+) -> str | None:
+    """The region of the place: one named on the place's own line (the dateline's, "in Bellflower,
+    Calif."), else the one the gazetteer gives the place or its county (of those the document names,
+    where several fit); with no place, the first one the lede names."""
+    if place is not None:
+        start = text.rfind("\n", 0, place[1]) + 1
+        end = text.find("\n", place[2])
+        end = len(text) if end < 0 else end
+        near = [r for r, at, _ in regions if start <= at < end]
+        if near:
+            return near[0]
+    for name in (county.group(0) if county else "", place[0] if place else ""):
+        region = gazetteer.region_of(name, named) if name else None
+        if region:
+            return region
+    if place is None and county is None:
+        lede = [r for r, at, _ in regions if at < _LEDE]
+        return lede[0] if lede else None
+    return None
+
+
+def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer) -> Stated | None:
+    """The event's place, "City, County, State" as far as the document names them (and the gazetteer
+    knows a city's state); None where it names none."""
+    text = document.text
+    regions = _regions_named(document, lexicon)
+    named = frozenset(r for r, _, _ in regions)
+    place: tuple[str, int, int, str | None] | None = None
+    dateline = _dateline(text, lexicon, gazetteer)
+    if dateline is not None:
+        words = " ".join(w.capitalize() if len(w) > 2 else w for w in dateline.group("place").split())
+        start, end = dateline.start("place"), dateline.end("place")
+        place = (words, start, end, _claim_at(claims, start))
+        written = dateline.group("region")
+        if written and lexicon.places.regions.get(written):
+            named = named | {lexicon.places.regions[written]}
+            regions.insert(0, (lexicon.places.regions[written], dateline.start("region"), dateline.end("region")))
+    if place is None:
+        found = _in_claims(text, claims, lexicon, gazetteer)
+        if found is not None:
+            place = (found[0], found[1], found[1] + len(found[0]), found[2])
+    parts: list[str] = []
+    if place is not None:
+        parts.append(place[0])
+    county = next((m for m in re.finditer(r"(?<!\w)(?!The\s|A\s)(?:[A-Z][a-z'’.]+\s){1,3}(?:County|Parish)\b", text)
+                   if m.group(0) not in (place[0] if place else "")), None)
+    if county is not None and place is not None and place[0] in gazetteer.counties:
+        county = None  # the place is a county already
+    if county is not None:
+        parts.append(county.group(0))
+    region = _region_of(text, place, county, regions, named, gazetteer)
+    if region is not None and region.lower() not in ", ".join(parts).lower():
+        parts.append(_title(region))
+    if not parts:
+        return None
+    if place is not None:
+        return Stated(", ".join(parts), text[place[1] : place[2]], place[1], place[2], place[3])
+    if county is not None:
+        claim = _claim_at(claims, county.start())
+        return Stated(", ".join(parts), county.group(0), county.start(), county.end(), claim)
+    first = next(r for r in regions if r[0] == region)
+    return Stated(", ".join(parts), text[first[1] : first[2]], first[1], first[2], _claim_at(claims, first[1]))

@@ -1,0 +1,98 @@
+"""The frame stage: each document's key facts (counts, day, place, people) and the story's fact sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reconcile.claims import extract
+from reconcile.frame import read_frame, story_sheet
+from reconcile.model import Document, Frame
+
+
+def frame_of(rules, text: str, date: dt.date | None = None, language: str = "en") -> Frame:  # type: ignore[no-untyped-def]
+    doc = Document(id="d1", path="d1.txt", text=text, date=date, language=language)
+    return read_frame(doc, extract(doc, rules), rules)
+
+
+def spans_hold(frame: Frame, text: str) -> None:
+    for value in [*frame.counts.values(), frame.date, frame.place, *frame.people]:
+        if value is not None:
+            assert text[value.start : value.end] == value.text
+
+
+def test_shot_and_fatally_give_the_dead_and_the_wounded(rules):  # type: ignore[no-untyped-def]
+    text = "Five people were shot, two fatally, outside a bar in Dayton, Ohio on Friday night, police said."
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    assert frame.counts["killed"].value == 2 and frame.counts["killed"].text == "two fatally"
+    assert frame.counts["injured"].value == 3 and frame.counts["injured"].derived
+    assert frame.date is not None and (frame.date.value, frame.date.text) == ("2016-05-06", "Friday")
+    assert frame.place is not None and frame.place.value == "Dayton, Ohio"
+    spans_hold(frame, text)
+
+
+def test_the_dead_and_the_wounded_listed_apart(rules):  # type: ignore[no-untyped-def]
+    text = ("Two dead and three wounded in a shooting in Memphis.\n\n"
+            "Two men died and three people were wounded Saturday in a shooting at a Memphis gas station.")
+    frame = frame_of(rules, text, dt.date(2016, 5, 8))
+    assert (frame.counts["killed"].value, frame.counts["injured"].value) == (2, 3)
+    assert frame.date is not None and frame.date.value == "2016-05-07"
+    assert frame.place is not None and frame.place.value == "Memphis, Tennessee"
+    spans_hold(frame, text)
+
+
+def test_a_roundup_is_not_this_events_count(rules):  # type: ignore[no-untyped-def]
+    text = ("Man killed in shooting\n\nA 24-year-old man was killed in a shooting Sunday in Chicago. "
+            "It was the city's 30th homicide this year.")
+    frame = frame_of(rules, text, dt.date(2016, 3, 7))
+    assert frame.counts["killed"].value == 1
+    assert "30" not in {str(v.value) for v in frame.counts.values()}
+
+
+def test_the_day_is_the_deaths_not_the_charges(rules):  # type: ignore[no-untyped-def]
+    text = ("Two charged in killing\n\nDominque Marchbanks, 24, and Sulif Wilkins, 26, were charged Tuesday "
+            "with first-degree murder in the May 31 death of Amorian Hale, 3.")
+    frame = frame_of(rules, text, dt.date(2016, 2, 24))
+    assert frame.date is not None and (frame.date.value, frame.date.text) == ("2015-05-31", "May 31")
+    people = {p.name: (p.age, p.role, p.status) for p in frame.people}
+    assert people == {"Dominque Marchbanks": (24, "suspect", "charged"), "Sulif Wilkins": (26, "suspect", "charged"),
+                      "Amorian Hale": (3, "victim", "killed")}
+    spans_hold(frame, text)
+
+
+def test_a_date_of_another_span_of_time_is_no_events_day(rules):  # type: ignore[no-untyped-def]
+    text = "There have been 127 mass shootings since Aug. 1, 1966, the Post found."
+    assert frame_of(rules, text, dt.date(2016, 9, 2)).date is None
+
+
+def test_an_article_with_no_event_has_an_empty_frame(rules):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, "The city council approved the budget on Tuesday.", dt.date(2016, 2, 24))
+    assert frame.empty and not frame.counts
+
+
+def test_el_salto_tweet_counts_by_class_and_in_total(rules):  # type: ignore[no-untyped-def]
+    text = ("4 policías murieron, uno más resultó herido ... 4 secuestradores fueron abatidos, 4 más detenidos")
+    frame = frame_of(rules, text, dt.date(2015, 6, 7), "es")
+    values = {k: v.value for k, v in frame.counts.items()}
+    assert values["killed"] == 8 and values["killed:police"] == 4 and values["killed:attackers"] == 4
+    assert values["injured"] == 1 and values["arrested"] == 4
+    spans_hold(frame, text)
+
+
+def test_story_sheet_contradiction_and_containment(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", date=dt.date(2016, 5, 8),
+                 text="Four people were wounded in a shooting outside a bar in Dayton, Ohio on Saturday.")
+    b = Document(id="b", path="b.txt", date=dt.date(2016, 5, 8),
+                 text="Six people were injured Saturday in a shooting outside a bar in Dayton.")
+    claims = [*extract(a, rules), *extract(b, rules)]
+    rows, findings = story_sheet([a, b], claims, rules)
+    by_field = {r.field: r for r in rows}
+    assert by_field["injured"].status == "contradiction"
+    assert {k: v.value for k, v in by_field["injured"].values.items()} == {"a": 4, "b": 6}
+    assert by_field["place"].status == "agree"  # Dayton inside Dayton, Ohio
+    ids = {c.id: c.doc for c in claims}
+    found = [f for f in findings if f.kind == "contradiction"]
+    assert len(found) == 1 and {ids[c] for c in found[0].claims} == {"a", "b"}
+    (conflict,) = found[0].conflicts
+    assert (conflict.slot, conflict.label) == ("fact.injured", "Injured")
+    assert dict(conflict.values) == {"a.c1": 4, "b.c1": 6}
+    assert dict(conflict.spans) == {"a.c1": (0, 11), "b.c1": (0, 10)}  # "Four people", "Six people"
