@@ -136,8 +136,10 @@ def _worth_lines(result: Result, view: Digest, link_base: str | None) -> list[li
 def _fact_line(result: Result, claims: tuple[str, ...], link_base: str | None) -> list[str]:
     shown = [result.claim(cid) for cid in claims]
     plain = min(shown, key=lambda c: len(c.text.split()))
-    at = ", ".join(link(result.document(c.doc), c, link_base) for c in
-                   {c.doc: c for c in reversed(shown)}.values())
+    first: dict[str, Claim] = {}
+    for c in shown:
+        first.setdefault(c.doc, c)  # each source once, at its first claim of the fact
+    at = ", ".join(link(result.document(c.doc), c, link_base) for c in first.values())
     return [f"- {_quote(plain.text, 20)}: {at}"]
 
 

@@ -77,7 +77,7 @@ _CAPTION = re.compile(
 
 _TAG = re.compile(
     r"\b(?:said|says|told|stated|added|wrote|tweeted|announced|dijo|afirmó|señaló|informó|indicó)\b"
-    r"(?:\s+(?:in|on|at|to|during|via|through|late|early|earlier|later|last|this)\b[^.;:]*)?[.\s]*$",
+    r"(?:\s+(?:in|on|at|during|via|through|late|early|earlier|later|last|this)\b[^.;:]*)?[.\s]*$",
     re.IGNORECASE,
 )
 
