@@ -14,7 +14,7 @@ from ..model import Claim, Finding, Result
 from .substance import is_substantive, weight
 from .values import conflict_headline
 
-__all__ = ["MAX_PER_SOURCE", "MAX_WORTH", "Digest", "Fact", "Worth", "digest"]
+__all__ = ["MAX_PER_SOURCE", "MAX_WORTH", "Digest", "Fact", "Worth", "digest", "summary_parts"]
 
 #: at most this many conflicts worth checking are listed; the rest are counted
 MAX_WORTH = 10
@@ -135,3 +135,17 @@ def digest(result: Result) -> Digest:
         details=tuple(details),
         dropped=tuple(dropped),
     )
+
+
+def summary_parts(result: Result, view: Digest) -> list[str]:
+    """The summary line's counts, each what its section lists: "2 sources", "1 contradiction", ..."""
+    def n(count: int, word: str, many: str | None = None) -> str:
+        return f"{count} {word if count == 1 else many or word + 's'}"
+
+    return [
+        n(len(result.documents), "source"),
+        n(len(view.contradictions), "contradiction"),
+        n(len(view.updates), "update"),
+        f"{n(len(view.confirmed), 'fact')} confirmed",
+        f"{len(view.worth)} worth checking",
+    ]

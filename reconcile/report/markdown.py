@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model import Claim, Document, Finding, Result
-from .digest import MAX_PER_SOURCE, MAX_WORTH, Digest, digest
+from .digest import MAX_PER_SOURCE, MAX_WORTH, Digest, digest, summary_parts
 from .escape import markdown_name
 from .facts_table import key_facts_markdown
-from .markup import cell, compared_sentence, link, plural, target
+from .markup import cell, compared_sentence, link, target
 from .speaker import credited, speaker
 from .values import conflict_headline, marked_parts
 
@@ -63,15 +63,8 @@ def _marked(claim: Claim, span: tuple[int, int] | None) -> str:
 
 
 def _summary(result: Result, view: Digest) -> str:
-    parts = [
-        plural(len(result.documents), "source"),
-        plural(len(view.contradictions), "contradiction"),
-        plural(len(view.updates), "update"),
-        f"{len(view.confirmed)} {'fact' if len(view.confirmed) == 1 else 'facts'} confirmed",
-        f"{len(view.worth)} worth checking",
-    ]
     model = f"; model {cell(result.model)}" if result.model else ""
-    return f"**Summary:** {', '.join(parts)}{model}."
+    return f"**Summary:** {', '.join(summary_parts(result, view))}{model}."
 
 
 def _sources(result: Result, link_base: str | None) -> list[str]:
