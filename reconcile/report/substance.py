@@ -57,14 +57,15 @@ y o pero con sin tras por para de del en que quien cuyo lo la le les su sus ello
 """)
 
 #: a subject that names no one: the detail leans on the sentence before it (EN and ES)
-_PRONOUNS = _set("it its they them their he his she her this these those él ella ellos ellas esto")
+_PRONOUNS = _set("it its they them their he his she her this these those that that's él ella ellos ellas esto")
 
 _BOILERPLATE = re.compile(
     r"stay tuned|for (?:full|more) (?:details|information|coverage)|more information (?:as|when)"
     r"|\bread (?:more|the full|our|\w+'s \w+ for)|click here|sign up|subscribe|follow us|all rights reserved"
     r"|copyright|\bparagraph\b.*\bmissing\b|\(index\)|(?:story|article) (?:has been|was|will be) updated"
     r"|check back|contributed to this report|download (?:the|our) app|watch (?:the|our) video|share this"
-    r"|newsletter|advertisement|síguenos|suscríbete|lee también|te recomendamos|más información",
+    r"|newsletter|advertisement|related (?:photos|coverage|stories|articles|content)|photos related"
+    r"|síguenos|suscríbete|lee también|te recomendamos|más información",
     re.IGNORECASE,
 )
 
