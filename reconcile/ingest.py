@@ -191,8 +191,8 @@ def _title(text: str, furniture: list[Span]) -> str | None:
 
     >>> _title("Trump warns Iran on nuclear program as Macron aims to preserve pact.\\n\\nTrump said ...", [])
     'Trump warns Iran on nuclear program as Macron aims to preserve pact.'
-    >>> _title("A one-line article ends here.\\n", []) is None
-    True
+    >>> _title("A one-line article ends here.\\n", []), _title("A fire hit a church .\\nIt burned .", [])
+    (None, None)
     """
     for line in line_spans(text):
         if any(f.start <= line.start and line.end <= f.end for f in furniture):
@@ -204,7 +204,9 @@ def _title(text: str, furniture: list[Span]) -> str | None:
             return candidate
         short = len(candidate.split()) <= TITLE_WORDS
         more = bool(text[line.end :].strip())  # what follows starts on a line of its own
-        return candidate if short and more else None
+        # a space before the stop is tokenised text, one sentence a line: its first line is a sentence
+        edited = not candidate[-2:-1].isspace()
+        return candidate if short and more and edited else None
     return None
 
 

@@ -115,6 +115,9 @@ def test_furniture_repeated_in_a_long_line_is_marked_each_time(rules):
          "people in a courthouse escape was sentenced.\n\nHe will spend his life in prison.\n", None),
         # an article of one line has no headline
         ("Four officers were killed in the attack on Thursday.\n", None),
+        # tokenised text, one sentence a line (a space before each stop), opens with a sentence
+        ("Gov. Sarah Palin 's home church has been badly damaged in a suspicious fire .\nLarry Kroon , pastor "
+         "of the church , estimates damages at more than $ 1 million .\n", None),
     ],
 )
 def test_title_is_a_short_first_line(rules, write, text, title):
