@@ -220,3 +220,20 @@ def test_the_report_keeps_to_half_its_sources_and_counts_what_it_leaves_out() ->
     assert words(md) <= WORDS_SHARE * source_words
     shown = sum(1 for line in md.splitlines() if line.startswith("- "))
     assert 0 < shown < 30 and f"… and {30 - shown} more in the JSON report." in md
+
+
+def test_one_sentence_against_several_is_one_thing_to_check() -> None:
+    b = Builder()
+    denial = b.claim("d1", "The adviser said the talks were not on the Iran deal or policy issues.")
+    for text in ("The talks included the Iran nuclear deal and its future.",
+                 "The Iran deal was a disaster for the region, he told the press.",
+                 "Iran was a problem in the region, the leaders agreed at the talks."):
+        other = b.claim("d2", text)
+        b.findings.append(Finding("contradiction", (denial, other), 0.5 - len(b.findings) / 100, "r",
+                                  (Conflict("polarity", {denial: "not on the Iran", other: "Iran"}, "Negation"),)))
+    view = digest(b.result())
+    assert len(view.worth) == 1 and view.worth[0].pairs == 3
+    md = render_markdown(b.result())
+    assert "1 worth checking" in md and "## Worth checking (1)" in md
+    line = next(line for line in md.splitlines() if line.startswith("- Opposite statements:"))
+    assert "(confidence 0.50; 3 pairs of sentences)" in line and line.count("](seeds/") == 4

@@ -24,11 +24,21 @@ MAX_PER_SOURCE = 10
 
 @dataclass(frozen=True)
 class Worth:
-    """A weaker conflict, once: the surest finding that shows it and how many findings show it."""
+    """A weaker conflict, once: the surest finding that shows it, its headline, and every finding
+    that sets the same sentence against another on the same slot (the surest first)."""
 
     finding: Finding
     headline: str
-    pairs: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def pairs(self) -> int:
+        return len(self.findings)
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """The claims of all its findings, once each, the anchor's first."""
+        return tuple(dict.fromkeys(cid for f in self.findings for c in f.conflicts for cid in c.values))
 
 
 @dataclass(frozen=True)
@@ -80,12 +90,23 @@ def _headline(result: Result, finding: Finding) -> str:
     return "; ".join(conflict_headline(c, result) for c in finding.conflicts) or finding.reason
 
 
+def _anchor(finding: Finding) -> tuple[str, ...]:
+    """What a weaker conflict is about: its slots and the first claim it sets against others (one
+    sentence of one source against several of another is one thing to check)."""
+    first = next((cid for c in finding.conflicts for cid in c.values), finding.claims[0])
+    return (*sorted(c.slot for c in finding.conflicts), first)
+
+
 def _worth(result: Result, findings: list[Finding]) -> tuple[Worth, ...]:
-    """One line per conflict as an editor reads it: findings with the same headline are one."""
-    by_line: dict[str, list[Finding]] = {}
+    """One line per thing to check, ranked by confidence: findings with the same headline, or that set
+    the same sentence against others on the same slot, are one."""
+    groups: dict[tuple[str, ...], list[Finding]] = {}
+    by_line: dict[str, tuple[str, ...]] = {}
     for f in sorted(findings, key=lambda f: -f.confidence):
-        by_line.setdefault(_headline(result, f), []).append(f)
-    return tuple(Worth(fs[0], line, len(fs)) for line, fs in by_line.items())
+        line = _headline(result, f)
+        key = by_line.setdefault(line, _anchor(f))
+        groups.setdefault(key, []).append(f)
+    return tuple(Worth(fs[0], _headline(result, fs[0]), tuple(fs)) for fs in groups.values())
 
 
 def _collapsed(result: Result, agreements: list[Finding]) -> tuple[Fact, ...]:

@@ -28,6 +28,8 @@ __all__ = ["WORDS_SHARE", "render_markdown", "words"]
 WORDS_SHARE = 0.5
 #: conflicts worth checking and confirmed facts are shown first up to this share of what is left
 FIRST_SHARE = 0.3
+#: a line worth checking links at most this many of its sentences
+WORTH_LINKS = 5
 #: a detail's quote is cut after this many words
 DETAIL_WORDS = 30
 
@@ -118,11 +120,11 @@ def _fill(candidates: list[list[str]], budget: int) -> tuple[list[str], int]:
 def _worth_lines(result: Result, view: Digest, link_base: str | None) -> list[list[str]]:
     lines = []
     for item in view.worth[:MAX_WORTH]:
-        f = item.finding
-        at = ", ".join(link(result.document(result.claim(cid).doc), result.claim(cid), link_base)
-                       for cid in dict.fromkeys(cid for c in f.conflicts for cid in c.values))
+        shown = item.claims[:WORTH_LINKS]
+        at = ", ".join(link(result.document(result.claim(cid).doc), result.claim(cid), link_base) for cid in shown)
+        at += ", …" if len(item.claims) > len(shown) else ""
         pairs = f"; {item.pairs} pairs of sentences" if item.pairs > 1 else ""
-        lines.append([f"- {cell(item.headline)}: {at} (confidence {f.confidence:.2f}{pairs})"])
+        lines.append([f"- {cell(item.headline)}: {at} (confidence {item.finding.confidence:.2f}{pairs})"])
     return lines
 
 
