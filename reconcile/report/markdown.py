@@ -60,8 +60,12 @@ def _quote(text: str, limit: int = DETAIL_WORDS) -> str:
 
 def _marked(claim: Claim, span: tuple[int, int] | None) -> str:
     before, inside, after = marked_parts(claim, span)
-    pieces = [cell(before), f"**{cell(inside)}**" if inside else "", cell(after)]
-    return "“" + " ".join(p for p in pieces if p) + "”"
+    if not inside:
+        return f"“{cell(before)}”"
+    # the marks go outside the spaces, so CommonMark reads them as emphasis; a space the text has is kept
+    gap_before = " " if before.endswith(" ") else ""
+    gap_after = " " if after.startswith(" ") else ""
+    return f"“{cell(before)}{gap_before}**{cell(inside)}**{gap_after}{cell(after)}”"
 
 
 def _summary(result: Result, view: Digest) -> str:

@@ -115,20 +115,24 @@ def conflict_headline(conflict: Conflict, result: Result) -> str:
 def marked_parts(claim: Claim, span: tuple[int, int] | None, context: int = 10) -> tuple[str, str, str]:
     """The claim's words on one line, cut around the conflicting words: (before, the words, after),
     at most ``context`` words either side (an ellipsis where more were cut); (text, "", "") where
-    the span is not in the claim. The caller joins them with a space where a piece is not empty.
+    the span is not in the claim. ``before`` ends and ``after`` starts with a space where the text
+    has one there, so the three pieces joined read as the text.
 
-    >>> c = Claim(id="d1.c1", doc="d1", text="eight  gunmen died", start=10, end=28)
-    >>> marked_parts(c, (10, 15))
-    ('', 'eight', 'gunmen died')
-    >>> marked_parts(c, (17, 23), context=0)
-    ('…', 'gunmen', '…')
+    >>> c = Claim(id="d1.c1", doc="d1", text="shot on  May 3, 2011.", start=10, end=31)
+    >>> marked_parts(c, (19, 30))
+    ('shot on ', 'May 3, 2011', '.')
+    >>> marked_parts(c, (15, 17), context=0)
+    ('… ', 'on', ' …')
     """
     if span is None or not (claim.start <= span[0] < span[1] <= claim.end):
         return " ".join(claim.text.split()), "", ""
     a, b = span[0] - claim.start, span[1] - claim.start
-    before, inside, after = (p.split() for p in (claim.text[:a], claim.text[a:b], claim.text[b:]))
+    head, middle, tail = claim.text[:a], claim.text[a:b], claim.text[b:]
+    before, inside, after = head.split(), middle.split(), tail.split()
     if len(before) > context:
         before = ["…", *before[len(before) - context :]]
     if len(after) > context:
         after = [*after[:context], "…"]
-    return " ".join(before), " ".join(inside), " ".join(after)
+    gap_before = " " if before and head[-1:].isspace() else ""
+    gap_after = " " if after and tail[:1].isspace() else ""
+    return " ".join(before) + gap_before, " ".join(inside), gap_after + " ".join(after)
