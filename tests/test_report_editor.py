@@ -237,3 +237,17 @@ def test_one_sentence_against_several_is_one_thing_to_check() -> None:
     assert "1 worth checking" in md and "## Worth checking (1)" in md
     line = next(line for line in md.splitlines() if line.startswith("- Opposite statements:"))
     assert "(confidence 0.50; 3 pairs of sentences)" in line and line.count("](seeds/") == 4
+
+
+def test_quotes_need_a_speaker_and_contractions_are_verbs() -> None:
+    doc = Document(id="d1", path="a.txt", text="x")
+
+    def claim(text: str, **fields: object) -> Claim:
+        return Claim(id="d1.c1", doc="d1", text=text, start=0, end=len(text), **fields)  # type: ignore[arg-type]
+
+    assert not is_substantive(claim("`` If I could give you more , I would ."), doc)  # whose words?
+    assert is_substantive(claim("`` Everyone was respectful , `` said Juror No. 8 , one of the women ."), doc)
+    assert is_substantive(claim("If I could give you more, I would.", quoted=True, attribution="Judge Hilton Fuller"),
+                          doc)
+    assert is_substantive(claim("There 's definitely a lot of damage to the church ."), doc)
+    assert not is_substantive(claim("Solomon's mother and her two younger brothers from Homestead"), doc)

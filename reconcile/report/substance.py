@@ -38,6 +38,7 @@ leaves left holds held leads led keeps kept pays paid puts sets lets cuts hits s
 runs ran brings brought thinks thought knows knew seems appears remains continues faces plans shows calls
 claims denies warns hopes believes wants needs says rose fell began became broke chose drove grew hid sold
 spoke stood swore threw won wrote stole struck fought caught sent spent lost met hurt beat ordered
+hit withdrew swept lives expect expects try tries say find finds
 """)
 
 _ES_VERBS = _set("""
@@ -45,6 +46,13 @@ es son era eran fue fueron ser sido está están estaba estaban estuvo estuviero
 habían hay hubo tiene tienen tenía tenían tuvo dijo dice dicen decía hizo hace hacen puede pueden pudo debe
 deben va van iba iban queda quedó sigue siguen parece da dio dan vio ve
 """)
+
+#: a contracted verb: "we're", "I've", "didn't", and "'s" after a pronoun ("it's", "there's"), not a possessive
+_EN_CONTRACTION = re.compile(
+    r"\w\s?['’](?:re|ve|m|ll|d)\b|n\s?['’]t\b"
+    r"|\b(?:it|there|he|she|that|what|who|here|where|everyone|nobody|this)\s?['’]s\b",
+    re.IGNORECASE,
+)
 
 _ES_ENDINGS = re.compile(r"(?:aron|ieron|aba|aban|ían|ará|erá|irá|arán|erán|irán)$")
 
@@ -76,6 +84,8 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 
+_SAID = re.compile(r"\b(?:said|says|told|dijo|afirmó|señaló)\b", re.IGNORECASE)
+
 _TAG = re.compile(
     r"\b(?:said|says|told|stated|added|wrote|tweeted|announced|dijo|afirmó|señaló|informó|indicó)\b"
     r"(?:\s+(?:in|on|at|during|via|through|late|early|earlier|later|last|this)\b[^.;:]*)?[.\s]*$",
@@ -94,10 +104,14 @@ def has_verb(text: str, language: str = "en") -> bool:
     (False, True, False)
     >>> has_verb("la policía detuvo al hombre", "es"), has_verb("murieron cuatro policías", "es")
     (False, True)
+    >>> has_verb("There 's definitely a lot of damage ."), has_verb("Solomon's mother, a nurse")
+    (True, False)
     """
     words = [w.lower() for w in _words(text)]
     if language == "es":
         return any(w in _ES_VERBS or _ES_ENDINGS.search(w) or (len(w) >= 4 and w.endswith("ó")) for w in words)
+    if _EN_CONTRACTION.search(text):
+        return True
     return any(w in _EN_VERBS or (len(w) >= 4 and w.endswith("ed") and w != "hundred") for w in words)
 
 
@@ -139,8 +153,9 @@ def is_substantive(claim: Claim, document: Document, others: Sequence[str] = ())
         return False
     if _TAG.search(text) and len(_words(_TAG.sub("", text))) < MIN_WORDS:
         return False
-    if claim.quoted and credited(claim) is None:
-        return False  # a quotation with no one to credit it to
+    quoting = claim.quoted or text.startswith(("``", '"', "“", "«", "‘"))
+    if quoting and credited(claim) is None and not _SAID.search(text):
+        return False  # a quotation with no one to credit it to (none in the claim, none in its words)
     return not (others and process.extractOne(text, others, scorer=fuzz.token_set_ratio, score_cutoff=SAME_DETAIL))
 
 
