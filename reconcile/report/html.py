@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import urllib.parse
 from collections.abc import Iterable
 
@@ -142,7 +143,7 @@ def _render_text(doc: Document, claims: list[Claim], cited: dict[str, list[tuple
         if opener is not None:
             first_seen.add(opener)
             anchor = f' id="claim-{_attr(opener)}"'
-        voices = sorted({c.voice for c in covering})
+        voices = sorted({speaker(c, doc) for c in covering})
         title = "; ".join(voices)
         out.append(
             f'<mark{anchor} class="k-{kind}" data-claim="{_attr(" ".join(ids))}"'
@@ -174,7 +175,9 @@ def _gist(result: Result, by_id: dict[str, Claim], finding: Finding) -> str:
 
 
 def _detail(result: Result, docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding) -> str:
-    parts = [f"<p>{escape(finding.reason)} <span class=who>(confidence {finding.confidence:.2f})</span></p>"]
+    later = re.search(r"\(([^()]*)\)\s*$", finding.reason) if finding.kind == "update" else None
+    why = f"Why an update: {escape(later.group(1))}. " if later else ""
+    parts = [f"<p>{why}<span class=who>confidence {finding.confidence:.2f}</span></p>"]
     for conflict in finding.conflicts:
         rows = []
         for claim_id, value in conflict.values.items():
