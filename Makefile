@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install browser lint bench bench-size fuzz clean
+.PHONY: demo test install browser lint bench bench-size report-length fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench: install
 # Big inputs: 200 articles in one compare, 1 MB against 1 MB, 5 and 50 MB refused (issue #8).
 bench-size: install
 	$(BIN)/python bench/size.py
+
+# The Markdown report's words over its sources' words on the multiout-dev clusters (issue #22).
+report-length: install
+	$(BIN)/python bench/report_length.py
 
 # 10,000 Hypothesis examples of hostile text through ingest, claims, facts and compare.
 fuzz: install

@@ -181,14 +181,32 @@ def furniture_share(text: str, furniture: Sequence[Span]) -> float:
     return covered / total
 
 
+#: a first line of at most this many words, with a line break after it, is the headline whatever it ends in
+TITLE_WORDS = 20
+
+
 def _title(text: str, furniture: list[Span]) -> str | None:
+    """The headline: the first line that is not page furniture, where it is short and a line break
+    follows it (a headline may end in a full stop); a longer line is one only without end punctuation.
+
+    >>> _title("Trump warns Iran on nuclear program as Macron aims to preserve pact.\\n\\nTrump said ...", [])
+    'Trump warns Iran on nuclear program as Macron aims to preserve pact.'
+    >>> _title("A one-line article ends here.\\n", []), _title("A fire hit a church .\\nIt burned .", [])
+    (None, None)
+    """
     for line in line_spans(text):
         if any(f.start <= line.start and line.end <= f.end for f in furniture):
             continue
         candidate = text[line.start : line.end].lstrip("#").strip()
-        if candidate and not candidate.endswith((".", "!", "?")) and len(candidate) < 300:
+        if not candidate or len(candidate) >= 300:
+            return None
+        if not candidate.endswith((".", "!", "?")):
             return candidate
-        return None
+        short = len(candidate.split()) <= TITLE_WORDS
+        more = bool(text[line.end :].strip())  # what follows starts on a line of its own
+        # a space before the stop is tokenised text, one sentence a line: its first line is a sentence
+        edited = not candidate[-2:-1].isspace()
+        return candidate if short and more and edited else None
     return None
 
 

@@ -118,9 +118,11 @@ def test_markdown_links_quotes_to_their_lines(run, tmp_path):
                  "-o", str(out))
     assert result.exit_code == 0
     md = out.read_text(encoding="utf-8")
-    assert md.index("## Contradictions") < md.index("## Agreements") < md.index("## What only one source says")
-    assert "el-salto-breitbart.txt#L13) | Jalisco Governor Enrique Alfaro | **8** | “eight gunmen died” |" in md
-    assert "**Summary:** 2 sources," in md
+    order = ["**Summary:**", "## Key facts", "## Contradictions", "## Confirmed", "## Only in one source"]
+    assert [md.index(heading) for heading in order] == sorted(md.index(heading) for heading in order)
+    row = "el-salto-breitbart.txt#L13) | Jalisco Governor Enrique Alfaro | 2022-06-23 | “**eight gunmen** died” |"
+    assert row in md  # the speaker, the document's date and the sentence with the value marked
+    assert "**Summary:** 2 sources, 2 contradictions," in md
 
 
 def test_stdin_is_an_article(run):

@@ -171,3 +171,12 @@ def test_furniture_is_shown_dimmed() -> None:
 
 def test_deterministic() -> None:
     assert render_html(hand_result()) == render_html(hand_result())
+
+
+def test_findings_are_listed_in_the_markdown_reports_order_with_its_summary() -> None:
+    page = render_html(hand_result())
+    headings = re.findall(r"<h3>([^<]*)</h3>", page)
+    assert headings == ["Contradictions (1)", "Confirmed (1)", "Fragments, captions and notes only one source has (1)"]
+    assert "2 sources, 1 contradiction, 0 updates, 1 fact confirmed, 0 worth checking" in page
+    assert "the article" not in page  # an unattributed claim speaks for its outlet: tweet, article
+    assert 'title="tweet"' in page and 'title="Governor Enrique Alfaro"' in page

@@ -94,3 +94,31 @@ def test_furniture_repeated_in_a_long_line_is_marked_each_time(rules):
     marked = [doc.text[f.start : f.end] for f in doc.furniture]
     assert sum("Skip in Skip" in m for m in marked) == 2
     assert not any("assault" in m for m in marked)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a short first line with a line break after it is the headline, whatever it ends in (issue #22)
+        ("Trump warns Iran on nuclear program as Macron aims to preserve pact.\n\nPresident Trump said on Tuesday "
+         "that Iran would face big problems.\n",
+         "Trump warns Iran on nuclear program as Macron aims to preserve pact."),
+        ("Investigan robo a casa de Andrea Legarreta\r\nLa conductora dijo que entraron a su casa.\r\n",
+         "Investigan robo a casa de Andrea Legarreta"),
+        ("¿En dónde estuvo Trump mientras se celebraban los Oscar?\n\nEl presidente no asistió.\n",
+         "¿En dónde estuvo Trump mientras se celebraban los Oscar?"),
+        # a headline printed twice is one title, not both copies
+        ("Police Release ID Of Woman Killed In Parking Lot\n\nPolice Release ID Of Woman Killed In Parking Lot\n\n"
+         "The woman was 62.\n", "Police Release ID Of Woman Killed In Parking Lot"),
+        # a first paragraph of many words is the article's lead, not a headline
+        ("After more than three years and a tangled trail of frustrating legal delays, the man who killed four "
+         "people in a courthouse escape was sentenced.\n\nHe will spend his life in prison.\n", None),
+        # an article of one line has no headline
+        ("Four officers were killed in the attack on Thursday.\n", None),
+        # tokenised text, one sentence a line (a space before each stop), opens with a sentence
+        ("Gov. Sarah Palin 's home church has been badly damaged in a suspicious fire .\nLarry Kroon , pastor "
+         "of the church , estimates damages at more than $ 1 million .\n", None),
+    ],
+)
+def test_title_is_a_short_first_line(rules, write, text, title):
+    assert read(write("a.txt", text), doc_id="d1", rules=rules).title == title

@@ -1,5 +1,7 @@
 """The Key facts table of a Markdown report: one row per key fact of the event, one column per
-source, each cell the value in an editor's words with the quote it was read from, linked to its line."""
+source, each cell the value in an editor's words linked to the line it was read from, the words it
+was read from as the link's title (shown on hover; written out for standard input, which has no line to
+link to)."""
 
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ def _cell(row: FactRow, document: Document, link_base: str | None) -> str:
     if document.path == "-":
         return f"{shown} (“{quote}”)"
     line = document.line_of(value.start)
-    return f"{shown} ([“{quote}”]({target(document, link_base)}#L{line}))"
+    title = quote.replace('"', "'")
+    return f'[{shown}]({target(document, link_base)}#L{line} "{title}")'
 
 
 def key_facts_markdown(result: Result, *, link_base: str | None = None) -> list[str]:

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import urllib.parse
 from collections.abc import Iterable
 
 from ..model import Claim, Document, Finding, Result
+from .digest import digest, summary_parts
 from .escape import html as escape
 from .escape import html_name
+from .html_assets import CSS as _CSS
+from .html_assets import JS as _JS
 from .html_facts import FACTS_CSS, key_facts_html
 from .markup import relative_path
+from .speaker import speaker
+from .values import conflict_headline, slot_words, value_words
 
 __all__ = ["KIND_LABELS", "KIND_ORDER", "render_html"]
 
@@ -58,156 +64,16 @@ _VOICE_LABELS: dict[str, tuple[str, str]] = {
 
 _MODE_TITLES = {"compare": "Comparison", "check": "Draft check", "self-check": "Self-consistency check"}
 
-_CSS = """
-:root{--bg:#fff;--fg:#1d1d1f;--muted:#5c5c66;--line:#d7d7de;--panel:#f6f6f8;
---agreement:#c9ecd2;--agreement-b:#1f7a3a;--supported:#c9ecd2;--supported-b:#1f7a3a;
---contradiction:#ffc9c4;--contradiction-b:#b3261e;--contradicted:#ffc9c4;--contradicted-b:#b3261e;
---update:#d9e4ff;--update-b:#2c4fa8;--unique:#fdf0b8;--unique-b:#8a6d00;
---unsupported:#fdf0b8;--unsupported-b:#8a6d00;--active:#1d1d1f}
-*{box-sizing:border-box}
-html{font-size:16px}
-body{margin:0;background:var(--bg);color:var(--fg);
-font:0.95rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-a{color:#2c4fa8}
-:focus-visible{outline:3px solid #2c4fa8;outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem;z-index:10}
-.skip:focus{left:.5rem}
-header{padding:.75rem 1rem;border-bottom:1px solid var(--line)}
-h1{font-size:1.2rem;margin:0 0 .25rem}
-.meta{color:var(--muted);margin:0;font-size:.85rem}
-.legend{display:flex;flex-wrap:wrap;gap:.4rem;margin:.5rem 0 0;padding:0;list-style:none}
-.legend button{font:inherit;font-size:.85rem;border:1px solid var(--line);border-radius:1rem;
-background:var(--panel);padding:.15rem .6rem;cursor:pointer;color:var(--fg)}
-.legend button[aria-pressed=false]{opacity:.5;text-decoration:line-through}
-.swatch{display:inline-block;width:.9em;height:.9em;border-radius:.2em;vertical-align:-.1em;
-margin-right:.3em;border:2px solid transparent}
-body{display:flex;flex-direction:column;height:100vh}
-main{display:grid;grid-template-columns:minmax(18rem,24rem) minmax(0,1fr);flex:1;min-height:20rem}
-#findings{overflow:auto;border-right:1px solid var(--line);padding:.5rem;background:var(--panel)}
-#findings h2,.source h2{font-size:1rem;margin:.25rem 0 .5rem}
-#findings ol{list-style:none;margin:0;padding:0}
-#findings li{margin:0 0 .4rem}
-.finding{display:block;width:100%;text-align:left;font:inherit;color:var(--fg);cursor:pointer;
-background:#fff;border:1px solid var(--line);border-left-width:6px;border-radius:.3rem;padding:.35rem .5rem}
-.finding[aria-expanded=true]{border-color:var(--active);box-shadow:0 0 0 1px var(--active)}
-.finding .kind{font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
-.finding .gist{display:block;font-size:.85rem}
-.detail{background:#fff;border:1px solid var(--line);border-top:0;padding:.4rem .6rem;font-size:.85rem}
-.detail blockquote{margin:.3rem 0;padding:.2rem .5rem;border-left:3px solid var(--line);
-background:var(--panel)}
-.detail .who{color:var(--muted);font-size:.8rem}
-.detail table{border-collapse:collapse;margin:.3rem 0}
-.detail td,.detail th{border:1px solid var(--line);padding:.1rem .4rem;text-align:left}
-.sources{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(20rem,1fr);overflow-x:auto;min-width:0}
-.source{display:flex;flex-direction:column;min-height:0;border-right:1px solid var(--line)}
-.source header{padding:.5rem .75rem}
-.source .role{font-size:.75rem;font-weight:600;text-transform:uppercase;color:var(--muted)}
-.text{position:relative;overflow:auto;padding:.5rem .75rem 3rem;white-space:pre-wrap;
-overflow-wrap:anywhere;flex:1;font-family:Georgia,"Times New Roman",serif;font-size:1rem;line-height:1.6}
-mark{background:transparent;color:inherit;border-bottom:2px solid transparent;cursor:pointer;padding:0 1px}
-mark.k-agreement,mark.k-supported{background:var(--agreement);border-bottom-color:var(--agreement-b)}
-mark.k-contradiction,mark.k-contradicted{background:var(--contradiction);
-border-bottom:3px double var(--contradiction-b)}
-mark.k-update{background:var(--update);border-bottom-color:var(--update-b)}
-mark.k-unique,mark.k-unsupported{background:var(--unique);border-bottom:2px dotted var(--unique-b)}
-mark.k-none{border-bottom:1px dashed var(--line)}
-.furniture{color:#8a8a94}
-mark.active{outline:2px solid var(--active);box-shadow:0 0 0 4px rgba(0,0,0,.12)}
-.finding.k-agreement,.finding.k-supported{border-left-color:var(--agreement-b)}
-.finding.k-contradiction,.finding.k-contradicted{border-left-color:var(--contradiction-b)}
-.finding.k-update{border-left-color:var(--update-b)}
-.finding.k-unique,.finding.k-unsupported{border-left-color:var(--unique-b)}
-.swatch.k-agreement,.swatch.k-supported{background:var(--agreement);border-color:var(--agreement-b)}
-.swatch.k-contradiction,.swatch.k-contradicted{background:var(--contradiction);border-color:var(--contradiction-b)}
-.swatch.k-update{background:var(--update);border-color:var(--update-b)}
-.swatch.k-unique,.swatch.k-unsupported{background:var(--unique);border-color:var(--unique-b)}
-.empty{color:var(--muted)}
-.top{display:none}
-@media (max-width:800px){
-body{display:block;height:auto}
-main{display:block}
-#findings{border-right:0;border-bottom:1px solid var(--line);max-height:60vh}
-.legend .meaning{display:none}
-.sources{display:block;overflow:visible}
-.source{border-right:0;border-bottom:1px solid var(--line)}
-.text{overflow:visible;font-size:1rem}
-.top{display:inline;font-size:.85rem;margin-left:.5rem}
-}
-@media print{body,main{display:block;height:auto}.sources{display:block}.text{overflow:visible}}
-"""
-
-_JS = """
-(function(){
-"use strict";
-var buttons=Array.prototype.slice.call(document.querySelectorAll("button.finding"));
-function marksOf(id){
-  return Array.prototype.filter.call(document.querySelectorAll("mark[data-finding]"),function(m){
-    return m.getAttribute("data-finding").split(" ").indexOf(id)>=0;});
-}
-function clear(){
-  Array.prototype.forEach.call(document.querySelectorAll("mark.active"),function(m){m.classList.remove("active");});
-  buttons.forEach(function(b){
-    b.setAttribute("aria-expanded","false");
-    var d=document.getElementById(b.getAttribute("aria-controls"));if(d){d.hidden=true;}
-  });
-}
-function reveal(col,mark){
-  var s=getComputedStyle(col).overflowY;
-  if((s==="auto"||s==="scroll")&&col.scrollHeight>col.clientHeight){
-    col.scrollTop=Math.max(0,mark.offsetTop-col.clientHeight/3);
-  }
-}
-function select(b){
-  var open=b.getAttribute("aria-expanded")==="true";
-  clear();
-  if(open){return;}
-  var id=b.getAttribute("data-finding");
-  b.setAttribute("aria-expanded","true");
-  var d=document.getElementById(b.getAttribute("aria-controls"));if(d){d.hidden=false;}
-  var seen=[];
-  marksOf(id).forEach(function(m){
-    m.classList.add("active");
-    var col=m.closest(".text");
-    if(col&&seen.indexOf(col)<0){seen.push(col);reveal(col,m);}
-  });
-  if(document.body.getAttribute("data-selected")!==id){document.body.setAttribute("data-selected",id);}
-}
-buttons.forEach(function(b,i){
-  b.addEventListener("click",function(){select(b);});
-  b.addEventListener("keydown",function(e){
-    var j=null;
-    if(e.key==="ArrowDown"){j=i+1;}else if(e.key==="ArrowUp"){j=i-1;}
-    else if(e.key==="Escape"){clear();return;}
-    if(j!==null){
-      e.preventDefault();
-      while(j>=0&&j<buttons.length&&buttons[j].closest("li").hidden){j+=(e.key==="ArrowDown"?1:-1);}
-      if(j>=0&&j<buttons.length){buttons[j].focus();}
-    }
-  });
-});
-Array.prototype.forEach.call(document.querySelectorAll("mark[data-finding]"),function(m){
-  m.addEventListener("click",function(){
-    var id=m.getAttribute("data-finding").split(" ")[0];
-    var b=document.querySelector('button.finding[data-finding="'+id+'"]');
-    if(b){if(b.getAttribute("aria-expanded")!=="true"){select(b);}b.focus({preventScroll:true});
-      var li=b.closest("li");if(li&&li.scrollIntoView){li.scrollIntoView({block:"nearest"});}}
-  });
-});
-Array.prototype.forEach.call(document.querySelectorAll(".legend button"),function(t){
-  t.addEventListener("click",function(){
-    var on=t.getAttribute("aria-pressed")!=="true";
-    t.setAttribute("aria-pressed",on?"true":"false");
-    var k=t.getAttribute("data-kind");
-    Array.prototype.forEach.call(document.querySelectorAll("#findings li.k-"+k),function(li){li.hidden=!on;});
-  });
-});
-document.body.setAttribute("data-ready","1");
-})();
-"""
-
-
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _counts(result: Result) -> str:
+    """The header's counts: the Markdown report's summary for a comparison, else what was read."""
+    if result.mode == "check":
+        return (f"{_count(len(result.documents), 'document')} &middot; {_count(len(result.claims), 'claim')} "
+                f"&middot; {_count(len(result.findings), 'finding')}")
+    return escape(", ".join(summary_parts(result, digest(result))))
 
 
 def _csp_hash(text: str) -> str:
@@ -277,7 +143,7 @@ def _render_text(doc: Document, claims: list[Claim], cited: dict[str, list[tuple
         if opener is not None:
             first_seen.add(opener)
             anchor = f' id="claim-{_attr(opener)}"'
-        voices = sorted({c.voice for c in covering})
+        voices = sorted({speaker(c, doc) for c in covering})
         title = "; ".join(voices)
         out.append(
             f'<mark{anchor} class="k-{kind}" data-claim="{_attr(" ".join(ids))}"'
@@ -294,9 +160,12 @@ def _role(result: Result, doc: Document, position: int) -> str:
     return f"Source {position + 1}"
 
 
-def _gist(by_id: dict[str, Claim], finding: Finding) -> str:
-    """A short line for the findings list: the values in conflict, or the first claim's opening."""
+def _gist(result: Result, by_id: dict[str, Claim], finding: Finding) -> str:
+    """A short line for the findings list: the values in conflict in an editor's words, or the first
+    claim's opening."""
     if finding.conflicts:
+        if all(cid in by_id for c in finding.conflicts for cid in c.values):
+            return "; ".join(conflict_headline(c, result) for c in finding.conflicts)
         return finding.conflicts[0].title
     claims = [by_id[c] for c in finding.claims if c in by_id]
     if not claims:
@@ -305,18 +174,22 @@ def _gist(by_id: dict[str, Claim], finding: Finding) -> str:
     return text if len(text) <= 110 else text[:107].rstrip() + "..."
 
 
-def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding) -> str:
-    parts = [f"<p>{escape(finding.reason)} <span class=who>(confidence {finding.confidence:.2f})</span></p>"]
+def _detail(result: Result, docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding) -> str:
+    later = re.search(r"\(([^()]*)\)\s*$", finding.reason) if finding.kind == "update" else None
+    why = f"Why an update: {escape(later.group(1))}. " if later else ""
+    parts = [f"<p>{why}<span class=who>confidence {finding.confidence:.2f}</span></p>"]
     for conflict in finding.conflicts:
         rows = []
         for claim_id, value in conflict.values.items():
             claim = by_id.get(claim_id)
-            where = docs[claim.doc].name if claim is not None and claim.doc in docs else ""
-            voice = claim.voice if claim is not None else ""
-            rows.append(f"<tr><td>{html_name(where)}</td><td>{escape(voice)}</td><td>{escape(str(value))}</td></tr>")
+            doc = docs.get(claim.doc) if claim is not None else None
+            where = doc.name if doc is not None else ""
+            voice = speaker(claim, doc) if claim is not None and doc is not None else ""
+            shown = value_words(conflict, claim, doc) if claim is not None and doc is not None else str(value)
+            rows.append(f"<tr><td>{html_name(where)}</td><td>{escape(voice)}</td><td>{escape(shown)}</td></tr>")
         parts.append(
-            f"<table><caption>{escape(conflict.label or conflict.slot)}</caption>"
-            f"<tr><th>source</th><th>voice</th><th>value</th></tr>{''.join(rows)}</table>"
+            f"<table><caption>{escape(slot_words(conflict))}</caption>"
+            f"<tr><th>source</th><th>who says it</th><th>value</th></tr>{''.join(rows)}</table>"
         )
     for claim_id in finding.claims:
         quoted = by_id.get(claim_id)
@@ -325,31 +198,62 @@ def _detail(docs: dict[str, Document], by_id: dict[str, Claim], finding: Finding
         claim, doc = quoted, docs[quoted.doc]
         parts.append(
             f'<div class=quote data-claim="{_attr(claim.id)}"><span class=who>{html_name(doc.name)}, '
-            f"line {doc.line_of(claim.start)} &middot; {escape(claim.voice)}</span>"
+            f"line {doc.line_of(claim.start)} &middot; {escape(speaker(claim, doc))}</span>"
             f"<blockquote>{escape(claim.text)}</blockquote>"
             f'<a href="#claim-{_attr(claim.id)}">show in text</a></div>'
         )
     return "".join(parts)
 
 
+def _sections(result: Result) -> list[tuple[str, list[tuple[int, Finding]]]]:
+    """The findings list's sections, in the Markdown report's order (``digest``): each finding once,
+    numbered by its place in ``result.findings`` (the marks in the text name it so)."""
+    numbered = list(enumerate(result.findings, start=1))
+    if result.mode == "check":
+        return [("Findings", _ordered(result.findings))]
+    view = digest(result)
+    weak = [(n, f) for n, f in numbered
+            if f.kind in ("contradiction", "update") and f.confidence < result.min_confidence]
+    weak.sort(key=lambda pair: -pair[1].confidence)
+    weak_ids = {n for n, _ in weak}
+    unique_of = {f.claims[0]: n for n, f in numbered if f.kind == "unique"}
+    listed = [unique_of[c.id] for _, claims in view.details for c in claims if c.id in unique_of]
+    sections = [
+        ("Contradictions", [(n, f) for n, f in numbered if f.kind == "contradiction" and n not in weak_ids]),
+        ("Updates", [(n, f) for n, f in numbered if f.kind == "update" and n not in weak_ids]),
+        ("Worth checking", weak),
+        ("Confirmed", [(n, f) for n, f in numbered if f.kind == "agreement"]),
+        ("Only in one source", [(n, result.findings[n - 1]) for n in listed]),
+        ("Fragments, captions and notes only one source has",
+         [(n, f) for n, f in numbered if f.kind == "unique" and n not in set(listed)]),
+    ]
+    known = {n for _, pairs in sections for n, _ in pairs}
+    sections.append(("Other findings", [(n, f) for n, f in numbered if n not in known]))
+    return [(title, pairs) for title, pairs in sections if pairs]
+
+
 def _findings_list(result: Result, docs: dict[str, Document], by_id: dict[str, Claim]) -> str:
-    items = []
-    for index, finding in _ordered(result.findings):
-        fid = f"f{index}"
-        label = KIND_LABELS.get(finding.kind, (finding.kind.title(), ""))[0]
-        if result.is_weak(finding):
-            label = "Worth checking"
-        items.append(
-            f'<li class="k-{_attr(finding.kind)}">'
-            f'<button type=button class="finding k-{_attr(finding.kind)}" data-finding="{fid}"'
-            f' aria-expanded="false" aria-controls="{fid}-detail">'
-            f"<span class=kind>{escape(label)}</span>"
-            f"<span class=gist>{escape(_gist(by_id, finding))}</span></button>"
-            f'<div class=detail id="{fid}-detail" hidden>{_detail(docs, by_id, finding)}</div></li>'
-        )
-    if not items:
+    out = []
+    for title, pairs in _sections(result):
+        items = []
+        for index, finding in pairs:
+            fid = f"f{index}"
+            label = KIND_LABELS.get(finding.kind, (finding.kind.title(), ""))[0]
+            if result.is_weak(finding):
+                label = "Worth checking"
+            items.append(
+                f'<li class="k-{_attr(finding.kind)}">'
+                f'<button type=button class="finding k-{_attr(finding.kind)}" data-finding="{fid}"'
+                f' aria-expanded="false" aria-controls="{fid}-detail">'
+                f"<span class=kind>{escape(label)}</span>"
+                f"<span class=gist>{escape(_gist(result, by_id, finding))}</span></button>"
+                f'<div class=detail id="{fid}-detail" hidden>{_detail(result, docs, by_id, finding)}</div></li>'
+            )
+        heading = f"<h3>{escape(title)} ({len(pairs)})</h3>" if result.mode != "check" else ""
+        out.append(heading + "<ol>" + "".join(items) + "</ol>")
+    if not out:
         return '<p class="empty">No findings.</p>'
-    return "<ol>" + "".join(items) + "</ol>"
+    return "".join(out)
 
 
 def _legend(result: Result) -> str:
@@ -418,8 +322,7 @@ def render_html(result: Result, *, link_base: str | None = None) -> str:
         f'<body data-mode="{_attr(result.mode)}">'
         '<a class="skip" href="#findings">Skip to findings</a>'
         f"<header><h1>{escape(heading)}: {html_name(subject)}</h1>"
-        f'<p class="meta">{_count(len(result.documents), "document")} &middot; '
-        f"{_count(len(result.claims), 'claim')} &middot; {_count(len(result.findings), 'finding')}{model}. "
+        f'<p class="meta">{_counts(result)}{model}. '
         "Choose a finding to see its spans in every source.</p>"
         + "".join(f'<p class="meta" role="note"><strong>Note:</strong> {escape(n)}</p>' for n in result.notes)
         + f"{_legend(result)}</header>\n"

@@ -98,7 +98,7 @@ def test_click_contradiction_reveals_both_quotes_and_spans(seed_results: Any, op
     quotes = detail.locator("blockquote").all_inner_texts()
     assert "4 secuestradores fueron abatidos" in quotes and "eight gunmen died" in quotes
     values = detail.locator("td").all_inner_texts()
-    assert "4" in values and "8" in values
+    assert "4 secuestradores" in values and "8 gunmen" in values  # the values in an editor's words
     # the spans are highlighted, and scrolled into view, in both columns
     for doc_id, claim_ids in (("d1", tweet), ("d2", governor)):
         active = page.locator(f'section[data-doc="{doc_id}"] mark.active')
@@ -189,3 +189,31 @@ def test_self_check_report_shows_the_conflict_between_voices(checks: dict[str, R
     assert "4 secuestradores fueron abatidos" in text and "eight gunmen died" in text
     assert "Jalisco Governor Enrique Alfaro" in text and "México Código Rojo" in text
     assert page.locator("mark.active").count() >= 2
+
+
+SECTIONS_JS = """() => ({
+  order: Array.from(document.querySelectorAll('body > header, #facts, #findings h3'),
+                    e => e.tagName === 'H3' ? e.textContent.replace(/ \\(\\d+\\)$/, '') : e.id || 'header'),
+  links: Array.from(document.querySelectorAll('#facts td a'), a => a.getAttribute('href')),
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_key_facts_first_then_the_markdown_order_each_cell_linked_to_its_span(
+    seed_results: Any, open_report: Any, tmp_path: Path, width: int
+) -> None:
+    result = seed_results["el-salto"]
+    page = open_report(render_html(result), width=width, height=844)
+    assert page.errors == []
+    seen = page.evaluate(SECTIONS_JS)
+    assert seen["order"][:2] == ["header", "facts"]
+    assert seen["order"][2:] == ["Contradictions", "Confirmed", "Only in one source",
+                                 "Fragments, captions and notes only one source has"]
+    assert seen["links"] and all(h.startswith("#claim-") for h in seen["links"])
+    for href in seen["links"]:  # every cell's quote opens the claim it was read from, in its source's column
+        assert page.locator(f'section.source mark[id="{href[1:]}"]').count() == 1
+    facts = page.locator("#facts").bounding_box()
+    findings = page.locator("#findings").bounding_box()
+    assert facts["y"] < findings["y"]  # the Key facts table comes before the findings
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(tmp_path / f"el-salto-{width}.png"), full_page=False)
