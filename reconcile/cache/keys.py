@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 from typing import TYPE_CHECKING
 
-from ..stamp import code_stamp
+from ..stamp import code_stamp, parser_stamp
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -34,9 +34,9 @@ def document_key(document: Document, *, rules_version: str, model: str) -> str:
 
 
 def analysis_version(rules_version: str, settings: object) -> str:
-    """The part of an analysis key that is not the document: the rules, the settings and the
-    package's code, all of it (``stamp.code_stamp``)."""
+    """The part of an analysis key that is not the document: the rules, the settings, the package's
+    code, all of it (``stamp.code_stamp``), and the parser the judge reads structure with."""
     from .. import __version__
 
-    return sha("\0".join([rules_version, __version__, repr(settings), code_stamp()]))[:16]
+    return sha("\0".join([rules_version, __version__, repr(settings), code_stamp(), parser_stamp()]))[:16]
 

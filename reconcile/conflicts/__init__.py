@@ -33,11 +33,12 @@ from .languages import compare_languages
 from .opposites import compare_opposites, opposite_partners
 from .pair import Clash, Pair, line_up, marked, overlaps, same_word
 from .polarity import compare_polarity
+from .structure import PARSER, Verdict, same_facts
 from .swaps import compare_swaps
 
 __all__ = [
-    "ACROSS_LANGUAGES", "COMPARATORS", "Clash", "Comparator", "Pair", "compare_pair", "is_range", "line_up", "marked",
-    "opposite_partners", "ranges_differ", "same_word", "stated_numbers",
+    "ACROSS_LANGUAGES", "COMPARATORS", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair", "is_range",
+    "line_up", "marked", "opposite_partners", "ranges_differ", "same_facts", "same_word", "stated_numbers",
 ]
 
 

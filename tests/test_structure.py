@@ -1,0 +1,108 @@
+"""A clash needs the same participants and the same predicate (issue 21): read from the parse of
+both claims; and each conflict is one finding, with all the claims that state it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile.claims import extract
+from reconcile.conflicts import same_facts
+from reconcile.frame import story_sheet
+from reconcile.ingest import read
+from reconcile.judge.findings import one_per_conflict
+from reconcile.model import Claim, Conflict, Document, Finding
+from reconcile.stamp import PARSER_DISTRIBUTIONS, parser_stamp
+
+
+def claim(doc: str, text: str, language: str = "en") -> Claim:
+    return Claim(id=f"{doc}.c1", doc=doc, text=text, start=0, end=len(text), language=language)
+
+
+def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = False):  # type: ignore[no-untyped-def]
+    return same_facts(claim("a", a), a.index(word_a), claim("b", b), b.index(word_b), rules.lexicon,
+                      opposite=opposite)
+
+
+@pytest.mark.parametrize(("a", "wa", "b", "wb", "why"), [
+    ("The mayor was not questioned.", "not", "Police questioned two witnesses.", "questioned",
+     "different subjects: 'mayor' / 'Police'"),
+    ("he was not at the church when the fire broke out", "not",
+     "The former vice presidential candidate went to the church Saturday", "church",
+     "different subjects: 'he' / 'candidate'"),
+    ("If the jury does not convict him, he will walk free.", "not", "The jury convicted him.", "convicted",
+     "a condition"),
+    ("Defendants who are not convicted go free.", "not", "Smith was convicted.", "convicted", "a relative clause"),
+    ("Was the mayor not questioned?", "not", "The mayor was questioned.", "questioned", "a question"),
+    ("not on the Iran deal or policy issues generally.", "not", "The Iran deal is a disaster", "Iran",
+     "one side names no subject"),
+])
+def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, wb, why):  # type: ignore[no-untyped-def]
+    found = verdict(rules, a, wa, b, wb)
+    assert found is not None and not found.same and found.why == why
+
+
+@pytest.mark.parametrize(("a", "wa", "b", "wb"), [
+    ("Smith was not charged.", "not", "Smith has been charged with murder.", "charged"),
+    ("He was not charged.", "not", "He has been charged with murder.", "charged"),
+    ("She is not in hospital.", "not", "She was admitted to hospital.", "hospital"),
+    ("There were no injuries.", "no", "Two officers were injured.", "injured"),
+    ("No one was hurt in the blast.", "No", "Three people were hurt in the blast.", "hurt"),
+])
+def test_a_denial_of_the_same_participants_stands(rules, a, wa, b, wb):  # type: ignore[no-untyped-def]
+    found = verdict(rules, a, wa, b, wb)
+    assert found is not None and found.same
+
+
+def test_opposite_words_need_the_same_thing_qualified_or_the_same_subject(rules):  # type: ignore[no-untyped-def]
+    assert verdict(rules, "a young man was shot", "young", "an old man was shot", "old", opposite=True).same
+    plan = "The board approved a plan to return cash to shareholders, {} a share buyback."
+    assert verdict(rules, plan.format("including"), "including", plan.format("excluding"), "excluding",
+                   opposite=True).same
+    fled = verdict(rules, "The suspect fled north.", "north", "a view looking south", "south", opposite=True)
+    assert fled is not None and not fled.same
+
+
+def test_another_language_is_left_to_the_word_rules(rules):  # type: ignore[no-untyped-def]
+    a, b = claim("a", "El alcalde no fue interrogado.", "es"), claim("b", "La policía interrogó al alcalde.", "es")
+    assert same_facts(a, 10, b, 12, rules.lexicon) is None
+
+
+def test_one_finding_per_conflict_with_every_claim_that_states_it() -> None:
+    def negation(other: str, confidence: float) -> Finding:
+        return Finding("contradiction", ("a.c1", other), confidence, f"Negation vs {other}",
+                       (Conflict("polarity", {"a.c1": "not on the Iran", other: "Iran"}, "Negation",
+                                 {"a.c1": (0, 15), other: (4, 8)}),))
+    order = {"a.c1": 0, "b.c1": 1, "b.c2": 2, "b.c3": 3}
+    other = Finding("contradiction", ("a.c1", "b.c3"), 0.5, "Killed",
+                    (Conflict("count.killed", {"a.c1": 4, "b.c3": 5}, "Killed", {}),))
+    merged = one_per_conflict([negation("b.c2", 0.42), negation("b.c1", 0.55), other], order)
+    assert len(merged) == 2
+    first = merged[0]
+    assert first.claims == ("a.c1", "b.c1", "b.c2") and first.confidence == 0.55 and first.reason == "Negation vs b.c1"
+    assert dict(first.conflicts[0].spans) == {"a.c1": (0, 15), "b.c1": (4, 8), "b.c2": (4, 8)}
+    assert merged[1] is other
+
+
+def test_a_part_one_source_names_is_no_other_count(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", date=dt.date(2016, 5, 8),
+                 text="Five officers were injured, two of them from the state police.")
+    b = Document(id="b", path="b.txt", date=dt.date(2016, 5, 8), text="Two state police officers were injured.")
+    rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
+    injured = {r.field: r for r in rows}["injured"]
+    assert injured.status == "agree" and {k: v.value for k, v in injured.values.items()} == {"a": 5, "b": 2}
+    assert not findings
+
+
+def test_a_tokenised_address_is_page_furniture(rules, tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "d.txt"
+    path.write_text("Two climbers were killed on Mount Cook on Sunday.\n\n"
+                    "http : / / www . stuff . co . nz / national / 9167416 / Two - climbers - killed\n",
+                    encoding="utf-8")
+    doc = read(str(path), doc_id="d", rules=rules)
+    assert [c.text for c in extract(doc, rules)] == ["Two climbers were killed on Mount Cook on Sunday."]
+
+
+def test_cached_results_name_the_parser_they_were_judged_with() -> None:
+    assert [part.split("==")[0].split(" ")[0] for part in parser_stamp().split(",")] == list(PARSER_DISTRIBUTIONS)
