@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import COUNT_FIELDS, Claim, Document, FactRow, Finding, Frame
+from ..model import Claim, Document, FactRow, Finding, Frame, Stated
 from ..rules import Rules
 from ..rules.places import load_gazetteer
 from .counts import FIELDS, read_counts, with_people
@@ -37,7 +37,7 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
         date=read_date(document, own, lexicon),
         place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
         people=people,
-        said=_with_parts(said, own, lexicon.counts.subset),
+        said=_with_parts(counts, said, own, lexicon.counts.subset - lexicon.counts.anaphora),
         later=any(lexicon.frame.later_pattern.search(c.text) for c in own),
     )
 
@@ -48,14 +48,23 @@ def _next_word(claim: Claim, at: int) -> str:
     return words[0].lower().strip(",.;:") if words else ""
 
 
-def _with_parts(said: Mapping[str, tuple[int, ...]], claims: Sequence[Claim],
-                subset: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    """The figures the document gives for each field, with the parts it names (a number right before a
-    word of a subset, "two of them"): "Five officers were injured, two of them from the state police"
-    gives 2 as a part, and a source that says two may tell of that part, not of another count."""
-    parts = {int(u.nominal) for c in claims for u in c.numbers or ()
-             if u.key == "#" and u.nominal is not None and _next_word(c, u.end) in subset}
-    return {field: tuple(sorted({*said.get(field, ()), *parts})) for field in {*said, *COUNT_FIELDS}}
+def _with_parts(counts: Mapping[str, Stated], said: Mapping[str, tuple[int, ...]], claims: Sequence[Claim],
+                partitive: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """The figures the document gives for each field, with the parts that the claim stating its figure
+    names (a number right before a partitive word): "Five officers were injured, two of them from the
+    state police" gives 2 as a part of 5, and a source that says two may tell of that part."""
+    by_id = {c.id: c for c in claims}
+    out = {field: tuple(values) for field, values in said.items()}
+    for field, value in counts.items():
+        claim = by_id.get(value.claim or "")
+        if claim is None:
+            continue
+        parts = {int(u.nominal) for u in claim.numbers or ()
+                 if u.key == "#" and u.nominal is not None and u.start != value.start
+                 and _next_word(claim, u.end) in partitive}
+        if parts:
+            out[field] = tuple(sorted({*out.get(field, ()), *parts}))
+    return out
 
 
 def story_sheet(
