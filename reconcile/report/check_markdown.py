@@ -10,6 +10,7 @@ from ..model import Claim, Finding, Result
 from ..voices import voice_groups
 from .escape import markdown_name
 from .markup import cell, compared_sentence, link, plural, quote, shown_value
+from .speaker import speaker
 
 __all__ = ["render_check_markdown"]
 
@@ -28,7 +29,7 @@ def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> l
             c = result.claim(cid)
             d = result.document(c.doc)
             shown = shown_value(conflict, cid, d, c)
-            lines.append(f"| {link(d, c, link_base)} | {cell(c.voice)} | **{cell(shown)}** | {quote(c)} |")
+            lines.append(f"| {link(d, c, link_base)} | {cell(speaker(c, d))} | **{cell(shown)}** | {quote(c)} |")
     return lines
 
 
