@@ -53,7 +53,9 @@ def test_hostile_feed_titles_and_reprint_ids(tmp_path: Path) -> None:
 def test_hostile_file_names_in_a_folder(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    untitled = "Police gave these details on Friday.\n\n"  # no title line: the index shows the file name
+    # no title line (a first line of more than 20 words is the lead): the index shows the file name
+    untitled = ("Police gave these details on Friday, after a long night in which officers spoke to the neighbours, "
+                "searched the whole block and asked anyone with video to come forward.\n\n")
     (folder / "<img src=x onerror=alert(1)>.txt").write_text(untitled + ROWS[0]["content"], encoding="utf-8")
     (folder / "esc\x1b]0;pwned\x07.txt").write_text(untitled + ROWS[2]["content"], encoding="utf-8")
     out = tmp_path / "out"

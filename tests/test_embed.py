@@ -224,7 +224,7 @@ def test_compare_says_which_model_and_why(tmp_path: Path) -> None:
     report = json.loads(out.read_text())
     assert report["model"] == {"name": MULTILINGUAL_MODEL, "reason": "el-salto-mexicorojo-tweet.txt is in Spanish"}
     md = CliRunner().invoke(app, ["compare", *pair, "--model", "all-MiniLM-L6-v2", "-q"])
-    assert "**Model:** all-MiniLM-L6-v2 (--model all-MiniLM-L6-v2)." in md.stdout
+    assert "; model all-MiniLM-L6-v2 (--model all-MiniLM-L6-v2)." in md.stdout
 
 
 # -- the prepared ONNX model is checked against the hashes recorded when it was made ----------------------

@@ -86,15 +86,15 @@ def _subject(verb: Any) -> Any:
     return None
 
 
-def _states_no_fact(token: Any) -> str:
+def _states_no_fact(token: Any, *, denial: bool) -> str:
     """Why the clause of ``token`` states no fact, or "": a question, a relative clause that restricts
     its noun ("defendants who are not convicted": the complementary case), a condition on it or on a
     clause it hangs from ("if the jury does not convict him")."""
     if token.sent.text.rstrip().endswith("?"):
         return "a question"
     node = _clause_head(token)
-    if node.dep_ == "relcl":
-        return "a relative clause"
+    if denial and node.dep_ == "relcl":
+        return "a relative clause"  # what the clause denies picks out its noun's other members
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "a condition"
@@ -112,8 +112,6 @@ def _entity(subject: Any, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _same_entity(x: Any, y: Any, lexicon: Lexicon) -> bool:
-    if x.dep_ == "expl" or y.dep_ == "expl":
-        return True  # "there were no injuries": nobody's, so everyone's
     xs, ys = _entity(x, lexicon), _entity(y, lexicon)
     return any(alike(p, q, lexicon) for p in xs for q in ys)
 
@@ -127,8 +125,10 @@ def same_facts(
     a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon, *, opposite: bool = False,
 ) -> Verdict | None:
     """Whether the word of ``a`` at document offset ``a_at`` (the denial, or an opposite word) and the
-    word of ``b`` at ``b_at`` bear on the same predicate of the same participants. None where either
-    claim is not parsed (another language, no parser)."""
+    word of ``b`` at ``b_at`` bear on the same predicate of the same participants. None where the parse
+    cannot tell (another language, no parser, a subject in another sentence or named by a pronoun):
+    then the word rules decide. No only on evidence: two named subjects with no word in common, a
+    denial with no predicate, a question, a condition, a denial that picks out a subset."""
     if a.language != "en" or b.language != "en":
         return None
     da, db = _parse(a.text), _parse(b.text)
@@ -138,21 +138,25 @@ def same_facts(
     if ta is None or tb is None:
         return None
     for token in (ta, tb):
-        why = _states_no_fact(token)
+        why = _states_no_fact(token, denial=not opposite)
         if why:
             return Verdict(False, why)
     qualifiers = opposite and tb.head.i != tb.i and ta.head.i != ta.i and ta.pos_ not in _PREDICATE_POS
     if qualifiers and alike(ta.head.lower_, tb.head.lower_, lexicon):
         return Verdict(True, "the same word qualified")  # "a young man" / "an old man"
     va, vb = _clause_head(ta), _clause_head(tb)
+    if not opposite and (va.pos_ not in _PREDICATE_POS or vb.pos_ not in _PREDICATE_POS):
+        return Verdict(False, "no predicate")  # "not on the Iran deal or policy issues generally."
     sa, sb = _subject(va), _subject(vb)
-    if sa is None and sb is None:
-        same = alike(va.lower_, vb.lower_, lexicon)
-        return Verdict(same, "the same predicate, no subject" if same else "no subject, another predicate")
     if sa is None or sb is None:
-        return Verdict(False, "one side names no subject")
+        return None  # the subject is in another sentence: the word rules decide
     if _names_subject(ta, sa) or _names_subject(tb, sb):
         return Verdict(True, "the word is the subject")  # "no injuries were reported" / "two were hurt"
+    if "expl" in (sa.dep_, sb.dep_):
+        return Verdict(True, "nobody's, so everyone's")  # "there were no injuries"
+    if sa.pos_ == "PRON" or sb.pos_ == "PRON":
+        # a pronoun names someone its document named before ("he", "we": the speaker's company)
+        return Verdict(True, "the same pronoun") if sa.lower_ == sb.lower_ else None
     if _same_entity(sa, sb, lexicon):
         return Verdict(True, "the same subject")
     return Verdict(False, f"different subjects: {sa.text!r} / {sb.text!r}")

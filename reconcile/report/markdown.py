@@ -69,7 +69,8 @@ def _marked(claim: Claim, span: tuple[int, int] | None) -> str:
 
 
 def _summary(result: Result, view: Digest) -> str:
-    model = f"; model {cell(result.model)}" if result.model else ""
+    why = f" ({cell(result.model_reason)})" if result.model_reason else ""
+    model = f"; model {cell(result.model)}{why}" if result.model else ""
     return f"**Summary:** {', '.join(summary_parts(result, view))}{model}."
 
 
