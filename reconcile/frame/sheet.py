@@ -138,13 +138,13 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
                 continue  # the other document names that place too: a part of it, or where it is
             differs = True
     return FactRow("place", LABELS["place"], _status(differs, docs, {}, False) if differs or len(docs) < 2
-                   else "agree", values)  # type: ignore[arg-type]
+                   else "agree", values)
 
 
 def _date_row(frames: Sequence[Frame]) -> FactRow:
     values = {fr.doc: fr.date for fr in frames if fr.date is not None}
     differs = len({v.value for v in values.values()}) > 1
-    return FactRow("date", LABELS["date"], _status(differs, list(values), {}, False), values)  # type: ignore[arg-type]
+    return FactRow("date", LABELS["date"], _status(differs, list(values), {}, False), values)
 
 
 def _first_name(name: str) -> str:
@@ -241,5 +241,5 @@ def sheet_findings(rows: Sequence[FactRow], documents: Sequence[Document]) -> li
         reason = f"{label}: {sides}"
         if row.status == "update":
             reason += " (a later report, or a figure worded as a revision)"
-        out.append(Finding(row.status, tuple(values), _CONFIDENCE[kind], reason, (conflict,)))  # type: ignore[arg-type]
+        out.append(Finding(row.status, tuple(values), _CONFIDENCE[kind], reason, (conflict,)))
     return out

@@ -35,7 +35,7 @@ def _conflict_rows(result: Result, finding: Finding, link_base: str | None) -> l
 
 def _draft(result: Result, link_base: str | None) -> list[str]:
     draft, sources = result.documents[0], result.documents[1:]
-    kinds = {k: result.of_kind(k) for k in ("contradicted", "unsupported", "supported")}  # type: ignore[misc]
+    kinds = {k: result.of_kind(k) for k in ("contradicted", "unsupported", "supported")}
     lines = [
         f"# Check: {markdown_name(draft.name)} against {', '.join(markdown_name(s.name) for s in sources)}",
         "",
