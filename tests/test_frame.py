@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import SEEDS
+
 from reconcile.claims import extract
 from reconcile.frame import read_frame, story_sheet
+from reconcile.ingest import read_all
 from reconcile.model import Document, Frame
 
 
@@ -96,3 +99,16 @@ def test_story_sheet_contradiction_and_containment(rules):  # type: ignore[no-un
     assert (conflict.slot, conflict.label) == ("fact.injured", "Injured")
     assert dict(conflict.values) == {"a.c1": 4, "b.c1": 6}
     assert dict(conflict.spans) == {"a.c1": (0, 11), "b.c1": (0, 10)}  # "Four people", "Six people"
+
+
+def test_el_salto_attackers_4_against_8_and_the_total_told_once(rules):  # type: ignore[no-untyped-def]
+    docs = read_all([str(SEEDS / "el-salto-mexicorojo-tweet.txt"), str(SEEDS / "el-salto-breitbart.txt")], rules=rules)
+    claims = [c for d in docs for c in extract(d, rules)]
+    rows, findings = story_sheet(docs, claims, rules)
+    by_field = {r.field: r for r in rows}
+    attackers = by_field["killed:attackers"]
+    assert attackers.status == "contradiction"
+    assert [attackers.values[d.id].value for d in docs] == [4, 8]
+    assert by_field["killed:police"].status == "agree"
+    assert by_field["killed"].status == "contradiction"  # 8 against 12 in the table
+    assert [f.conflicts[0].slot for f in findings] == ["fact.killed:attackers"]  # one finding: the class's

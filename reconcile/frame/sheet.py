@@ -223,9 +223,12 @@ def _shown(value: Stated | Person, kind: str) -> int | str:
 def sheet_findings(rows: Sequence[FactRow], documents: Sequence[Document]) -> list[Finding]:
     """A finding for each row whose values contradict or update each other, citing the claims behind them."""
     names = {d.id: d.name for d in documents}
+    # a total that differs because a class of it does ("8 killed" / "12 killed", as 4 attackers / 8) is
+    # that class's conflict: its row tells it, once
+    split = {r.field.partition(":")[0] for r in rows if ":" in r.field and r.status in ("contradiction", "update")}
     out = []
     for row in rows:
-        if row.status not in ("contradiction", "update"):
+        if row.status not in ("contradiction", "update") or row.field in split:
             continue
         cited = {doc: v for doc, v in row.values.items() if v.claim is not None}
         if len(cited) < 2:
