@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reconcile.model import Claim, Conflict, Document, Finding, Result, Span
+from reconcile.model import Claim, Conflict, Document, FactRow, Finding, Result, Span, Stated
 from reconcile.report.html import render_html
+from reconcile.report.html_facts import key_facts_html
 
 TWEET = "4 policías murieron. Así como 4 secuestradores fueron abatidos."
 ARTICLE = (
@@ -180,3 +181,12 @@ def test_findings_are_listed_in_the_markdown_reports_order_with_its_summary() ->
     assert "2 sources, 1 contradiction, 0 updates, 1 fact confirmed, 0 worth checking" in page
     assert "the article" not in page  # an unattributed claim speaks for its outlet: tweet, article
     assert 'title="tweet"' in page and 'title="Governor Enrique Alfaro"' in page
+
+
+def test_a_key_fact_no_claim_covers_links_to_its_source_column() -> None:
+    docs = (Document(id="d1", path="a.txt", text="4 killed in shooting\n\nPolice said more."),
+            Document(id="d2", path="b.txt", text="Five people were killed."))
+    row = FactRow("killed", "Killed", "contradiction", {
+        "d1": Stated(4, "4 killed", 0, 8, None), "d2": Stated(5, "Five people", 0, 11, "d2.c1")})
+    html = key_facts_html(Result(docs, (), (), facts=(row,)))
+    assert 'href="#doc-d1"' in html and 'href="#claim-d2.c1"' in html

@@ -1,6 +1,6 @@
 """The Key facts table of the HTML report: one row per key fact, one column per source, each cell the
 value in an editor's words, its quote, and a link to the claim it was read from in that source's
-column; a row whose sources disagree is marked with its kind."""
+column (to the column, for words no claim covers); a row whose sources disagree is marked with its kind."""
 
 from __future__ import annotations
 
@@ -41,8 +41,10 @@ def _cell(row: FactRow, doc: str) -> str:
     if isinstance(value, Person) and value.name != row.label:
         shown = f"{escape(value.name)}: {shown}"
     quote = f"<q>{escape(_quote(value.text))}</q>"
-    if value.claim is not None:
-        quote = f'<a href="#claim-{escape(value.claim, quote=True)}">{quote}</a>'
+    # the claim the value was read from, else (words no claim covers: a headline left out as page
+    # furniture) the source's column
+    target = f"claim-{value.claim}" if value.claim is not None else f"doc-{doc}"
+    quote = f'<a href="#{escape(target, quote=True)}">{quote}</a>'
     return f"<td>{shown} {quote}</td>"
 
 
