@@ -237,8 +237,8 @@ def check(
     aligned = align_claims(claims, group_of=by_side, rules=rules, encoder=ready.encoder, settings=tuned,
                            cache=store, progress=progress, floor=tuned.check_neighbour_floor)
     near = draft_neighbours(aligned, by_side, rules, tuned)
-    findings = judge_aligned(documents, aligned, group_of=by_side, rules=rules, near=near, settings=tuned,
-                             tally=tally, progress=progress)
+    findings = judge_aligned(documents, aligned, group_of=by_side, rules=rules, near=near,
+                             settings=replace(tuned, structure=False), tally=tally, progress=progress)
     # the draft's key facts against the sources' ("seven injured" against "six"), whether or not the
     # sentences line up
     facts, findings = with_facts(documents, claims, rules, findings)

@@ -113,3 +113,9 @@ def test_a_tokenised_address_is_page_furniture(rules, tmp_path):  # type: ignore
 
 def test_cached_results_name_the_parser_they_were_judged_with() -> None:
     assert [part.split("==")[0].split(" ")[0] for part in parser_stamp().split(",")] == list(PARSER_DISTRIBUTIONS)
+
+
+def test_a_relative_clause_about_one_thing_states_a_fact(rules):  # type: ignore[no-untyped-def]
+    text = "Lordstown will recall 19 pickups to address an issue that could {}result in a loss of propulsion."
+    found = verdict(rules, text.format("not "), "not", text.format(""), "result")
+    assert found is not None and found.same

@@ -86,6 +86,13 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+def _generic(noun: Any) -> bool:
+    """Whether a noun names a kind, not a thing: no article, no possessive, no number before it
+    ("defendants who ...", "anyone who ..."; not "an issue that ...", "the man who ...")."""
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) and (
+        noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "PRON")
+
+
 def _states_no_fact(token: Any, *, denial: bool) -> str:
     """Why the clause of ``token`` states no fact, or "": a question, a relative clause that restricts
     its noun ("defendants who are not convicted": the complementary case), a condition on it or on a
@@ -93,8 +100,8 @@ def _states_no_fact(token: Any, *, denial: bool) -> str:
     if token.sent.text.rstrip().endswith("?"):
         return "a question"
     node = _clause_head(token)
-    if denial and node.dep_ == "relcl":
-        return "a relative clause"  # what the clause denies picks out its noun's other members
+    if denial and node.dep_ == "relcl" and _generic(node.head):
+        return "a relative clause"  # "defendants who are not convicted": a subset of a kind, not a fact
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "a condition"

@@ -103,7 +103,7 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence) -> bool:
         return False
     if clash.slot == "opposite" and _phrase_used(a, b, clash, ev.claims_of, group_of, lexicon):
         return False
-    if clash.slot in ("polarity", "opposite"):
+    if ev.settings.structure and clash.slot in ("polarity", "opposite"):
         # the denial or the opposite words must bear on the same participants doing the same thing
         verdict = same_facts(a, clash.spans[0][0], b, clash.spans[1][0], lexicon, opposite=clash.slot == "opposite")
         if verdict is not None and not verdict.same:

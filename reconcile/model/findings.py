@@ -112,6 +112,10 @@ class Settings:
     batch_size: int = 64
     #: contradictions below this confidence are reported apart, as "worth checking"
     min_confidence: float = 0.6
+    #: a denial or opposite words clash only where the parse finds the same participants
+    #: (``conflicts.structure``); ``check`` sets a draft against its sources without it: a summary
+    #: cut into clauses leaves its subjects behind, and SummEdits' edited drafts went uncaught
+    structure: bool = True
 
 
 @dataclass
