@@ -113,8 +113,9 @@ class Settings:
     #: contradictions below this confidence are reported apart, as "worth checking"
     min_confidence: float = 0.6
     #: a denial or opposite words clash only where the parse finds the same participants
-    #: (``conflicts.structure``); ``check`` sets a draft against its sources without it: a summary
-    #: cut into clauses leaves its subjects behind, and SummEdits' edited drafts went uncaught
+    #: (``conflicts.structure``), and a question clashes with nothing; ``check`` sets a draft against
+    #: its sources without either: a summary cut into clauses leaves its subjects behind, a draft worded
+    #: as a question ("How can we build agents that achieve bad outcomes?") still misstates its source
     structure: bool = True
 
 
