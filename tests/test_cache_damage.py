@@ -85,7 +85,7 @@ def test_the_cli_warns_once_for_a_directory_cache(tmp_path: Path) -> None:
         f"reconcile: warning: cache {folder / 'cache.sqlite3'} is not a file (a directory or a device?); "
         "running without it"
     ]
-    assert "## Contradictions (2)" in proc.stdout
+    assert "## Contradictions (1)" in proc.stdout  # El Salto: the attackers killed, 4 against 8
 
 
 def _read_only_mount(folder: Path) -> list[str]:
@@ -113,7 +113,7 @@ def test_a_read_only_cache_means_running_without_it(tmp_path: Path, prepared: bo
     assert proc.stderr.strip().splitlines() == [
         f"reconcile: warning: cache {folder / 'cache.sqlite3'} is in a read-only folder; running without it"
     ]
-    assert "## Contradictions (2)" in proc.stdout
+    assert "## Contradictions (1)" in proc.stdout  # El Salto: the attackers killed, 4 against 8
     assert not (folder / "cache.sqlite3").exists()
 
 
