@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import Claim, Quantity, Settings
+from .model import Claim, Quantity, Settings, bound_interval
 
 __all__ = [
     "Cluster", "Edge", "align", "classes_match", "compatible_values", "embedding_text", "interval",
@@ -67,14 +67,7 @@ def _joinable_count(q: Quantity) -> bool:
 
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a count allows: "at least 7" -> [7, inf)."""
-    v = float(q.value)
-    if q.bound == "at_least":
-        return v, float("inf")
-    if q.bound == "at_most":
-        return 0.0, v
-    if q.bound == "about":
-        return v * 0.8 - 1, v * 1.2 + 1
-    return v, v
+    return bound_interval(float(q.value), q.bound, (0.8, 1.2))
 
 
 def compatible_values(a: Quantity, b: Quantity) -> bool:

@@ -17,7 +17,18 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from ..model import COUNT_FIELDS, Conflict, Document, FactRow, FactStatus, Finding, Frame, Person, Stated
+from ..model import (
+    COUNT_FIELDS,
+    Conflict,
+    Document,
+    FactRow,
+    FactStatus,
+    Finding,
+    Frame,
+    Person,
+    Stated,
+    bound_interval,
+)
 from .people import family_name
 
 __all__ = ["LABELS", "fact_sheet", "sheet_findings"]
@@ -36,14 +47,7 @@ def _label(field: str) -> str:
 
 
 def _interval(value: Stated) -> tuple[float, float]:
-    v = float(value.value) if isinstance(value.value, int) else 0.0
-    if value.bound == "at_least":
-        return v, float("inf")
-    if value.bound == "at_most":
-        return 0.0, v
-    if value.bound == "about":
-        return v * 0.85 - 1, v * 1.15 + 1
-    return v, v
+    return bound_interval(float(value.value) if isinstance(value.value, int) else 0.0, value.bound, (0.85, 1.15))
 
 
 def _compatible(a: Stated, b: Stated) -> bool:

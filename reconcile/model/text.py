@@ -17,6 +17,22 @@ INFINITY = float("inf")
 Bound = Literal["exact", "at_least", "at_most", "about"]
 
 
+def bound_interval(value: float, bound: Bound, about: tuple[float, float]) -> tuple[float, float]:
+    """The values a figure with its bound allows: "at least 7" -> [7, inf); "about" spans ``about``
+    (factors below and above) and one more either side.
+
+    >>> bound_interval(10.0, "about", (0.8, 1.2))
+    (7.0, 13.0)
+    """
+    if bound == "at_least":
+        return value, float("inf")
+    if bound == "at_most":
+        return 0.0, value
+    if bound == "about":
+        return value * about[0] - 1, value * about[1] + 1
+    return value, value
+
+
 @dataclass(frozen=True)
 class Span:
     """A half-open character range ``[start, end)`` into a document's text."""
