@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from .facts import number_value
@@ -136,6 +136,8 @@ def _with_words(claim: Claim, lexicon: Lexicon) -> list[Unit]:
     out: list[Unit] = []
     pending_break = False
     k, shown = 0, -1
+    fixed = _fixed_expressions(claim, numbers, lexicon)
+    inside = -1  # the end of the fixed expression being read
     for tok in _tokens(claim):
         while k < len(numbers) and numbers[k].end <= tok.start:
             k += 1
@@ -144,11 +146,36 @@ def _with_words(claim: Claim, lexicon: Lexicon) -> list[Unit]:
                 out.append(numbers[k])
                 shown, pending_break = k, False
             continue
+        if tok.end <= inside:
+            continue
+        if tok.start in fixed:
+            end = fixed[tok.start]
+            text = claim.text[tok.start - claim.start : end - claim.start]
+            out.append(Unit(_key(" ".join(text.split())), text, tok.start, end, after_break=pending_break))
+            inside, pending_break = end, False
+            continue
         if tok.text in _BREAKS:
             pending_break = True
             continue
-        out.append(Unit(tok.text.lower(), tok.text, tok.start, tok.end, after_break=pending_break))
+        out.append(Unit(_key(tok.text), tok.text, tok.start, tok.end, after_break=pending_break))
         pending_break = False
+    return out
+
+
+def _key(text: str) -> str:
+    """What a word is lined up on: lower case, one apostrophe ("Iran’s" and "Iran's" are one word)."""
+    return text.lower().replace("’", "'")
+
+
+def _fixed_expressions(claim: Claim, numbers: Sequence[Unit], lexicon: Lexicon) -> dict[int, int]:
+    """Start -> end (document offsets) of each fixed expression of the lexicon in the claim ("sin
+    embargo", "no doubt"): read as one word, so that no comparator reads its "sin" or its "no" alone.
+    One that overlaps a number is left to the number."""
+    out = {}
+    for m in lexicon.compare.multiword.finditer(claim.text):
+        start, end = claim.start + m.start(), claim.start + m.end()
+        if not any(n.start < end and start < n.end for n in numbers):
+            out[start] = end
     return out
 
 

@@ -300,6 +300,18 @@ NO_CLASH = [
     # "not only" denies nothing
     ("The storm not only flooded the port but closed the airport.",
      "The storm flooded the port and closed the airport."),
+    # one name: a possessive, an apostrophe of another shape, an abbreviation
+    ("The deal was signed by Iran on Monday in Vienna, officials said.",
+     "The deal was signed by Iran’s Zarif on Monday in Vienna, officials said."),
+    ("The letter was sent by Trump's Lawyer to the court on Monday.",
+     "The letter was sent by Trump’s Lawyer to the court on Monday."),
+    ("The plan was approved by the European Union in Brussels on Monday.",
+     "The plan was approved by the EU in Brussels on Monday."),
+    ("The plan was approved by the U.S. Senate on Monday, aides said.",
+     "The plan was approved by the United States Senate on Monday, aides said."),
+    # a fixed expression is one word: "sin embargo" (however) is no "sin" against "con"
+    ("Sin embargo, la empresa cerró sus oficinas en Madrid el lunes.",
+     "Con todo, la empresa cerró sus oficinas en Madrid el lunes."),
 ]
 
 
@@ -307,6 +319,24 @@ NO_CLASH = [
 def test_no_clash(pair):
     _, _, found = clashes(*pair)
     assert found == [], [(c.slot, c.values) for c in found]
+
+
+def test_fixed_expressions_are_one_unit() -> None:
+    """WordNet's "no doubt" (rules/en-multiword.yaml) and the languages' own ("sin embargo") are read
+    as one word, with their span; a denial that stands ("not guilty") is still read word by word."""
+    def keys(doc: str, text: str) -> list[tuple[str, str]]:
+        claim = one_claim(doc, text)
+        return [(u.key, text[u.start - claim.start : u.end - claim.start]) for u in units(claim, RULES.lexicon)]
+
+    assert ("no doubt", "no doubt") in keys("a", "There is no doubt the plant was closed in May.")
+    assert ("sin embargo", "Sin embargo") in keys("b", "Sin embargo, la empresa cerró sus oficinas.")
+    assert [k for k, _ in keys("c", "He was found not guilty on Monday.")][2:5] == ["found", "not", "guilty"]
+
+
+def test_a_name_swap_needs_two_names() -> None:
+    _, _, found = clashes("The plan was approved by Germany in Brussels on Monday.",
+                          "The plan was approved by France in Brussels on Monday.")
+    assert [(c.slot, c.values) for c in found] == [("name", ("Germany", "France"))]
 
 
 def test_update_marks():

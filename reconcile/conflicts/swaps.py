@@ -7,7 +7,7 @@ from ..numbers import Unit
 from ..rules import Lexicon
 from .pair import Clash, Pair, claim_text
 
-__all__ = ["compare_swaps"]
+__all__ = ["compare_swaps", "one_name"]
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
@@ -61,8 +61,8 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             continue
         if i1 == 0 or j1 == 0:
             continue  # a capital that only starts the sentence
-        if any(u.key in keys_b for u in old) or any(u.key in keys_a for u in new):
-            continue  # the same names, in another order
+        if one_name(old, new, keys_a, keys_b, lexicon):
+            continue
         tally.names += 1
         strength = 0.85 if ratio >= 0.7 else 0.6 if ratio >= 0.5 else 0.0
         # in claims that only loosely line up, a word put in place of another inside one name
@@ -76,6 +76,36 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
                          (span_a, span_b), strength or 0.45, loose=loose))
     return out
+
+
+def _stem(key: str, endings: tuple[str, ...]) -> str:
+    """A name without the ending it takes without being another name ("iran's" -> "iran", "cnns" -> "cnn")."""
+    for e in endings:
+        if key.endswith(e) and len(key) - len(e) >= 3:
+            return key[: -len(e)]
+    return key
+
+
+def _initials(us: list[Unit], lexicon: Lexicon) -> str:
+    """The initials of a run of capitalised words, function words left out ("United States" -> "us")."""
+    return "".join(u.key[0] for u in us if u.key not in lexicon.compare.function_words)
+
+
+def one_name(old: list[Unit], new: list[Unit], keys_a: set[str], keys_b: set[str], lexicon: Lexicon) -> bool:
+    """Whether two capitalised stretches put in place of each other name one thing: a word of one is a
+    word of the other claim, possessive or plural aside ("Iran" / "Iran's minister", the same names in
+    another order), or one is the other's abbreviation ("US" / "United States", "U.S." / "United States")."""
+    endings = lexicon.compare.name_endings
+    stems_a = {_stem(k, endings) for k in keys_a} | keys_a
+    stems_b = {_stem(k, endings) for k in keys_b} | keys_b
+    if any(_stem(u.key, endings) in stems_b for u in old) or any(_stem(u.key, endings) in stems_a for u in new):
+        return True
+    for short, long in ((old, new), (new, old)):
+        letters = "".join(c for u in short for c in u.text if c.isalpha())
+        abbreviation = 2 <= len(letters) <= 6 and letters.isupper() and len(long) >= 2
+        if abbreviation and _initials(long, lexicon) == letters.lower():
+            return True
+    return False
 
 
 def _inside_name(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int) -> bool:

@@ -32,7 +32,7 @@ LANGUAGE_FILES = ("en.yaml", "es.yaml")
 
 
 #: lexicons generated from a lexical resource, merged with the languages' own (each names its source)
-GENERATED_FILES = ("en-antonyms.yaml", "en-forms.yaml")
+GENERATED_FILES = ("en-antonyms.yaml", "en-forms.yaml", "en-multiword.yaml")
 
 
 #: PyYAML's C loader where it is built (same results as SafeLoader, several times faster)

@@ -40,7 +40,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
         "determiners", "change_markers", "past_markers", "turns", "deontic", "conditionals", "directives",
-        "name_endings", "comparisons",
+        "name_endings", "comparisons", "multiword",
     )}
     rise_words: list[str] = []
     scales: dict[str, float] = {}
@@ -93,6 +93,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     return CompareWords(
         function_words=frozenset(words["function_words"]),
         not_negations=phrase_pattern(words["not_negations"]),
+        multiword=phrase_pattern(words["multiword"] | words["not_negations"]),
         directives=phrase_pattern(words["directives"]),
         change_markers=phrase_pattern(words["change_markers"]),
         past_markers=phrase_pattern(words["past_markers"]),

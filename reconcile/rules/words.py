@@ -119,6 +119,9 @@ class CompareWords:
 
     function_words: frozenset[str] = frozenset()
     not_negations: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: fixed expressions read as one word before any negation or opposite is looked for ("sin
+    #: embargo", "no doubt", "nothing but"): ``multiword`` and ``not_negations`` together
+    multiword: re.Pattern[str] = re.compile(r"(?!x)x")
     #: directives: a denial inside one states no fact ("urged residents not to travel", "don't be")
     directives: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a denial of something that has stopped: "anymore", "no longer", "ya no"
