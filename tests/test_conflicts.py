@@ -345,6 +345,16 @@ def test_update_marks():
     assert [(c.values, c.marked) for c in found] == [((9, 11), (False, True))]
 
 
+def test_a_revision_word_marks_only_the_value_it_bears_on():
+    """"later" in another part of the sentence revises nothing: the denial is a contradiction."""
+    _, _, found = clashes("Police later found the car in a parking lot near the bridge, which was closed to traffic.",
+                          "Police found the car in a parking lot near the bridge, which was not closed to traffic.")
+    assert [(c.slot, c.marked) for c in found] == [("polarity", (False, False))]
+    _, _, found = clashes("Two people died in the collapse of the parking garage on Monday.",
+                          "The toll in the collapse of the parking garage on Monday has risen to five.")
+    assert [(c.values, c.marked) for c in found] == [((2, 5), (False, True))]
+
+
 def test_units_read_numbers_of_every_kind():
     text = "Officials counted tens of thousands of votes, 1.2 billion dollars and 61% turnout."
     claim = Claim("a.c1", "a", text, 0, len(text))

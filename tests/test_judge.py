@@ -71,6 +71,14 @@ def test_a_figure_marked_as_a_revision_is_an_update() -> None:
     (b,) = claims_of("d2", "The death toll rose to five people killed in the shooting on Friday.")
     finding = only(run([cluster(a, b)], [a, b]), "update")
     assert {c.slot for c in finding.conflicts} == {"count.people.killed"}
+    assert finding.reason.endswith('words its figure as a revision: "rose to")'), finding.reason
+
+
+def test_a_revision_word_away_from_the_figure_makes_no_update() -> None:
+    (a,) = claims_of("d1", "Three people were killed in the shooting on Friday.")
+    (b,) = claims_of("d2", "Five people were killed in the shooting on Friday, and police later closed the road.")
+    found = run([cluster(a, b)], [a, b])
+    assert [f.kind for f in found] == ["contradiction"], [(f.kind, f.reason) for f in found]
 
 
 def test_counts_in_different_clusters_conflict_when_the_claims_are_alike() -> None:

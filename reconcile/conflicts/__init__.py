@@ -31,14 +31,15 @@ from .changes import compare_changes
 from .figures import compare_figures, is_range, ranges_differ, stated_numbers
 from .languages import compare_languages
 from .opposites import compare_opposites, opposite_partners
-from .pair import Clash, Pair, line_up, marked, overlaps, same_word
+from .pair import Clash, Pair, line_up, marked, overlaps, revision_words, same_word
 from .polarity import compare_polarity
 from .structure import PARSER, Verdict, same_facts
 from .swaps import compare_swaps
 
 __all__ = [
     "ACROSS_LANGUAGES", "COMPARATORS", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair", "is_range",
-    "line_up", "marked", "opposite_partners", "ranges_differ", "same_facts", "same_word", "stated_numbers",
+    "line_up", "marked", "opposite_partners", "ranges_differ", "revision_words", "same_facts", "same_word",
+    "stated_numbers",
 ]
 
 
@@ -90,6 +91,8 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
         if comparator.name == "figures":
             figures = found
         clashes += found
-    marks = (marked(a, lexicon), marked(b, lexicon))
-    out = [Clash(c.slot, c.label, c.values, c.spans, c.strength, marks, c.loose) for c in clashes]
+    # a side is marked as a revision only where the marking words bear on its value
+    out = [Clash(c.slot, c.label, c.values, c.spans, c.strength, (
+        revision_words(a, c.spans[0], lexicon) is not None, revision_words(b, c.spans[1], lexicon) is not None,
+    ), c.loose) for c in clashes]
     return sorted(out, key=lambda c: -c.strength)

@@ -5,6 +5,7 @@ comparators share."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from ..model import Claim
@@ -12,7 +13,8 @@ from ..numbers import Unit, read_once, units
 from ..rules import Lexicon
 
 __all__ = [
-    "Clash", "Opcode", "Pair", "alike", "claim_text", "content_word", "line_up", "marked", "overlaps", "same_word",
+    "MARK_REACH", "Clash", "Opcode", "Pair", "alike", "claim_text", "content_word", "line_up", "marked", "overlaps",
+    "revision_words", "same_word",
     "word_parts",
 ]
 
@@ -82,6 +84,26 @@ def marked(claim: Claim, lexicon: Lexicon) -> bool:
 
 def _marked(claim: Claim, lexicon: Lexicon) -> bool:
     return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.counts.update.search(claim.text))
+
+
+#: how many words may stand between a value and the words that mark it as a revision
+MARK_REACH = 5
+_STOPS = re.compile(r"[.;:!?]")
+
+
+def revision_words(claim: Claim, span: tuple[int, int], lexicon: Lexicon) -> str | None:
+    """The words that mark the value at ``span`` (document offsets) as a revision or as provisional,
+    as written, or None: a marker of the lexicon within ``MARK_REACH`` words of the value in its
+    clause ("the toll rose to five", "four, not six as first reported", "ya hay un detenido"). A
+    marker elsewhere in the sentence bears on something else ("He later said the two had not met")."""
+    text, base = claim.text, claim.start
+    s, e = span[0] - base, span[1] - base
+    for pattern in (lexicon.counts.update, lexicon.compare.update_markers):
+        for m in pattern.finditer(text):
+            gap = text[m.end() : s] if m.end() <= s else text[e : m.start()] if m.start() >= e else ""
+            if len(gap.split()) <= MARK_REACH and not _STOPS.search(gap):
+                return m.group()
+    return None
 
 
 

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..conflicts import Clash
+from ..conflicts import Clash, revision_words
 from ..model import Claim, Conflict, Finding, FindingKind, Quantity
 from ..report.labels import label_of_slot
+from ..rules import Lexicon
 
 __all__ = [
     "KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "merge", "side_by_side", "voices",
@@ -52,15 +53,29 @@ def side_by_side(conflict: Conflict, by_id: dict[str, Claim], names: dict[str, s
 
 
 def later(
-    conflicts: Sequence[Conflict], by_id: dict[str, Claim], names: dict[str, str], dates: dict[str, dt.date | None]
+    conflicts: Sequence[Conflict], by_id: dict[str, Claim], names: dict[str, str], dates: dict[str, dt.date | None],
+    lexicon: Lexicon,
 ) -> str:
-    """Which side of an update is the later one: by the documents' dates where they have them."""
+    """Why an update is one, quoted: the words that mark a value as a revision ("rose to", "as first
+    reported"), and which report is the later one where the documents' dates differ."""
+    reasons = []
+    for c in conflicts:
+        for cid, span in c.spans.items():
+            words = revision_words(by_id[cid], span, lexicon) if cid in by_id else None
+            if words:
+                doc = by_id[cid].doc
+                reasons.append(f'{names.get(doc, doc)} words its figure as a revision: "{words}"')
+                break
+        if reasons:
+            break
     docs = list(dict.fromkeys(by_id[cid].doc for c in conflicts for cid in c.values))
     dated = [(dates[d], d) for d in docs if dates.get(d) is not None]
     if len(dated) >= 2 and len({day for day, _ in dated}) > 1:
         day, doc = max(dated)
-        return f" (a later figure: {names.get(doc, doc)} is the later report, {day.isoformat()})"  # type: ignore[union-attr]
-    return " (one source marks its figure as a revision or as provisional)"
+        reasons.append(f"{names.get(doc, doc)} is the later report, {day.isoformat()}")  # type: ignore[union-attr]
+    if not reasons:
+        return " (one source marks its figure as a revision or as provisional)"
+    return f" (a later figure: {'; '.join(reasons)})"
 
 
 def voices(claims: Sequence[Claim], names: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..align import Cluster
-from ..conflicts import compare_pair, marked
+from ..conflicts import compare_pair, revision_words
 from ..model import Claim, Conflict, Finding, FindingKind
 from ..report.labels import label_of_slot
 from .counts import count_conflicts, describe, is_update, sum_conflicts
@@ -48,7 +48,8 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
             parts=ev.parts, pieced=ev.pieced,
         ):
             conflicts.append(count_conflict(slot, held))
-            update = update or is_update(held) or any(marked(by_id[cid], lexicon) for cid in held)
+            update = update or is_update(held) or any(
+                revision_words(by_id[cid], (q.start, q.end), lexicon) is not None for cid, q in held.items())
             reported.add((slot, frozenset(held)))
             strength = max(strength, 0.9 if all(q.bound == "exact" for q in held.values()) else 0.8)
             ev.tally.counts += 1
@@ -68,7 +69,7 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
             kind: FindingKind = "update" if update else "contradiction"
             reason = "; ".join(side_by_side(c, by_id, ev.names) for c in conflicts)
             if update:
-                reason += later(conflicts, by_id, ev.names, ev.dates)
+                reason += later(conflicts, by_id, ev.names, ev.dates, lexicon)
             findings.append(make_finding(
                 kind, cluster.claims, reason, tuple(conflicts),
                 evidence=strength, support=0.9 + 0.1 * min(1.0, cluster.score), cap=0.95,
@@ -108,7 +109,7 @@ def counts_across(ev: Evidence, reported: Reported) -> list[Finding]:
         conflict = Conflict(slot, values, label_of_slot(slot), spans)
         reason = f"{label_of_slot(slot)}: {sides}"
         if is_update(held):
-            reason += later([conflict], by_id, names, ev.dates)
+            reason += later([conflict], by_id, names, ev.dates, ev.lexicon)
         kind: FindingKind = "update" if is_update(held) else "contradiction"
         findings.append(make_finding(kind, ids, reason, (conflict,), evidence=0.9 if exact else 0.75))
     return findings
@@ -144,7 +145,7 @@ def near_pairs(clusters: Sequence[Cluster], found: Sequence[Finding], ev: Eviden
                 kind: FindingKind = "update" if any(clash.marked) else "contradiction"
                 reason = side_by_side(conflict, by_id, ev.names)
                 if kind == "update":
-                    reason += later([conflict], by_id, ev.names, ev.dates)
+                    reason += later([conflict], by_id, ev.names, ev.dates, ev.lexicon)
                 findings.append(make_finding(
                     kind, (x.id, y.id), reason, (conflict,),
                     evidence=clash.strength, support=0.75 + 0.15 * min(1.0, sim), cap=0.9,
