@@ -112,3 +112,36 @@ def test_el_salto_attackers_4_against_8_and_the_total_told_once(rules):  # type:
     assert by_field["killed:police"].status == "agree"
     assert by_field["killed"].status == "contradiction"  # 8 against 12 in the table
     assert [f.conflicts[0].slot for f in findings] == ["fact.killed:attackers"]  # one finding: the class's
+
+
+def test_people_named_dead_with_no_figure_are_at_least_that_many(rules):  # type: ignore[no-untyped-def]
+    text = ("Police said Mark Reed, 30, shot and killed Jamie Salazar, 34, and 2-year-old Jordan Reed inside "
+            "their apartment on Sunday, then turned the gun on himself.")
+    frame = frame_of(rules, text, dt.date(2016, 6, 9))
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.bound, killed.text, killed.firm) == (2, "at_least", "Jamie Salazar", False)
+    spans_hold(frame, text)
+
+
+def test_the_object_after_a_determiner_is_the_one_killed_not_the_doer(rules):  # type: ignore[no-untyped-def]
+    text = "Authorities said a 12-year-old boy shot and killed an 11-year-old on Friday in Estill Springs."
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.bound, killed.text) == (1, "exact", "shot and killed an 11-year-old")
+    spans_hold(frame, text)
+
+
+def test_one_in_a_condition_is_at_least_one_wounded(rules):  # type: ignore[no-untyped-def]
+    text = "Police were called to a shooting on Main Street on Friday. One man is in critical condition."
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    injured = frame.counts["injured"]
+    assert (injured.value, injured.bound, injured.text) == (1, "at_least", "One man is in critical condition")
+    spans_hold(frame, text)
+
+
+def test_a_named_doer_is_not_among_the_dead(rules):  # type: ignore[no-untyped-def]
+    text = ("Police said Mark Hopkins, 41, shot and killed Chaz Fain, 18, on Thursday night. "
+            "Hopkins was arrested less than 90 minutes later.")
+    frame = frame_of(rules, text, dt.date(2013, 2, 22))
+    status = {p.name: p.status for p in frame.people}
+    assert status == {"Mark Hopkins": "arrested", "Chaz Fain": "killed"}

@@ -23,7 +23,7 @@ from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Person, Stated
 from ..rules import Lexicon
 
-__all__ = ["FIELDS", "read_counts"]
+__all__ = ["FIELDS", "read_counts", "takes_object", "with_people"]
 
 #: the counted fields, each with the event of ``facts`` it counts
 FIELDS = ("killed", "injured", "arrested")
@@ -180,16 +180,17 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
     participants = _participants(text, lexicon)
     for k, m in enumerate(participants):
         found = None
+        event = None  # the event's own words
         # right after a transitive event, the participant is its object: "killed a 3-year-old boy"
-        before = [e for e in events if e[1] <= m.start and not text[e[1] : m.start].strip()]
+        before = [e for e in events if e[1] <= m.start and _determiners_only(text[e[1] : m.start], lexicon)]
         if before:
-            found = (before[-1][0], m.end, before[-1][2])
+            found, event = (before[-1][0], m.end, before[-1][2]), before[-1]
         after = next((e for e in events if e[0] >= m.end), None)
         if found is None and after is not None:
             gap = text[m.end : after[0]]
             if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and _befell(text, gap, after, events, lexicon):
-                found = (m.start, after[1], after[2])
-        if found is None or found[2] in counted:
+                found, event = (m.start, after[1], after[2]), after
+        if found is None or event is None or found[2] in counted:
             continue
         # "a woman and a child were shot": one each, joined as one list before the event
         nxt = participants[k + 1] if k + 1 < len(participants) else None
@@ -198,10 +199,19 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         value = 2 if joined else 1
         noun = m.noun.lower()
         cls = lexicon.counts.nouns.get(noun) or lexicon.frame.persons.get(noun)
-        out.append(_Said(found[2], cls, value, "exact", claim.start + found[0], claim.start + found[1], claim.id, order,
-                         claim.quoted, "one"))
+        # one in a condition, no event ("one man is in critical condition", "was taken to the
+        # hospital"), is one of the wounded, maybe not all of them: at least one
+        condition = found[2] == "injured" and lexicon.counts.event_pattern.search(text, event[0], event[1]) is None
+        out.append(_Said(found[2], cls, value, "at_least" if condition else "exact", claim.start + found[0],
+                         claim.start + found[1], claim.id, order, claim.quoted, "one"))
         counted.add(found[2])
     return out
+
+
+def _determiners_only(gap: str, lexicon: Lexicon) -> bool:
+    """Whether nothing but a determiner stands between an event and a participant ("killed an
+    11-year-old", "killed his 3-year-old son"); "no" is no determiner of an object."""
+    return all(w in lexicon.compare.determiners and w != "no" for w in gap.lower().split())
 
 
 def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
@@ -239,10 +249,10 @@ def _befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple
     for later in events:  # "shot and killed": the object follows the last of a chain
         if later[0] > end and text[end : later[0]].strip().lower() in ("and", "y", ","):
             end = later[1]
-    return not _takes_object(text, end, lexicon)
+    return not takes_object(text, end, lexicon)
 
 
-def _takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
+def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
     """Whether what follows an event word right after a participant is its object: "a gunman killed
     two people" (the gunman did it), as ``facts.counts.event_for`` reads counts."""
     nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
@@ -395,13 +405,15 @@ def read_counts(
 
 
 def with_people(counts: dict[str, Stated], people: Sequence[Person]) -> dict[str, Stated]:
-    """The counts, with what naming one person adds: "Darin Booker, 13, died" is one killed where the
-    document states no figure and names no one else with that fate."""
+    """The counts, with what naming people adds where the document states no figure: "Darin Booker, 13,
+    died" is one killed where it names no one else with that fate; two named dead are at least two."""
     out = dict(counts)
     for field in FIELDS:
         named = [p for p in people if p.status == field]
-        if field in out or len(named) != 1:
+        if field in out or not named:
             continue
+        # several named: at least these (the text may count someone it does not name)
         person = named[0]
-        out[field] = Stated(1, person.text, person.start, person.end, person.claim, firm=False)
+        out[field] = Stated(len(named), person.text, person.start, person.end, person.claim,
+                            "exact" if len(named) == 1 else "at_least", firm=False)
     return out

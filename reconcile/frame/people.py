@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Document, Person
 from ..rules import Lexicon
+from .counts import takes_object
 
 __all__ = ["family_name", "read_people"]
 
@@ -163,13 +164,29 @@ def _role_before(text: str, start: int, lexicon: Lexicon) -> str | None:
     return lexicon.frame.role_words.get(m.group(1).lower().rstrip("."))
 
 
-def _statuses(claim: Claim, at: int, lexicon: Lexicon) -> list[tuple[float, str]]:
-    """The events of the claim that may have happened to the person named at ``at``, nearest first."""
+def _agent(claim: Claim, end: int, m: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether the person named up to ``end`` does what the status words ``m`` say to someone else:
+    they follow the name (its age or title set off by commas aside) in the active voice, and an
+    object follows them ("Mark Reed, 30, shot and killed Jamie Salazar"; not "Reed, 30, was killed",
+    "Reed died Friday")."""
+    gap = claim.text[end - claim.start : m.start()]
+    if m.start() < end - claim.start or len(gap.split()) > 8 or re.search(r"[.;:!?]", gap):
+        return False
+    if any(w.lower() in lexicon.frame.passive for w in re.findall(r"[^\W\d_]+", gap + m.group())):
+        return False
+    return takes_object(claim.text, m.end(), lexicon)
+
+
+def _statuses(claim: Claim, at: int, end: int, lexicon: Lexicon) -> list[tuple[float, str]]:
+    """The events of the claim that may have happened to the person named at ``at`` (to ``end``),
+    nearest first: not what they did to someone else."""
     out: list[tuple[float, str]] = []
     for m in lexicon.frame.status_pattern.finditer(claim.text):
         phrase = re.sub(r"\s+", " ", m.group().lower())
         if phrase.rsplit(" ", 1)[-1] in _OF and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
             continue  # "the death of X" is X's, not that of whoever is charged with it
+        if _agent(claim, end, m, lexicon):
+            continue
         distance = abs(claim.start + m.start() - at)
         out.append((distance, lexicon.frame.statuses[phrase]))
     return sorted(out)
@@ -222,7 +239,7 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
             for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE):
                 inside = [p for p in members if 0 <= body.find(p.name) <= m.start() < body.find(p.name) + len(p.name)]
                 for member in inside or (members if len(members) == 1 else []):
-                    member.statuses += _statuses(claim, claim.start + m.start(), lexicon)
+                    member.statuses += _statuses(claim, claim.start + m.start(), claim.start + m.end(), lexicon)
     people = []
     priority = lexicon.frame.status_order
     for person in sorted(found.values(), key=lambda p: p.start):
