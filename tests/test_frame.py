@@ -145,3 +145,13 @@ def test_a_named_doer_is_not_among_the_dead(rules):  # type: ignore[no-untyped-d
     frame = frame_of(rules, text, dt.date(2013, 2, 22))
     status = {p.name: p.status for p in frame.people}
     assert status == {"Mark Hopkins": "arrested", "Chaz Fain": "killed"}
+
+
+def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_it_stands_as_one(rules):  # type: ignore[no-untyped-def]
+    text = ("Five people were injured early Sunday in a shooting at J & J Pizza Pub.\n\n"
+            "Des Moines police said more than 50 shots were fired during the shooting.")
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    assert frame.place is not None and (frame.place.value, frame.place.text) == ("Des Moines, Iowa", "Des Moines")
+    text = ("Five days after the worst shooting in U.S. history, Martinez learned their names.\n\n"
+            "The shooting at the nightclub left 49 dead.")
+    assert frame_of(rules, text, dt.date(2016, 6, 17)).place is None

@@ -111,7 +111,9 @@ def _in_claims(
             article = re.match(r"(?:The|A|An)\s+", entity.text)
             skip = article.end() if article else 0
             name = re.sub(r"['’]s$", "", entity.text[skip:].rstrip(".,"))
-            if entity.kind == "place" and _is_place(name, lexicon):
+            at = entity.start + skip - start
+            if (entity.kind == "place" and _is_place(name, lexicon) and len(name) >= 3
+                    and _placed(line, at, at + len(name), lexicon)):
                 return name, entity.start + skip, claim.id
     return None
 
