@@ -155,3 +155,12 @@ def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_it_stands_as_o
     text = ("Five days after the worst shooting in U.S. history, Martinez learned their names.\n\n"
             "The shooting at the nightclub left 49 dead.")
     assert frame_of(rules, text, dt.date(2016, 6, 17)).place is None
+
+
+def test_ages_in_tokenised_text(rules):  # type: ignore[no-untyped-def]
+    """Corpora such as ECB+ space out punctuation: "Robert Buckley , 32 ," and "31 - year - old"."""
+    for text, age in (("The avalanche killed Robert Buckley , 32 , on Monday .", 32),
+                      ("The avalanche on Monday killed 31 - year - old Robert Buckley , a ski patroller .", 31)):
+        frame = frame_of(rules, text, dt.date(2016, 6, 13))
+        assert [(p.name, p.age, p.status) for p in frame.people] == [("Robert Buckley", age, "killed")]
+        spans_hold(frame, text)

@@ -28,15 +28,17 @@ _NICK = r"(?:\s+[\"“][^\"”\n]{1,24}[\"”])?"
 _NAME = rf"{_CAP}{_NICK}(?:\s+(?:{_JOINER}\s+)?{_CAP}){{1,3}}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 #: three or more full names in a row ("Rashad Walker, Lawrence Veals, Dominic Savoy and Malik Johnson"): people
 _LIST = re.compile(rf"(?:{_NAME},\s+){{2,}}(?:and\s+|y\s+)?{_NAME}")
+#: between the words of an age: a hyphen, spaced out in tokenised text ("31 - year - old"), or a space
+_DASH = r"(?:\s?-\s?|\s)"
 _AGE_AFTER = re.compile(
-    rf"(?P<name>{_NAME}),\s*(?:age\s+|aged\s+|de\s+|edad\s+)?(?P<age>\d{{1,3}})(?:\s+años)?(?=[,.;)\s]|$)"
+    rf"(?P<name>{_NAME})\s?,\s*(?:age\s+|aged\s+|de\s+|edad\s+)?(?P<age>\d{{1,3}})(?:\s+años)?(?=[,.;)\s]|$)"
 )
 _AGE_PAREN = re.compile(rf"(?P<name>{_NAME})\s+\((?P<age>\d{{1,3}})\)")
 _AGE_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:a|an|un|una)\s+(?P<age>\d{{1,3}})[- ]years?[- ]old"
+    rf"(?P<name>{_NAME})\s?,\s+(?:a|an|un|una)\s+(?P<age>\d{{1,3}}){_DASH}years?{_DASH}old"
 )
 _AGE_BEFORE = re.compile(
-    rf"(?P<age>\d{{1,3}})[- ]years?[- ]old(?:\s+[a-z]+){{0,2}}?,?\s+(?P<name>{_NAME})"
+    rf"(?P<age>\d{{1,3}}){_DASH}years?{_DASH}old(?:\s+[a-z]+){{0,2}}?\s?,?\s+(?P<name>{_NAME})"
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 #: how far (characters) from a mention of a person a word of what happened to them is read
