@@ -21,6 +21,10 @@ def quantities(rules, text):  # type: ignore[no-untyped-def]
     "text, expected",
     [
         ("eight gunmen died", [(8, "exact", "attackers", "killed", False, False)]),
+        # nobody counted: none, not one ("no one" was read as 1)
+        ("No one was arrested on Friday", [(0, "exact", "people", "arrested", False, False)]),
+        ("Nadie resultó herido en el ataque", [(0, "exact", "people", "injured", False, False)]),
+        ("No one knows why he opened fire", []),
         ("4 secuestradores fueron abatidos", [(4, "exact", "attackers", "killed", False, False)]),
         ("4 policías murieron", [(4, "exact", "police", "killed", False, False)]),
         ("Dos personas rescatadas", [(2, "exact", "people", "rescued", False, False)]),

@@ -164,3 +164,17 @@ def test_ages_in_tokenised_text(rules):  # type: ignore[no-untyped-def]
         frame = frame_of(rules, text, dt.date(2016, 6, 13))
         assert [(p.name, p.age, p.status) for p in frame.people] == [("Robert Buckley", age, "killed")]
         spans_hold(frame, text)
+
+
+def test_nobody_arrested_is_a_count_that_a_later_arrest_updates(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", date=dt.date(2016, 5, 8),
+                 text="Three men were shot Saturday night outside a bar in Dayton. No one was in custody Saturday night.")
+    b = Document(id="b", path="b.txt", date=dt.date(2016, 5, 8),
+                 text="Three men were shot Saturday night outside a bar in Dayton. Four people were arrested on Monday.")
+    claims = [*extract(a, rules), *extract(b, rules)]
+    rows, findings = story_sheet([a, b], claims, rules)
+    arrested = {r.field: r for r in rows}["arrested"]
+    assert {k: (v.value, v.text) for k, v in arrested.values.items()} == {"a": (0, "No one"), "b": (4, "Four people")}
+    assert arrested.status == "update"
+    found = [f for f in findings if f.kind in ("contradiction", "update")]
+    assert [(f.kind, f.conflicts[0].label) for f in found] == [("update", "Arrested")]

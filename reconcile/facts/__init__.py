@@ -54,6 +54,8 @@ def read(
         if not (claim.start <= c.start and c.end <= claim.end):
             continue
         event = event_for(text, c, claim, lexicon)
+        if c.value == 0 and event is None:
+            continue  # "no one knows why": nobody counted for nothing
         partial = c.partial and not contrasts(text, counts, k, event, sentence, lexicon, earlier)
         before = text[max(claim.start, c.start - 60) : c.start]
         quantities.append(

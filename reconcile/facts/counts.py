@@ -58,6 +58,14 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
     i = 0
     while i < len(toks):
         tok = toks[i]
+        nobody = lexicon.counts.nobody.match(text, tok.start, span.end)
+        if nobody is not None:
+            # "no one was arrested": a count of none, of people; its event is read as any count's
+            cls = next(iter(sorted(lexicon.counts.generic)), "people")
+            counts.append(Count(0, "exact", nobody.group().lower(), cls, tok.start, nobody.end()))
+            while i < len(toks) and toks[i].start < nobody.end():
+                i += 1
+            continue
         number = read_number(toks, i, lexicon, language)
         if number is None or is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT:
             i += 1

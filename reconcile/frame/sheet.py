@@ -93,6 +93,8 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )
         marked = any(v.claim in revised for v in firm.values())
+        # nobody arrested is nobody arrested yet: a later arrest supersedes it, it does not contradict it
+        marked = marked or (field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()))
         # one report of the story's later stage (the courts) against first reports: its figure is news
         marked = marked or (differs and len({by_doc[d].later for d in docs}) > 1)
         rows.append(FactRow(field, _label(field), _status(differs, docs, dates, marked), values))

@@ -71,6 +71,8 @@ class CountWords:
     scope: re.Pattern[str]
     update: re.Pattern[str]
     negation: re.Pattern[str]
+    #: nobody, as a count of people: "no one was arrested" is none arrested
+    nobody: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a figure these name, given straight after an update ("the death toll rose to 5"), counts people
     toll_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: between a number and an event with no noun between: "Five (were) wounded"
