@@ -19,6 +19,7 @@ from .conflicts import opposite_partners, stated_numbers
 from .embed import Encoder
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings, Tally
+from .report.speaker import credited
 from .rules import Rules
 from .unsourced import Unsourced, Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
 from .voices import voice_groups, voice_key
@@ -77,7 +78,9 @@ def label_draft(
     by_id = {c.id: c for c in claims}
 
     def where(claim: Claim) -> str:
-        return f"{names.get(claim.doc, claim.doc)} ({claim.voice})"
+        who = credited(claim)  # the speaker where one reads as such; else the source speaks itself
+        source = names.get(claim.doc, claim.doc)
+        return f"{source} ({who})" if who else source
 
     out = []
     for d in (c for c in claims if c.doc == draft.id):

@@ -119,3 +119,10 @@ def test_a_total_that_is_not_the_sum_of_the_other_sources_parts() -> None:
 def test_one_function_weighs_every_finding(evidence: float, support: float, cap: float, expected: float) -> None:
     finding = make_finding("contradiction", ("d1.c1", "d2.c1"), "why", evidence=evidence, support=support, cap=cap)
     assert finding.confidence == expected
+
+
+def test_each_side_names_its_speaker_or_its_source_never_the_article() -> None:
+    (a,) = claims_of("d1", "Four gunmen were killed in the clash on Monday, Governor Enrique Alfaro said.")
+    (b,) = claims_of("d2", "Eight gunmen were killed in the clash on Monday.")
+    finding = only(run([cluster(a, b)], [a, b]), "contradiction")
+    assert finding.reason == "Attackers killed: 4 (Governor Enrique Alfaro, a.txt) vs 8 (b.txt)", finding.reason

@@ -12,7 +12,7 @@ from ..conflicts import stated_numbers
 from ..model import Claim, Conflict, Finding, Quantity
 from ..rules import Lexicon
 from .evidence import GroupOf, slot_values
-from .findings import make_finding
+from .findings import make_finding, said_by
 
 __all__ = ["count_conflicts", "describe", "is_update", "strict_count", "sum_conflicts"]
 
@@ -154,7 +154,7 @@ def sum_conflicts(
                     values = {cid: value, **{next(iter(f.values())): next(iter(f)) for f in figures_by_part}}
                     label = f"People {total_event}"
                     shown = " + ".join(f"{next(iter(f))} {p}" for f, p in zip(figures_by_part, parts, strict=True))
-                    reason = (f"{label}: {value} ({by_id[cid].voice}, {names.get(by_id[cid].doc, by_id[cid].doc)}) vs "
+                    reason = (f"{label}: {value} ({said_by(by_id[cid], names)}) vs "
                               f"{shown} = {total} ({names.get(by_id[ids[1]].doc, by_id[ids[1]].doc)})")
                     spans = {k: next((q.start, q.end) for q in by_id[k].facts.quantities if q.value == v)
                              for k, v in values.items()}

@@ -10,10 +10,12 @@ from dataclasses import replace
 from ..conflicts import Clash, revision_words
 from ..model import Claim, Conflict, Finding, FindingKind, Quantity
 from ..report.labels import label_of_slot
+from ..report.speaker import credited
 from ..rules import Lexicon
 
 __all__ = [
-    "KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "merge", "side_by_side", "voices",
+    "KIND_ORDER", "clash_conflict", "count_conflict", "later", "make_finding", "merge", "said_by", "side_by_side",
+    "voices",
 ]
 
 KIND_ORDER = {"contradiction": 0, "update": 1, "agreement": 2, "unique": 3}
@@ -44,11 +46,17 @@ def clash_conflict(a: Claim, b: Claim, clash: Clash) -> Conflict:
     )
 
 
+def said_by(claim: Claim, names: dict[str, str]) -> str:
+    """Who says a claim: the person or organisation credited with it, where that reads as a speaker,
+    and the source ("Governor Enrique Alfaro, b.txt"); the source alone where it speaks itself."""
+    who = credited(claim)
+    source = names.get(claim.doc, claim.doc)
+    return f"{who}, {source}" if who else source
+
+
 def side_by_side(conflict: Conflict, by_id: dict[str, Claim], names: dict[str, str]) -> str:
-    """ "Attackers killed: 4 (the tweet, a.txt) vs 8 (the governor, b.txt)"."""
-    sides = " vs ".join(
-        f"{v} ({by_id[k].voice}, {names.get(by_id[k].doc, by_id[k].doc)})" for k, v in conflict.values.items()
-    )
+    """ "Attackers killed: 4 (@MexicoRojo1, a.txt) vs 8 (the governor, b.txt)"."""
+    sides = " vs ".join(f"{v} ({said_by(by_id[k], names)})" for k, v in conflict.values.items())
     return f"{conflict.label or conflict.slot}: {sides}"
 
 
@@ -79,7 +87,11 @@ def later(
 
 
 def voices(claims: Sequence[Claim], names: dict[str, str]) -> str:
-    return "; ".join(f"{names.get(c.doc, c.doc)} ({c.voice})" for c in claims)
+    def one(c: Claim) -> str:
+        who, source = credited(c), names.get(c.doc, c.doc)
+        return f"{source} ({who})" if who else source
+
+    return "; ".join(one(c) for c in claims)
 
 
 

@@ -18,7 +18,7 @@ from ..model import Claim, Conflict, Finding, FindingKind
 from ..report.labels import label_of_slot
 from .counts import count_conflicts, describe, is_update, sum_conflicts
 from .evidence import Evidence, GroupOf, stands
-from .findings import clash_conflict, count_conflict, later, make_finding, side_by_side, voices
+from .findings import clash_conflict, count_conflict, later, make_finding, said_by, side_by_side, voices
 
 __all__ = ["MAX_PAIRS", "cluster_findings", "cluster_pairs", "counts_across", "near_pairs", "sums"]
 
@@ -102,7 +102,7 @@ def counts_across(ev: Evidence, reported: Reported) -> list[Finding]:
         ids = tuple(sorted(held, key=ev.order.__getitem__))
         values = {cid: held[cid].value for cid in ids}
         sides = " vs ".join(
-            f"{describe(held[cid])} ({by_id[cid].voice}, {names.get(by_id[cid].doc, by_id[cid].doc)})" for cid in ids
+            f"{describe(held[cid])} ({said_by(by_id[cid], names)})" for cid in ids
         )
         exact = all(q.bound == "exact" for q in held.values())
         spans = {cid: (held[cid].start, held[cid].end) for cid in ids}

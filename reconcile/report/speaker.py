@@ -8,7 +8,7 @@ import re
 
 from ..model import Claim, Document
 
-__all__ = ["is_plausible_speaker", "outlet", "speaker"]
+__all__ = ["credited", "is_plausible_speaker", "outlet", "speaker"]
 
 
 def _set(words: str) -> frozenset[str]:
