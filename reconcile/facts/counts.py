@@ -174,7 +174,9 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             gap = text[count.end : m.start()]
             # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
             nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
-            if not gap.strip() and nxt and (
+            when = nxt is not None and (nxt.group(1).lower() in lexicon.dates.weekdays
+                                        or nxt.group(1).lower() in lexicon.dates.months)  # "injured Sunday night"
+            if not gap.strip() and nxt and not when and (
                 nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal()
                 or nxt.group(1).lower() in lexicon.speakers.objects
             ):
