@@ -168,9 +168,11 @@ def test_ages_in_tokenised_text(rules):  # type: ignore[no-untyped-def]
 
 def test_nobody_arrested_is_a_count_that_a_later_arrest_updates(rules):  # type: ignore[no-untyped-def]
     a = Document(id="a", path="a.txt", date=dt.date(2016, 5, 8),
-                 text="Three men were shot Saturday night outside a bar in Dayton. No one was in custody Saturday night.")
+                 text="Three men were shot Saturday night outside a bar in Dayton. "
+                      "No one was in custody Saturday night.")
     b = Document(id="b", path="b.txt", date=dt.date(2016, 5, 8),
-                 text="Three men were shot Saturday night outside a bar in Dayton. Four people were arrested on Monday.")
+                 text="Three men were shot Saturday night outside a bar in Dayton. "
+                      "Four people were arrested on Monday.")
     claims = [*extract(a, rules), *extract(b, rules)]
     rows, findings = story_sheet([a, b], claims, rules)
     arrested = {r.field: r for r in rows}["arrested"]
@@ -178,3 +180,27 @@ def test_nobody_arrested_is_a_count_that_a_later_arrest_updates(rules):  # type:
     assert arrested.status == "update"
     found = [f for f in findings if f.kind in ("contradiction", "update")]
     assert [(f.kind, f.conflicts[0].label) for f in found] == [("update", "Arrested")]
+
+
+def test_a_report_of_the_courts_updates_the_first_reports_figure_once(rules):  # type: ignore[no-untyped-def]
+    from reconcile.judge.findings import merge
+    from reconcile.model import Conflict, Finding
+
+    a = Document(id="a", path="a.txt", text=(
+        "Five men pleaded guilty Friday to their roles in the shootout at a block party in New Orleans "
+        "that wounded 17 people."))
+    b = Document(id="b", path="b.txt", text=(
+        "New Orleans police are investigating a shooting that left 16 people injured Sunday night at a park."))
+    claims = [*extract(a, rules), *extract(b, rules)]
+    rows, sheet = story_sheet([a, b], claims, rules)
+    injured = {r.field: r for r in rows}["injured"]
+    assert injured.status == "update" and "a.txt reports a later stage of the story" in injured.why
+    [update] = sheet
+    assert update.kind == "update"
+    assert update.reason.endswith("(a later figure: a.txt reports a later stage of the story (the courts))")
+    # the judge's own reading of the two figures as a contradiction is told once, as the update
+    ids = {c.doc: c.id for c in claims}
+    judged = Finding("contradiction", (ids["a"], ids["b"]), 0.9, "People injured: 17 vs 16",
+                     (Conflict("count.people.injured", {ids["a"]: 17, ids["b"]: 16}),))
+    merged = merge([judged], sheet, claims)
+    assert [(f.kind, f.conflicts[0].slot) for f in merged if f.kind != "unique"] == [("update", "fact.injured")]

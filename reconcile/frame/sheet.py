@@ -77,7 +77,8 @@ def _status(differs: bool, docs: Sequence[str], dates: Mapping[str, dt.date | No
     return "update" if revised or _later(docs, dates) else "contradiction"
 
 
-def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], revised: set[str]) -> list[FactRow]:
+def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], revised: set[str],
+                names: Mapping[str, str]) -> list[FactRow]:
     fields = sorted({f for fr in frames for f in fr.counts}, key=lambda f: (
         COUNT_FIELDS.index(f.partition(":")[0]) if f.partition(":")[0] in COUNT_FIELDS else 9, ":" in f, f))
     said = {fr.doc: fr.said for fr in frames}
@@ -92,12 +93,22 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
             and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )
-        marked = any(v.claim in revised for v in firm.values())
-        # nobody arrested is nobody arrested yet: a later arrest supersedes it, it does not contradict it
-        marked = marked or (field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()))
-        # one report of the story's later stage (the courts) against first reports: its figure is news
-        marked = marked or (differs and len({by_doc[d].later for d in docs}) > 1)
-        rows.append(FactRow(field, _label(field), _status(differs, docs, dates, marked), values))
+        why = ""
+        worded = next((doc for doc, v in firm.items() if v.claim in revised), None)
+        if worded is not None:
+            why = f"{names.get(worded, worded)} words its figure as a revision"
+        elif field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()):
+            # nobody arrested is nobody arrested yet: a later arrest supersedes it, it does not contradict it
+            why = "nobody arrested is nobody arrested yet"
+        elif differs and len({by_doc[d].later for d in docs}) > 1:
+            # one report of the story's later stage (the courts) against first reports: its figure is news
+            later = next(d for d in docs if by_doc[d].later)
+            why = f"{names.get(later, later)} reports a later stage of the story (the courts)"
+        elif differs and _later(docs, dates):
+            last = max(docs, key=lambda d: dates.get(d) or dt.date.min)
+            why = f"{names.get(last, last)} is the later report ({dates[last]})"
+        status = _status(differs, docs, dates, bool(why))
+        rows.append(FactRow(field, _label(field), status, values, why if status == "update" else ""))
     return rows
 
 
@@ -194,7 +205,7 @@ def fact_sheet(frames: Sequence[Frame], documents: Sequence[Document], revised: 
     their figure as a revision ("the toll rose to five")."""
     dates = {d.id: d.date for d in documents}
     texts = {d.id: d.text for d in documents}
-    rows = _count_rows(frames, dates, revised or set())
+    rows = _count_rows(frames, dates, revised or set(), {d.id: d.name for d in documents})
     if any(fr.date for fr in frames):
         rows.append(_date_row(frames))
     if any(fr.place for fr in frames):
@@ -249,6 +260,6 @@ def sheet_findings(rows: Sequence[FactRow], documents: Sequence[Document]) -> li
         sides = " vs ".join(f"{_shown(v, kind)} ({names.get(doc, doc)})" for doc, v in cited.items())
         reason = f"{label}: {sides}"
         if row.status == "update":
-            reason += " (a later report, or a figure worded as a revision)"
+            reason += f" (a later figure: {row.why or 'a later report'})"
         out.append(Finding(row.status, tuple(values), _CONFIDENCE[kind], reason, (conflict,)))
     return out

@@ -127,10 +127,33 @@ def one_per_conflict(findings: Sequence[Finding], order: Mapping[str, int]) -> l
     return out
 
 
+def _count_key(finding: Finding) -> tuple[str, frozenset[float]] | None:
+    """A count conflict's event and the figures set against each other ("injured", {16, 17}); None for another."""
+    if len(finding.conflicts) != 1:
+        return None
+    (c,) = finding.conflicts
+    if not c.slot.startswith(("count.", "fact.")):
+        return None
+    event = c.slot.rsplit(".", 1)[-1].partition(":")[0]
+    try:
+        return event, frozenset(float(v) for v in c.values.values())
+    except (TypeError, ValueError):
+        return None
+
+
+def _superseded(findings: Sequence[Finding], more: Sequence[Finding]) -> list[Finding]:
+    """The judge's count contradictions, less those the fact sheet shows to be an update (the same
+    event, the same figures, and evidence that one supersedes: a report of the courts, a later date):
+    the sheet's update tells that conflict once."""
+    updates = {key for f in more if f.kind == "update" and (key := _count_key(f)) is not None}
+    return [f for f in findings if not (f.kind == "contradiction" and _count_key(f) in updates)]
+
+
 def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
     """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
     already joins is told once; a claim now disputed is no longer "only one source says"; in the
     judge's order."""
+    findings = _superseded(findings, more)
     disputed_pairs = [set(f.claims) for f in findings if f.kind in ("contradiction", "update")]
     added = [f for f in more if not any(set(f.claims) <= joined for joined in disputed_pairs)]
     disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}

@@ -92,3 +92,5 @@ class FactRow:
     label: str
     status: FactStatus
     values: Mapping[str, Stated | Person]
+    #: for an update, what shows one value supersedes the other, in words ("" otherwise)
+    why: str = ""
