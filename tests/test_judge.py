@@ -142,3 +142,15 @@ def test_each_side_names_its_speaker_or_its_source_never_the_article() -> None:
     (b,) = claims_of("d2", "Eight gunmen were killed in the clash on Monday.")
     finding = only(run([cluster(a, b)], [a, b]), "contradiction")
     assert finding.reason == "Attackers killed: 4 (Governor Enrique Alfaro, a.txt) vs 8 (b.txt)", finding.reason
+
+
+def test_a_fact_another_source_contradicts_is_not_confirmed() -> None:
+    """Two sources that both say four, against a third that says eight: the contradiction shows all
+    three; "four" is not listed as a confirmed fact beside it."""
+    (a,) = claims_of("d1", "Four gunmen were killed in the clash on Monday.")
+    (b,) = claims_of("d2", "Four gunmen were killed in the clash on Monday.")
+    (c,) = claims_of("d3", "Eight gunmen were killed in the clash on Monday.")
+    found = judge([cluster(a, b), cluster(c)], [a, b, c], group_of=lambda x: x.doc, lexicon=RULES.lexicon,
+                  names={"d1": "a.txt", "d2": "b.txt", "d3": "c.txt"}, similarity=lambda x, y: 0.9)
+    assert [f.kind for f in found] == ["contradiction"], [(f.kind, f.claims) for f in found]
+    assert set(found[0].claims) == {a.id, b.id, c.id}

@@ -61,8 +61,9 @@ def judge(
     findings += counts_across(ev, reported)
     findings += near_pairs(clusters, findings, ev)
     findings += sums(findings, ev)
-    # a claim another source contradicts is not something only one source says
+    # a claim another source contradicts is not something only one source says, nor a confirmed fact:
+    # the contradiction shows who says it
     disputed = {cid for f in findings if f.kind in ("contradiction", "update") for cid in f.claims}
-    findings = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
+    findings = [f for f in findings if not (f.kind in ("unique", "agreement") and set(f.claims) <= disputed)]
     return sorted(one_per_conflict(findings, ev.order),
                   key=lambda f: (KIND_ORDER.get(f.kind, 9), ev.order[f.claims[0]]))

@@ -151,13 +151,13 @@ def _superseded(findings: Sequence[Finding], more: Sequence[Finding]) -> list[Fi
 
 def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
     """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
-    already joins is told once; a claim now disputed is no longer "only one source says"; in the
-    judge's order."""
+    already joins is told once; claims now disputed are no longer "only one source says", nor a
+    confirmed fact; in the judge's order."""
     findings = _superseded(findings, more)
     disputed_pairs = [set(f.claims) for f in findings if f.kind in ("contradiction", "update")]
     added = [f for f in more if not any(set(f.claims) <= joined for joined in disputed_pairs)]
     disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}
-    kept = [f for f in findings if not (f.kind == "unique" and set(f.claims) <= disputed)]
+    kept = [f for f in findings if not (f.kind in ("unique", "agreement") and set(f.claims) <= disputed)]
     order = {c.id: k for k, c in enumerate(claims)}
     return sorted(one_per_conflict([*kept, *added], order),
                   key=lambda f: (KIND_ORDER.get(f.kind, 9), order.get(f.claims[0], 0)))
