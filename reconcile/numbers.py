@@ -25,7 +25,8 @@ __all__ = ["Unit", "number_units", "units"]
 # a label with digits ("Q2", "COVID-19", "G7") is a word, not a figure; a dash between two numbers
 # ("5-8%", "2 – 4") is a token of its own, a range's join
 _TOKEN = re.compile(
-    r"[^\W\d_]+-?\d+(?![.,]\d)[^\W_]*|\d+(?:[.,]\d+)*|(?<=\d)[-–](?=\d)|(?<=\d )[-–](?= \d)"
+    r"[^\W\d_]+-?\d+(?![.,]\d)[^\W_]*|\d+(?:[.,]\d+)*|(?<![\w.,])[.,]\d+(?![.,]?\d)"
+    r"|(?<=\d)[-–](?=\d)|(?<=\d )[-–](?= \d)"
     r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[$€£%]|[,;:.!?()]",
     re.UNICODE,
 )
@@ -45,12 +46,16 @@ def _numeral(text: str, language: str) -> tuple[float, float] | None:
 
     >>> _numeral("18,400", "en"), _numeral("3.118", "es"), _numeral("4.2", "en"), _numeral("2,5", "es")
     ((18400.0, 0.5), (3118.0, 0.5), (4.2, 0.05), (2.5, 0.05))
+    >>> _numeral(".41", "en")
+    (0.41, 0.005)
     """
     if text.isdecimal():
         try:
             return float(text), 0.5
         except ValueError:  # digits of a script float() does not read
             return None
+    if text[:1] == ("," if language == "es" else ".") and text[1:].isdecimal() and text[1:].isascii():
+        return float(f"0.{text[1:]}"), 0.5 * 10 ** -(len(text) - 1)  # ".41": the leading zero left out
     if not text[:1].isdecimal():
         return None
     for sep_t, grouped, decimal in _DIGIT_READINGS["es" if language == "es" else "en"]:
@@ -215,6 +220,8 @@ def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
                     unit = Unit(other.key, unit.text, unit.start, unit.end, unit.low, unit.high, nominal=unit.nominal)
                 if other.key != unit.key:
                     break
+                if toks[i].text.lower() not in words.range_joins and (other.high == _INF or unit.high == _INF):
+                    break  # "0.41, more than five times the limit": an open bound says it again, it lists nothing
                 if toks[i].text.lower() in words.range_joins:
                     unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
                                 min(unit.low, other.low), max(unit.high, other.high))

@@ -309,6 +309,9 @@ NO_CLASH = [
      "The plan was approved by the EU in Brussels on Monday."),
     ("The plan was approved by the U.S. Senate on Monday, aides said.",
      "The plan was approved by the United States Senate on Monday, aides said."),
+    # ".41" is 0.41 (the leading zero left out), and "0.41, more than five times" lists no second figure
+    ("Police say his blood-alcohol level was 0.41 , more than five times the legal limit .",
+     "Tests showed his blood-alcohol level was .41 ."),
     # a fixed expression is one word: "sin embargo" (however) is no "sin" against "con"
     ("Sin embargo, la empresa cerró sus oficinas en Madrid el lunes.",
      "Con todo, la empresa cerró sus oficinas en Madrid el lunes."),
