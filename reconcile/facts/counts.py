@@ -92,7 +92,7 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 # "three others" after "two people": others of whom is unclear for an open class
                 partial = partial or prev.cls in lexicon.counts.generic
                 break
-            if number_value(toks[j].text, language) is not None:
+            if number_value(toks[j].text, language) is not None or word in lexicon.counts.phrase_ends:
                 break
             partial = partial or word in lexicon.counts.subset or toks[j].text[:1].isupper()
             skipped += 1

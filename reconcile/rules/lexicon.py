@@ -32,7 +32,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         k: set()
         for k in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "nobody", "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
+            "nobody", "phrase_ends", "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
             "relative_pronouns", "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
@@ -73,7 +73,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
                 events[w.lower()] = event
         for key in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "locative", "nobody",
+            "locative", "nobody", "phrase_ends",
         ):
             lists[key].update(str(w).lower() for w in d.get(key) or [])
         attribution = d.get("attribution") or {}
@@ -144,6 +144,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             noun_pattern=phrase_pattern(list(nouns)),
             generic=frozenset(lists["generic"]),
             nobody=phrase_pattern(lists["nobody"]),
+            phrase_ends=frozenset(lists["phrase_ends"]),
             events=events,
             event_pattern=phrase_pattern(list(events)),
             hypothetical=phrase_pattern(lists["hypothetical"]),

@@ -73,6 +73,9 @@ class CountWords:
     negation: re.Pattern[str]
     #: nobody, as a count of people: "no one was arrested" is none arrested
     nobody: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that end a noun phrase: a count's noun is never found past them ("the three holdouts how
+    #: many people ...": no count of people)
+    phrase_ends: frozenset[str] = frozenset()
     #: a figure these name, given straight after an update ("the death toll rose to 5"), counts people
     toll_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: between a number and an event with no noun between: "Five (were) wounded"
