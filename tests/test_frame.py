@@ -204,3 +204,14 @@ def test_a_report_of_the_courts_updates_the_first_reports_figure_once(rules):  #
                      (Conflict("count.people.injured", {ids["a"]: 17, ids["b"]: 16}),))
     merged = merge([judged], sheet, claims)
     assert [(f.kind, f.conflicts[0].slot) for f in merged if f.kind != "unique"] == [("update", "fact.injured")]
+
+
+def test_a_day_long_before_the_report_is_another_event(rules):  # type: ignore[no-untyped-def]
+    text = ("Two teenagers were shot to death in Libby Lake Park on May 3, 2011, police said.\n\n"
+            "Officers were called to the park again on March 13, 2013, where two more were killed.")
+    frame = frame_of(rules, text, dt.date(2013, 3, 14))
+    assert frame.date is not None and (frame.date.value, frame.date.text) == ("2013-03-13", "March 13, 2013")
+    # a report of the courts is written long after its event: the day stands
+    text = "Four men pleaded guilty Friday in the May 3, 2011 shooting death of two teenagers in Libby Lake Park."
+    frame = frame_of(rules, text, dt.date(2013, 3, 14))
+    assert frame.date is not None and frame.date.value == "2011-05-03"

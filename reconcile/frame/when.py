@@ -75,6 +75,12 @@ def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexico
     return min(near, key=lambda dn: (dn[0], not dn[1]))[1]
 
 
+#: a day more than this many days before the document's own (given, or the latest whole date it
+#: writes) is another, earlier event told as background, unless the document reports a later stage
+#: of the story (the courts), which is written long after its event
+_BACKGROUND_DAYS = 60
+
+
 def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> Stated | None:
     """The event's day, ISO, with the words it was read from; None where the document does not say."""
     today = document.date
@@ -85,6 +91,14 @@ def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> 
                    if m.year is not None and m.weekday is None]
         today = max((d for d in written if d is not None), default=None)
     year = today.year if today is not None else None
+    # a later stage of the story (the courts, charges brought) is written long after its event: there
+    # the latest day of the event it tells of is its own, an older one background; elsewhere the first
+    # day not long before the document's own
+    words = lexicon.frame
+    later = any(words.later_pattern.search(c.text) or any(
+        words.statuses.get(m.group().lower()) == "charged" for m in words.status_pattern.finditer(c.text)
+    ) for c in claims)
+    found: list[tuple[dt.date, Stated]] = []
     for claim in claims:
         if not claim.facts.dates or not _tells_of_event(claim, lexicon):
             continue
@@ -92,8 +106,13 @@ def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> 
             day = _day(mention, today, year)
             if day is None or (today is not None and day > today):
                 continue
+            if today is not None and not later and (today - day).days > _BACKGROUND_DAYS:
+                continue  # "were shot to death in Libby Lake Park on May 3, 2011", in a report of 2013
             if not _of_the_event(document.text, claim, mention, lexicon):
                 continue
-            return Stated(day.isoformat(), document.text[mention.start : mention.end], mention.start, mention.end,
-                          claim.id)
-    return None
+            stated = Stated(day.isoformat(), document.text[mention.start : mention.end], mention.start, mention.end,
+                            claim.id)
+            if not later:
+                return stated
+            found.append((day, stated))
+    return max(found, key=lambda ds: ds[0])[1] if found else None
