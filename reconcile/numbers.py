@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .facts import number_value
 from .facts.numerals import NUMBER_LANGUAGES, number_words
+from .memo import read_once
 from .model import Claim, Unit
 from .rules import Lexicon
 
@@ -32,7 +33,6 @@ _TOKEN = re.compile(
 )
 _BREAKS = frozenset(",;:.!?()")
 _INF = float("inf")
-T = TypeVar("T")
 
 
 class _Tok(NamedTuple):  # a tuple: made for every word of every claim the judge reads
@@ -94,26 +94,6 @@ def _tokens(claim: Claim) -> list[_Tok]:
             continue
         out.append(_Tok(word, start, start + len(word)))
     return out
-
-
-_READ: dict[tuple[str, int, str, int, str], Any] = {}
-_MISSING = object()
-
-
-def read_once(kind: str, claim: Claim, lexicon: Lexicon, make: Callable[[], T]) -> T:
-    """What ``make`` reads from one claim (its units, its denials, ...), read once per claim: the
-    judge sets a claim against many others.
-
-    Keyed by the claim's text, position and language (all that ``units`` reads), never by its id,
-    which repeats across stories. The results are shared: callers must not change them.
-    """
-    key = (kind, id(lexicon), claim.text, claim.start, claim.language)
-    found = _READ.get(key, _MISSING)
-    if found is _MISSING:
-        if len(_READ) > 200_000:
-            _READ.clear()
-        found = _READ[key] = make()
-    return found  # type: ignore[no-any-return]
 
 
 def units(claim: Claim, lexicon: Lexicon) -> list[Unit]:

@@ -3,8 +3,9 @@ figures the other compares give ("$0.21 in Q1 versus $0.02 a year ago": a rise),
 
 from __future__ import annotations
 
+from ..memo import read_once
 from ..model import Tally
-from ..numbers import Unit, read_once
+from ..numbers import Unit
 from ..rules import Lexicon
 from .opposites import direction
 from .pair import Clash, Pair, alike, content_word

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import math
 
+from ..memo import read_once
 from ..model import Claim, Quantity, Tally
-from ..numbers import Unit, read_once, units
+from ..numbers import Unit, units
 from ..rules import Lexicon
 from .pair import Clash, Opcode, Pair, content_word, same_word
 

@@ -3,8 +3,8 @@ the typed facts the rules read in both are compared: one figure, date, place or 
 
 from __future__ import annotations
 
+from ..memo import read_once
 from ..model import Tally
-from ..numbers import read_once
 from ..rules import Lexicon
 from .figures import both_facts, noun_after, number_slot, same_thing
 from .pair import Clash, Pair, claim_text

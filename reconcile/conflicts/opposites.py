@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..memo import read_once
 from ..model import Claim, Tally
-from ..numbers import Unit, read_once, units
+from ..numbers import Unit, units
 from ..rules import Lexicon
 from .figures import restates
 from .pair import Clash, Opcode, Pair, alike, content_word, word_parts

@@ -8,8 +8,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..memo import read_once
 from ..model import Claim
-from ..numbers import Unit, read_once, units
+from ..numbers import Unit, units
 from ..rules import Lexicon
 
 __all__ = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..memo import read_once
 from ..model import Claim, Tally
-from ..numbers import Unit, read_once
+from ..numbers import Unit
 from ..rules import Lexicon
 from .pair import Clash, Opcode, Pair, alike, claim_text, content_word
 

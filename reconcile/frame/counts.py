@@ -17,16 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Person, Stated
 from ..rules import Lexicon
+from .participants import FIELDS, befell, determiners_only, events_of, participants, statuses_only
 
-__all__ = ["FIELDS", "read_counts", "takes_object", "with_people"]
+__all__ = ["FIELDS", "read_counts", "with_people"]
 
-#: the counted fields, each with the event of ``facts`` it counts
-FIELDS = ("killed", "injured", "arrested")
+
 _BOUNDS: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
 
 
@@ -72,7 +71,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
     """Every count the claims state as a fact of this event, in document order."""
     out: list[_Said] = []
     for order, claim in enumerate(claims):
-        statuses = _statuses_only(claim, lexicon)
+        statuses = statuses_only(claim, lexicon)
         for q in claim.facts.quantities:
             if q.hypothetical or q.scoped or _AGE.search(q.text):
                 continue  # "11 year-old boy" is an age, not eleven boys
@@ -111,89 +110,35 @@ def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
     return out
 
 
-def _events(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """The events the claim names, as (start, end, event) in claim offsets: those of ``facts`` and
-    what the frame's statuses add ("the shooting death of", "was pronounced dead")."""
-    found: dict[tuple[int, int], str] = {}
-    for m in lexicon.frame.status_pattern.finditer(claim.text):
-        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
-        if status in FIELDS:
-            found[m.start(), m.end()] = status
-    for m in lexicon.counts.event_pattern.finditer(claim.text):
-        event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
-        if not any(s <= m.start() < e for s, e in found):
-            found[m.start(), m.end()] = event
-    return sorted((s, e, event) for (s, e), event in found.items())
-
-
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
-#: an age that stands for a person ("3-year-old shot in South Toledo"), or describes the noun after it
-_AGE_NOUN = re.compile(r"(?<![\w-])\d{1,3}[- ]years?[- ]old(?:\s+(?P<noun>[^\W\d_]+))?")
-
-
-class _Participant(NamedTuple):
-    """One participant named without a number: their words and the noun (or age) naming them."""
-
-    start: int
-    end: int
-    noun: str
-
-
-def _participants(text: str, lexicon: Lexicon) -> list[_Participant]:
-    """One participant each: "a 17-year-old boy", "un hombre", "his uncle", and an age standing for a
-    person with no article before it ("3-year-old shot in South Toledo")."""
-    out = [_Participant(m.start(), m.end(), m.group("noun")) for m in lexicon.frame.singular_pattern.finditer(text)]
-    for m in _AGE_NOUN.finditer(text):
-        if any(p.start <= m.start() < p.end for p in out):
-            continue
-        noun = (m.group("noun") or "").lower()
-        if noun in lexicon.frame.persons or (noun in lexicon.counts.nouns and not noun.endswith("s")):
-            out.append(_Participant(m.start(), m.end(), noun))
-        else:  # the age alone names the person; the word after it is not theirs
-            out.append(_Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
-    return sorted(out, key=lambda p: p.start)
-
-
-def _statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """What the frame's own words say befell people in the claim ("sent ... to the hospital"), as
-    (start, end, event) in claim offsets; not the events of ``facts``."""
-    events = lexicon.counts.event_pattern
-    out = []
-    for m in lexicon.frame.status_pattern.finditer(claim.text):
-        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
-        if status in FIELDS and not events.fullmatch(m.group()):
-            out.append((m.start(), m.end(), status))
-    return out
-
-
 def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
     """One participant where the claim names no number: "a 17-year-old boy died", "un hombre murió",
     "a drive-by that killed a 3-year-old boy", "the shooting death of a child". Not the doer: "a
     gunman killed two people"."""
-    events = [e for e in _events(claim, lexicon) if e[2] in (*FIELDS, "shot")]
+    events = [e for e in events_of(claim, lexicon) if e[2] in (*FIELDS, "shot")]
     if not events:
         return []
     text = claim.text
     counted = {q.event for q in claim.facts.quantities}
     out = []
-    participants = _participants(text, lexicon)
-    for k, m in enumerate(participants):
+    named = participants(text, lexicon)
+    for k, m in enumerate(named):
         found = None
         event = None  # the event's own words
         # right after a transitive event, the participant is its object: "killed a 3-year-old boy"
-        before = [e for e in events if e[1] <= m.start and _determiners_only(text[e[1] : m.start], lexicon)]
+        before = [e for e in events if e[1] <= m.start and determiners_only(text[e[1] : m.start], lexicon)]
         if before:
             found, event = (before[-1][0], m.end, before[-1][2]), before[-1]
         after = next((e for e in events if e[0] >= m.end), None)
         if found is None and after is not None:
             gap = text[m.end : after[0]]
-            if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and _befell(text, gap, after, events, lexicon):
+            if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and befell(text, gap, after, events, lexicon):
                 found, event = (m.start, after[1], after[2]), after
         if found is None or event is None or found[2] in counted:
             continue
         # "a woman and a child were shot": one each, joined as one list before the event
-        nxt = participants[k + 1] if k + 1 < len(participants) else None
+        nxt = named[k + 1] if k + 1 < len(named) else None
         joined = (nxt is not None and found[0] == m.start and nxt.end <= found[1]
                   and text[m.end : nxt.start].strip().lower() in lexicon.frame.list_joins)
         value = 2 if joined else 1
@@ -208,17 +153,11 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
     return out
 
 
-def _determiners_only(gap: str, lexicon: Lexicon) -> bool:
-    """Whether nothing but a determiner stands between an event and a participant ("killed an
-    11-year-old", "killed his 3-year-old son"); "no" is no determiner of an object."""
-    return all(w in lexicon.compare.determiners and w != "no" for w in gap.lower().split())
-
-
 def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
     """A number right after an event, with no noun of its own: "killed one and wounded two"."""
     counted = {q.event for q in claim.facts.quantities}
     out = []
-    for start, end, event in _events(claim, lexicon):
+    for start, end, event in events_of(claim, lexicon):
         if event not in FIELDS or event in counted:
             continue
         m = lexicon.frame.bare_count_pattern.match(claim.text, end)
@@ -233,34 +172,6 @@ def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         out.append(_Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare"))
         counted.add(event)
     return out
-
-
-def _befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple[int, int, str]],
-            lexicon: Lexicon) -> bool:
-    """Whether an event after a participant happened to them: a passive ("was shot", "fue baleado"),
-    an event that takes no object ("died"), or one with no object after it ("a man was shot and
-    killed Friday"; not "a man shot and killed his wife")."""
-    words = {w.lower() for w in gap.split()}
-    if words & lexicon.frame.passive:
-        return True
-    if text[event[0] : event[1]].lower() in lexicon.frame.intransitive:
-        return True
-    end = event[1]
-    for later in events:  # "shot and killed": the object follows the last of a chain
-        if later[0] > end and text[end : later[0]].strip().lower() in ("and", "y", ","):
-            end = later[1]
-    return not takes_object(text, end, lexicon)
-
-
-def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
-    """Whether what follows an event word right after a participant is its object: "a gunman killed
-    two people" (the gunman did it), as ``facts.counts.event_for`` reads counts."""
-    nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    when = word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months  # "died Friday"
-    return (word[:1].isupper() and not when) or word.isdecimal() or word.lower() in lexicon.speakers.objects
 
 
 def _combine(bounds: Sequence[Bound]) -> Bound:

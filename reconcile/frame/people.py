@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Document, Person
 from ..rules import Lexicon
-from .counts import takes_object
+from .participants import takes_object
 
 __all__ = ["family_name", "read_people"]
 

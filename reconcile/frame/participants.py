@@ -1,0 +1,106 @@
+"""Who an event befell where a claim names them without a figure: the events a claim names (its
+facts' and the frame's own status words), one participant each ("a 17-year-old boy", "un hombre"),
+and whether a participant did the event or had it done to them ("a gunman killed two people" /
+"a man was shot and killed")."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..model import Claim
+from ..rules import Lexicon
+
+__all__ = ["FIELDS", "Participant", "befell", "determiners_only", "events_of", "participants", "statuses_only",
+           "takes_object"]
+
+#: the counted fields
+FIELDS = ("killed", "injured", "arrested")
+
+
+def events_of(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The events the claim names, as (start, end, event) in claim offsets: those of ``facts`` and
+    what the frame's statuses add ("the shooting death of", "was pronounced dead")."""
+    found: dict[tuple[int, int], str] = {}
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        if status in FIELDS:
+            found[m.start(), m.end()] = status
+    for m in lexicon.counts.event_pattern.finditer(claim.text):
+        event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
+        if not any(s <= m.start() < e for s, e in found):
+            found[m.start(), m.end()] = event
+    return sorted((s, e, event) for (s, e), event in found.items())
+
+
+#: an age that stands for a person ("3-year-old shot in South Toledo"), or describes the noun after it
+_AGE_NOUN = re.compile(r"(?<![\w-])\d{1,3}[- ]years?[- ]old(?:\s+(?P<noun>[^\W\d_]+))?")
+
+
+class Participant(NamedTuple):
+    """One participant named without a number: their words and the noun (or age) naming them."""
+
+    start: int
+    end: int
+    noun: str
+
+
+def participants(text: str, lexicon: Lexicon) -> list[Participant]:
+    """One participant each: "a 17-year-old boy", "un hombre", "his uncle", and an age standing for a
+    person with no article before it ("3-year-old shot in South Toledo")."""
+    out = [Participant(m.start(), m.end(), m.group("noun")) for m in lexicon.frame.singular_pattern.finditer(text)]
+    for m in _AGE_NOUN.finditer(text):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        noun = (m.group("noun") or "").lower()
+        if noun in lexicon.frame.persons or (noun in lexicon.counts.nouns and not noun.endswith("s")):
+            out.append(Participant(m.start(), m.end(), noun))
+        else:  # the age alone names the person; the word after it is not theirs
+            out.append(Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
+    return sorted(out, key=lambda p: p.start)
+
+
+def statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """What the frame's own words say befell people in the claim ("sent ... to the hospital"), as
+    (start, end, event) in claim offsets; not the events of ``facts``."""
+    events = lexicon.counts.event_pattern
+    out = []
+    for m in lexicon.frame.status_pattern.finditer(claim.text):
+        status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
+        if status in FIELDS and not events.fullmatch(m.group()):
+            out.append((m.start(), m.end(), status))
+    return out
+
+
+def determiners_only(gap: str, lexicon: Lexicon) -> bool:
+    """Whether nothing but a determiner stands between an event and a participant ("killed an
+    11-year-old", "killed his 3-year-old son"); "no" is no determiner of an object."""
+    return all(w in lexicon.compare.determiners and w != "no" for w in gap.lower().split())
+
+
+def befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple[int, int, str]],
+            lexicon: Lexicon) -> bool:
+    """Whether an event after a participant happened to them: a passive ("was shot", "fue baleado"),
+    an event that takes no object ("died"), or one with no object after it ("a man was shot and
+    killed Friday"; not "a man shot and killed his wife")."""
+    words = {w.lower() for w in gap.split()}
+    if words & lexicon.frame.passive:
+        return True
+    if text[event[0] : event[1]].lower() in lexicon.frame.intransitive:
+        return True
+    end = event[1]
+    for later in events:  # "shot and killed": the object follows the last of a chain
+        if later[0] > end and text[end : later[0]].strip().lower() in ("and", "y", ","):
+            end = later[1]
+    return not takes_object(text, end, lexicon)
+
+
+def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether what follows an event word right after a participant is its object: "a gunman killed
+    two people" (the gunman did it), as ``facts.counts.event_for`` reads counts."""
+    nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    when = word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months  # "died Friday"
+    return (word[:1].isupper() and not when) or word.isdecimal() or word.lower() in lexicon.speakers.objects
