@@ -25,6 +25,8 @@ def quantities(rules, text):  # type: ignore[no-untyped-def]
         ("No one was arrested on Friday", [(0, "exact", "people", "arrested", False, False)]),
         ("Nadie resultó herido en el ataque", [(0, "exact", "people", "injured", False, False)]),
         ("No one knows why he opened fire", []),
+        ("Police have no suspects in custody", [(0, "exact", "attackers", "arrested", False, False)]),
+        ("no criminal charges will be filed", []),
         # a number's noun is never past a word that starts another clause
         ("the jurors asked the three holdouts how many people he would have to kill", []),
         ("4 secuestradores fueron abatidos", [(4, "exact", "attackers", "killed", False, False)]),

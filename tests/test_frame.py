@@ -215,3 +215,14 @@ def test_a_day_long_before_the_report_is_another_event(rules):  # type: ignore[n
     text = "Four men pleaded guilty Friday in the May 3, 2011 shooting death of two teenagers in Libby Lake Park."
     frame = frame_of(rules, text, dt.date(2013, 3, 14))
     assert frame.date is not None and frame.date.value == "2011-05-03"
+
+
+def test_nobody_in_custody_against_a_named_arrest_is_an_update(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", text=("Five people were shot Thursday night in Hot Springs. "
+                                               "Hot Springs police at this time have no suspects in custody."))
+    b = Document(id="b", path="b.txt", text=("Five people were shot Thursday night in Hot Springs. "
+                                               "Police arrested Anthony Camden, 22, on Saturday."))
+    rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
+    arrested = {r.field: r for r in rows}["arrested"]
+    assert (arrested.status, arrested.why) == ("update", "a.txt tells of nobody arrested yet")
+    assert [(f.kind, sorted(f.conflicts[0].values.values())) for f in findings] == [("update", [0, 1])]

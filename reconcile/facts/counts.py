@@ -67,6 +67,18 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 i += 1
             continue
         number = read_number(toks, i, lexicon, language)
+        if number is None and tok.text.lower() in lexicon.counts.no_determiners and i + 1 < len(toks):
+            noun = toks[i + 1].text.lower()
+            after = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
+            # the noun ends its phrase ("no suspects in custody", not "no criminal charges")
+            ends = (not after or after in lexicon.compare.function_words
+                    or lexicon.counts.event_pattern.fullmatch(after) is not None
+                    or text[toks[i + 1].end : toks[i + 2].start].strip() != "")
+            if noun in lexicon.counts.nouns and ends and text[tok.end : toks[i + 1].start].strip() == "":
+                # "no suspects in custody": a count of none of them; its event is read as any count's
+                counts.append(Count(0, "exact", noun, lexicon.counts.nouns[noun], tok.start, toks[i + 1].end))
+                i += 2
+                continue
         if number is None or is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT:
             i += 1
             continue

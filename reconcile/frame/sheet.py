@@ -93,13 +93,19 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
             and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )
+        if field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()):
+            # nobody arrested, against someone another source names as arrested: a later arrest
+            named = [doc for doc, v in values.items() if not v.firm and v.value and doc not in firm]
+            if named:
+                differs, docs = True, [*docs, *named]
         why = ""
         worded = next((doc for doc, v in firm.items() if v.claim in revised), None)
         if worded is not None:
             why = f"{names.get(worded, worded)} words its figure as a revision"
         elif field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()):
             # nobody arrested is nobody arrested yet: a later arrest supersedes it, it does not contradict it
-            why = "nobody arrested is nobody arrested yet"
+            zero = next(doc for doc, v in firm.items() if v.value == 0)
+            why = f"{names.get(zero, zero)} tells of nobody arrested yet"
         elif differs and len({by_doc[d].later for d in docs}) > 1:
             # one report of the story's later stage (the courts) against first reports: its figure is news
             later = next(d for d in docs if by_doc[d].later)

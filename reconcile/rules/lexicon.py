@@ -32,7 +32,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         k: set()
         for k in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "nobody", "phrase_ends", "verbs", "according_to", "that", "not_speakers", "locative", "pronouns",
+            "nobody", "no_determiners", "phrase_ends", "verbs", "according_to", "that", "not_speakers", "locative",
+            "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
             "relative_pronouns", "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
@@ -73,7 +74,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
                 events[w.lower()] = event
         for key in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "locative", "nobody", "phrase_ends",
+            "locative", "nobody", "no_determiners", "phrase_ends",
         ):
             lists[key].update(str(w).lower() for w in d.get(key) or [])
         attribution = d.get("attribution") or {}
@@ -145,6 +146,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             generic=frozenset(lists["generic"]),
             nobody=phrase_pattern(lists["nobody"]),
             phrase_ends=frozenset(lists["phrase_ends"]),
+            no_determiners=frozenset(lists["no_determiners"]),
             events=events,
             event_pattern=phrase_pattern(list(events)),
             hypothetical=phrase_pattern(lists["hypothetical"]),
