@@ -226,3 +226,16 @@ def test_nobody_in_custody_against_a_named_arrest_is_an_update(rules):  # type: 
     arrested = {r.field: r for r in rows}["arrested"]
     assert (arrested.status, arrested.why) == ("update", "a.txt tells of nobody arrested yet")
     assert [(f.kind, sorted(f.conflicts[0].values.values())) for f in findings] == [("update", [0, 1])]
+
+
+def test_nobody_in_custody_against_a_named_charge_is_an_update(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", text=("Three people were shot Wednesday night in Chicago. "
+                                               "No one was in custody Wednesday night."))
+    b = Document(id="b", path="b.txt", text=("Three people were shot Wednesday in Chicago. Torrence Reese, 18, "
+                                               "was charged with three counts of first-degree murder."))
+    rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
+    arrested = {r.field: r for r in rows}["arrested"]
+    assert arrested.status == "update"
+    assert {k: (v.value, v.bound, v.text) for k, v in arrested.values.items()} == {
+        "a": (0, "exact", "No one"), "b": (1, "at_least", "Torrence Reese")}
+    assert [f.kind for f in findings] == ["update"]

@@ -93,9 +93,17 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
             and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )
-        if field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()):
-            # nobody arrested, against someone another source names as arrested: a later arrest
-            named = [doc for doc, v in values.items() if not v.firm and v.value and doc not in firm]
+        if field == "arrested" and any(v.value == 0 for v in firm.values()):
+            # nobody arrested, against someone another source names as arrested or charged: a later arrest
+            named = []
+            for fr in frames:
+                held = [p for p in fr.people if p.status in ("arrested", "charged")]
+                if fr.doc in firm or not held:
+                    continue
+                named.append(fr.doc)
+                if fr.doc not in values:  # charged only: at least the people charged were held
+                    p = held[0]
+                    values[fr.doc] = Stated(len(held), p.text, p.start, p.end, p.claim, "at_least", firm=False)
             if named:
                 differs, docs = True, [*docs, *named]
         why = ""
