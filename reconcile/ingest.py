@@ -193,11 +193,15 @@ def _title(text: str, furniture: list[Span]) -> str | None:
     'Trump warns Iran on nuclear program as Macron aims to preserve pact.'
     >>> _title("A one-line article ends here.\\n", []), _title("A fire hit a church .\\nIt burned .", [])
     (None, None)
+    >>> _title("(Courtesy: Rain Center/Facebook)\\n\\nBoy, 12, shot an 11-year-old\\n\\nAuthorities said ...", [])
+    'Boy, 12, shot an 11-year-old'
     """
     for line in line_spans(text):
         if any(f.start <= line.start and line.end <= f.end for f in furniture):
             continue
         candidate = text[line.start : line.end].lstrip("#").strip()
+        if candidate.startswith("(") and candidate.endswith(")") and candidate.count("(") == 1:
+            continue  # a credit or a caption set apart ("(Courtesy: Rain Center/Facebook)"): no headline
         if not candidate or len(candidate) >= 300:
             return None
         if not candidate.endswith((".", "!", "?")):
