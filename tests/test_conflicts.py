@@ -312,6 +312,13 @@ NO_CLASH = [
     # ".41" is 0.41 (the leading zero left out), and "0.41, more than five times" lists no second figure
     ("Police say his blood-alcohol level was 0.41 , more than five times the legal limit .",
      "Tests showed his blood-alcohol level was .41 ."),
+    # an opposite denied is the other one ("not far" is near); an age is no "old"; a name is no direction
+    ("The shooting occurred near a memorial for two youths gunned down in the park, police said.",
+     "The shooting took place not far from a memorial for two youths gunned down in the park, police said."),
+    ("Officials said a 10-year-old girl was killed in the quake in the province.",
+     "Officials said a young girl was killed in the quake in the province."),
+    ("A series of powerful earthquakes has shaken the remote eastern province of Papua on Sunday.",
+     "A series of powerful earthquakes rocked Manokwari, the capital of West Papua, on Sunday."),
     # a fixed expression is one word: "sin embargo" (however) is no "sin" against "con"
     ("Sin embargo, la empresa cerró sus oficinas en Madrid el lunes.",
      "Con todo, la empresa cerró sus oficinas en Madrid el lunes."),

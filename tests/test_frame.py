@@ -239,3 +239,14 @@ def test_nobody_in_custody_against_a_named_charge_is_an_update(rules):  # type: 
     assert {k: (v.value, v.bound, v.text) for k, v in arrested.values.items()} == {
         "a": (0, "exact", "No one"), "b": (1, "at_least", "Torrence Reese")}
     assert [f.kind for f in findings] == ["update"]
+
+
+def test_a_place_written_with_an_abbreviation_is_the_same_place(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", text=("Two climbers killed in Mt Cook falls\n\n"
+                                               "Two climbers were killed in falls on Mt Cook on Monday, police said."))
+    b = Document(id="b", path="b.txt", text=("Briton dies in New Zealand's Aoraki Mount Cook National Park\n\n"
+                                               "A British climber was killed in a fall in New Zealand on Monday."))
+    rows, _ = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
+    place = {r.field: r for r in rows}["place"]
+    assert {k: v.value for k, v in place.values.items()} == {"a": "Mt Cook", "b": "New Zealand"}
+    assert place.status == "agree"  # b names Mount Cook too

@@ -154,3 +154,14 @@ def test_a_fact_another_source_contradicts_is_not_confirmed() -> None:
                   names={"d1": "a.txt", "d2": "b.txt", "d3": "c.txt"}, similarity=lambda x, y: 0.9)
     assert [f.kind for f in found] == ["contradiction"], [(f.kind, f.claims) for f in found]
     assert set(found[0].claims) == {a.id, b.id, c.id}
+
+
+def test_a_given_name_and_a_family_name_of_one_person_are_no_swap() -> None:
+    (a,) = claims_of("d1", "A visitation for Owens will be held at Moore Cortner Funeral Home on Tuesday evening.")
+    b1, b2 = claims_of("d2", "A visitation for Sienna will be held at Moore Cortner Funeral Home on Tuesday evening. "
+                             "Sienna Owens was in sixth grade at North Middle School.")
+    found = run([cluster(a, b1), cluster(b2)], [a, b1, b2])
+    assert not [f for f in found if f.kind == "contradiction"], [(f.kind, f.reason) for f in found]
+    (c,) = claims_of("d1", "A visitation for Owens will be held at Moore Cortner Funeral Home on Tuesday evening.")
+    (d,) = claims_of("d2", "A visitation for Jones will be held at Moore Cortner Funeral Home on Tuesday evening.")
+    assert only(run([cluster(c, d)], [c, d]), "contradiction").conflicts[0].slot == "name"

@@ -37,6 +37,42 @@ def claim_words(claim: Claim, lexicon: Lexicon) -> set[str]:
 
 
 def compare_opposites(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
+    """Opposite words that bear on the same thing, unless one of them is denied ("near" / "not far":
+    the same) or is part of a name ("eastern" / "West Papua")."""
+    return [c for c in _opposites(pair, lexicon, tally)
+            if not (_denied(pair.ua, c.spans[0], lexicon) != _denied(pair.ub, c.spans[1], lexicon)
+                    or _in_name(pair.ua, c.spans[0]) or _in_name(pair.ub, c.spans[1]))]
+
+
+def _at(us: list[Unit], span: tuple[int, int]) -> int | None:
+    return next((k for k, u in enumerate(us) if u.start <= span[0] < u.end), None)
+
+
+def _denied(us: list[Unit], span: tuple[int, int], lexicon: Lexicon) -> bool:
+    """Whether the word at ``span`` is denied by one of the two words before it in its clause ("not far")."""
+    k = _at(us, span)
+    if k is None:
+        return False
+    for m in range(k - 1, max(-1, k - 3), -1):
+        if us[m + 1].after_break:
+            return False
+        if not us[m].number and lexicon.counts.negation.fullmatch(us[m].key):
+            return True
+    return False
+
+
+def _in_name(us: list[Unit], span: tuple[int, int]) -> bool:
+    """Whether the word at ``span`` is part of a name: capitalised inside its clause, next to another
+    capitalised word ("the capital of West Papua")."""
+    k = _at(us, span)
+    if k is None or k == 0 or us[k].after_break or not us[k].text[:1].isupper():
+        return False
+    def capital(m: int) -> bool:
+        return 0 <= m < len(us) and not us[m].number and us[m].text[:1].isupper()
+    return capital(k + 1) and not us[k + 1].after_break or capital(k - 1) and not us[k].after_break and k - 1 > 0
+
+
+def _opposites(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
     a, b, ua, ub, ops, ratio = pair.a, pair.b, pair.ua, pair.ub, pair.ops, pair.ratio
     words_a, words_b = claim_words(a, lexicon), claim_words(b, lexicon)
     # what was compared: the words of either claim that have an opposite in the lexicon

@@ -65,8 +65,15 @@ def content_word(u: Unit, lexicon: Lexicon) -> bool:
     return not u.number and u.key not in lexicon.compare.function_words and not lexicon.counts.negation.fullmatch(u.key)
 
 
+_AGE_WORD = re.compile(r"(?:\d+-)?(?:years?|months?|weeks?|days?)-old")
+
+
 def word_parts(u: Unit) -> list[str]:
-    return [u.key, *u.key.replace("’", "-").replace("'", "-").split("-")] if "-" in u.key else [u.key]
+    """The word and, for a hyphenated one, its parts ("non-negative": negative); an age is one word
+    ("10-year-old" is no "old")."""
+    if "-" not in u.key or _AGE_WORD.fullmatch(u.key):
+        return [u.key]
+    return [u.key, *u.key.replace("’", "-").replace("'", "-").split("-")]
 
 
 def claim_text(claim: Claim, span: tuple[int, int]) -> str:

@@ -150,8 +150,18 @@ def _in_conflict(a: Stated, b: Stated, said_a: tuple[int, ...], said_b: tuple[in
     return b.value not in said_a and a.value not in said_b
 
 
+#: abbreviations a place's name is written with ("Mt Cook", "St. Louis", "Ft. Worth")
+_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort"}
+
+
 def _place_words(value: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]+", value)} - {"county", "parish", "city"}
+    words = {w.lower().rstrip(".") for w in re.findall(r"[^\W\d_][\w'’.-]*", value)}
+    return {_ABBREVIATIONS.get(w, w) for w in words} - {"county", "parish", "city", ""}
+
+
+def _spelt_out(text: str) -> str:
+    """A text with the abbreviations of place names spelt out, lower case ("Mt. Cook" -> "mount cook")."""
+    return re.sub(r"\b(mt|st|ft)\b\.?", lambda m: _ABBREVIATIONS[m.group(1)], text.lower())
 
 
 def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping[str, dt.date | None]) -> FactRow:
@@ -165,7 +175,7 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
                 continue
             first_a = str(values[a].value).split(",")[0]
             first_b = str(values[b].value).split(",")[0]
-            if first_a.lower() in texts[b].lower() or first_b.lower() in texts[a].lower():
+            if _spelt_out(first_a) in _spelt_out(texts[b]) or _spelt_out(first_b) in _spelt_out(texts[a]):
                 continue  # the other document names that place too: a part of it, or where it is
             differs = True
     return FactRow("place", LABELS["place"], _status(differs, docs, {}, False) if differs or len(docs) < 2

@@ -107,6 +107,8 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
         return False
     if clash.slot == "opposite" and _phrase_used(a, b, clash, ev.claims_of, group_of, lexicon):
         return False
+    if clash.slot in ("name", "place") and _one_name(clash, [*ev.claims_of[group_of(a)], *ev.claims_of[group_of(b)]]):
+        return False
     if ev.settings.structure and clash.slot in ("polarity", "opposite"):
         # the denial or the opposite words must bear on the same participants doing the same thing
         verdict = same_facts(a, clash.spans[0][0], b, clash.spans[1][0], lexicon, opposite=clash.slot == "opposite")
@@ -115,6 +117,16 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
         if verdict is None and unaligned and a.language == b.language == "en" and has_parser():
             return False
     return not (clash.loose and _words_used(a, b, clash, ev.claims_of, group_of, ev.vocabulary))
+
+
+def _one_name(clash: Clash, claims: Sequence[Claim]) -> bool:
+    """Whether the two names of a swap are parts of one name a source writes whole ("Sienna" /
+    "Owens" where it writes "Sienna Owens"): one person, called two ways."""
+    x, y = (str(v).strip() for v in clash.values)
+    if not x or not y:
+        return False
+    whole = (f"{x} {y}", f"{y} {x}")
+    return any(w in c.text for c in claims for w in whole)
 
 
 def slot_values(claims: Sequence[Claim], group_of: GroupOf) -> dict[tuple[str, str], set[int]]:
