@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import SEEDS
 
 from reconcile.claims import extract
@@ -114,28 +115,22 @@ def test_el_salto_attackers_4_against_8_and_the_total_told_once(rules):  # type:
     assert [f.conflicts[0].slot for f in findings] == ["fact.killed:attackers"]  # one finding: the class's
 
 
-def test_people_named_dead_with_no_figure_are_at_least_that_many(rules):  # type: ignore[no-untyped-def]
-    text = ("Police said Mark Reed, 30, shot and killed Jamie Salazar, 34, and 2-year-old Jordan Reed inside "
-            "their apartment on Sunday, then turned the gun on himself.")
-    frame = frame_of(rules, text, dt.date(2016, 6, 9))
-    killed = frame.counts["killed"]
-    assert (killed.value, killed.bound, killed.text, killed.firm) == (2, "at_least", "Jamie Salazar", False)
-    spans_hold(frame, text)
-
-
-def test_the_object_after_a_determiner_is_the_one_killed_not_the_doer(rules):  # type: ignore[no-untyped-def]
-    text = "Authorities said a 12-year-old boy shot and killed an 11-year-old on Friday in Estill Springs."
+@pytest.mark.parametrize("text, field, expected", [
+    # several people named dead with no figure: at least that many (the doer, named too, is not one)
+    ("Police said Mark Reed, 30, shot and killed Jamie Salazar, 34, and 2-year-old Jordan Reed inside "
+     "their apartment on Sunday, then turned the gun on himself.",
+     "killed", (2, "at_least", "Jamie Salazar", False)),
+    # the object after a determiner is the one killed, not the doer
+    ("Authorities said a 12-year-old boy shot and killed an 11-year-old on Friday in Estill Springs.",
+     "killed", (1, "exact", "shot and killed an 11-year-old", False)),
+    # one in a condition is at least one wounded
+    ("Police were called to a shooting on Main Street on Friday. One man is in critical condition.",
+     "injured", (1, "at_least", "One man is in critical condition", False)),
+])
+def test_a_count_read_from_the_people_it_befell(rules, text, field, expected):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))
-    killed = frame.counts["killed"]
-    assert (killed.value, killed.bound, killed.text) == (1, "exact", "shot and killed an 11-year-old")
-    spans_hold(frame, text)
-
-
-def test_one_in_a_condition_is_at_least_one_wounded(rules):  # type: ignore[no-untyped-def]
-    text = "Police were called to a shooting on Main Street on Friday. One man is in critical condition."
-    frame = frame_of(rules, text, dt.date(2016, 6, 13))
-    injured = frame.counts["injured"]
-    assert (injured.value, injured.bound, injured.text) == (1, "at_least", "One man is in critical condition")
+    count = frame.counts[field]
+    assert (count.value, count.bound, count.text, count.firm) == expected
     spans_hold(frame, text)
 
 

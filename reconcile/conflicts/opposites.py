@@ -67,9 +67,13 @@ def _in_name(us: list[Unit], span: tuple[int, int]) -> bool:
     k = _at(us, span)
     if k is None or k == 0 or us[k].after_break or not us[k].text[:1].isupper():
         return False
-    def capital(m: int) -> bool:
-        return 0 <= m < len(us) and not us[m].number and us[m].text[:1].isupper()
-    return capital(k + 1) and not us[k + 1].after_break or capital(k - 1) and not us[k].after_break and k - 1 > 0
+    after = k + 1 < len(us) and _capital(us[k + 1]) and not us[k + 1].after_break
+    before = k - 1 > 0 and _capital(us[k - 1])  # the first word is capitalised for the sentence
+    return after or before
+
+
+def _capital(u: Unit) -> bool:
+    return not u.number and u.text[:1].isupper()
 
 
 def _opposites(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:

@@ -8,13 +8,12 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..memo import read_once
 from ..model import Claim
 from ..numbers import Unit, units
 from ..rules import Lexicon
 
 __all__ = [
-    "MARK_REACH", "Clash", "Opcode", "Pair", "alike", "claim_text", "content_word", "line_up", "marked", "overlaps",
+    "MARK_REACH", "Clash", "Opcode", "Pair", "alike", "claim_text", "content_word", "line_up", "overlaps",
     "revision_words", "same_word",
     "word_parts",
 ]
@@ -83,15 +82,6 @@ def claim_text(claim: Claim, span: tuple[int, int]) -> str:
 
 def overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
-
-
-def marked(claim: Claim, lexicon: Lexicon) -> bool:
-    """The claim marks a figure as a revision or as provisional: "rose to", "as first reported", "so far"."""
-    return read_once("marked", claim, lexicon, lambda: _marked(claim, lexicon))
-
-
-def _marked(claim: Claim, lexicon: Lexicon) -> bool:
-    return bool(lexicon.compare.update_markers.search(claim.text) or lexicon.counts.update.search(claim.text))
 
 
 #: how many words may stand between a value and the words that mark it as a revision

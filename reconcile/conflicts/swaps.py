@@ -7,7 +7,7 @@ from ..numbers import Unit
 from ..rules import Lexicon
 from .pair import Clash, Pair, claim_text
 
-__all__ = ["compare_swaps", "one_name"]
+__all__ = ["compare_swaps"]
 
 
 def _same_role(ua: list[Unit], i1: int, i2: int, ub: list[Unit], j1: int, j2: int, lexicon: Lexicon) -> bool:
@@ -61,7 +61,7 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             continue
         if i1 == 0 or j1 == 0:
             continue  # a capital that only starts the sentence
-        if one_name(old, new, keys_a, keys_b, lexicon):
+        if _one_name(old, new, keys_a, keys_b, lexicon):
             continue
         tally.names += 1
         strength = 0.85 if ratio >= 0.7 else 0.6 if ratio >= 0.5 else 0.0
@@ -91,7 +91,7 @@ def _initials(us: list[Unit], lexicon: Lexicon) -> str:
     return "".join(u.key[0] for u in us if u.key not in lexicon.compare.function_words)
 
 
-def one_name(old: list[Unit], new: list[Unit], keys_a: set[str], keys_b: set[str], lexicon: Lexicon) -> bool:
+def _one_name(old: list[Unit], new: list[Unit], keys_a: set[str], keys_b: set[str], lexicon: Lexicon) -> bool:
     """Whether two capitalised stretches put in place of each other name one thing: a word of one is a
     word of the other claim, possessive or plural aside ("Iran" / "Iran's minister", the same names in
     another order), or one is the other's abbreviation ("US" / "United States", "U.S." / "United States")."""

@@ -93,7 +93,10 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
             and not (field == "injured" and _dead_among_hurt(by_doc[a], by_doc[b]))
             for k, a in enumerate(docs) for b in docs[k + 1 :]
         )
-        if field == "arrested" and any(v.value == 0 for v in firm.values()):
+        # a source that tells of nobody arrested (yet)
+        arrests = field.partition(":")[0] == "arrested"
+        zero = next((doc for doc, v in firm.items() if v.value == 0), None) if arrests else None
+        if field == "arrested" and zero is not None:
             # nobody arrested, against someone another source names as arrested or charged: a later arrest
             named = []
             for fr in frames:
@@ -110,9 +113,8 @@ def _count_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None], re
         worded = next((doc for doc, v in firm.items() if v.claim in revised), None)
         if worded is not None:
             why = f"{names.get(worded, worded)} words its figure as a revision"
-        elif field.partition(":")[0] == "arrested" and any(v.value == 0 for v in firm.values()):
+        elif zero is not None:
             # nobody arrested is nobody arrested yet: a later arrest supersedes it, it does not contradict it
-            zero = next(doc for doc, v in firm.items() if v.value == 0)
             why = f"{names.get(zero, zero)} tells of nobody arrested yet"
         elif differs and len({by_doc[d].later for d in docs}) > 1:
             # one report of the story's later stage (the courts) against first reports: its figure is news
@@ -168,6 +170,7 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
     values = {fr.doc: fr.place for fr in frames if fr.place is not None}
     differs = False
     docs = list(values)
+    spelt = {doc: _spelt_out(texts[doc]) for doc in docs}
     for k, a in enumerate(docs):
         for b in docs[k + 1 :]:
             wa, wb = _place_words(str(values[a].value)), _place_words(str(values[b].value))
@@ -175,7 +178,7 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
                 continue
             first_a = str(values[a].value).split(",")[0]
             first_b = str(values[b].value).split(",")[0]
-            if _spelt_out(first_a) in _spelt_out(texts[b]) or _spelt_out(first_b) in _spelt_out(texts[a]):
+            if _spelt_out(first_a) in spelt[b] or _spelt_out(first_b) in spelt[a]:
                 continue  # the other document names that place too: a part of it, or where it is
             differs = True
     return FactRow("place", LABELS["place"], _status(differs, docs, {}, False) if differs or len(docs) < 2

@@ -67,15 +67,11 @@ def later(
     """Why an update is one, quoted: the words that mark a value as a revision ("rose to", "as first
     reported"), and which report is the later one where the documents' dates differ."""
     reasons = []
-    for c in conflicts:
-        for cid, span in c.spans.items():
-            words = revision_words(by_id[cid], span, lexicon) if cid in by_id else None
-            if words:
-                doc = by_id[cid].doc
-                reasons.append(f'{names.get(doc, doc)} words its figure as a revision: "{words}"')
-                break
-        if reasons:
-            break
+    marked = next(((by_id[cid].doc, words) for c in conflicts for cid, span in c.spans.items()
+                   if cid in by_id and (words := revision_words(by_id[cid], span, lexicon))), None)
+    if marked is not None:
+        doc, words = marked
+        reasons.append(f'{names.get(doc, doc)} words its figure as a revision: "{words}"')
     docs = list(dict.fromkeys(by_id[cid].doc for c in conflicts for cid in c.values))
     dated = [(dates[d], d) for d in docs if dates.get(d) is not None]
     if len(dated) >= 2 and len({day for day, _ in dated}) > 1:
