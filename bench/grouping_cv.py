@@ -27,12 +27,13 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from reconcile.corpus.analysis import Analysed
 from reconcile.corpus.inputs import read_articles
-from reconcile.grouping import GroupingSettings, cluster_edges
+from reconcile.grouping import GroupingSettings, cluster_edges, days_around
 from reconcile.grouping.pairs import FEATURES, pair_features
 from reconcile.grouping.profile import Profile, common_words, frame_fields, names_of, places_of, regions_of, words_of
 
@@ -107,7 +108,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> GroupingSettings:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
-    weights = dict(zip(FEATURES, (float(w) for w in model.coef_[0]), strict=True))
+    weights: dict[str, Any] = dict(zip(FEATURES, (float(w) for w in model.coef_[0]), strict=True))
     return replace(GroupingSettings(), bias=float(model.intercept_[0]), **weights)
 
 
@@ -118,8 +119,9 @@ def _pairs(members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings,
-            regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> list[list[int]]:
-    """Stories of ``members`` (indices into ``features``, ``regions`` and ``places``) with ``settings``' weights."""
+            regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
+            days: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of ``members`` (indices into ``features`` and the places and days) with ``settings``' weights."""
     i, j = _pairs(members)
     w = np.array([getattr(settings, f) for f in FEATURES])
     prob = 1.0 / (1.0 + np.exp(-(settings.bias + features[i, j] @ w)))
@@ -127,7 +129,8 @@ def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSett
     edges = {(local[a], local[b]): float(p) for a, b, p in zip(i, j, prob, strict=True) if p >= settings.floor}
     named = [regions[m] for m in members] if regions else []
     where = [places[m] for m in members] if places else []
-    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where)]
+    when = [days[m] for m in members] if days else []
+    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where, when)]
 
 
 def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequence[int]) -> tuple[float, ...]:
@@ -141,7 +144,8 @@ def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequ
 
 def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, seed: int = 0,
                    settings: GroupingSettings = GroupingSettings(),
-                   regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> np.ndarray:
+                   regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
+                   days: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """(P, R, F1) of each half of ``splits`` random halvings by incident, fitted on the other half."""
     out = []
     rng = random.Random(seed)
@@ -153,13 +157,13 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             i, j = _pairs(train)
             y = np.array([labels[a] == labels[b] for a, b in zip(i, j, strict=True)])
             fitted = fit(features[i, j], y)
-            kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions")
+            kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions", "event_reach")
             fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
-            out.append(score(cluster(features, test, fitted, regions, places), labels, test))
+            out.append(score(cluster(features, test, fitted, regions, places, days), labels, test))
     return np.array(out)
 
 
-def _settings(pairs: Sequence[str]) -> dict[str, float | int]:
+def _settings(pairs: Sequence[str]) -> dict[str, Any]:
     """NAME=VALUE pairs (--set) as GroupingSettings fields, each of its default's type."""
     default = GroupingSettings()
     return {k: type(getattr(default, k))(float(v)) for k, v in (pair.split("=", 1) for pair in pairs)}
@@ -182,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = [incidents[p.id] for p in profs]
     regions = [] if args.no_regions else [p.regions for p in profs]
     places = [] if args.no_places else [p.places for p in profs]
+    days = [days_around(p.event_date, settings.event_reach) for p in profs]
     features = pair_features(profs)
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
@@ -189,10 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     fitted = replace(fitted, **{k: getattr(settings, k) for k in ("regions", "lone_bar")})
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
     for name, weights in (("fitted", fitted), ("shipped", settings)):
-        p, r, f = score(cluster(features, everyone, weights, regions, places), labels, everyone)
+        p, r, f = score(cluster(features, everyone, weights, regions, places, days), labels, everyone)
         print(f"in-sample, {name} weights: P={p:.3f} R={r:.3f} F1={f:.3f}")
     for n in (int(s) for s in args.splits.split(",")):
-        res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places)
+        res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places, days=days)
         p, r, f = res.mean(axis=0)
         print(f"cv {n:2d} splits: P={p:.3f} R={r:.3f} F1={f:.3f} (F1 of the halves {res[:, 2].std():.3f} sd)")
     return 0

@@ -254,3 +254,43 @@ def test_the_place_of_a_lead_is_the_names_after_the_rules_place_word() -> None:
     bare = dataclasses.replace(rules, lexicon=dataclasses.replace(
         rules.lexicon, places=dataclasses.replace(rules.lexicon.places, event_places=frozenset())))
     assert places_of(doc, bare, names_of(doc, claims=claims), claims) == frozenset()
+
+
+def test_two_shootings_a_week_apart_in_one_city_stay_apart_unless_strongly_linked() -> None:
+    from reconcile.grouping import cluster_edges, days_around
+
+    # two reports of a shooting on the 4th, three of another on the 11th, every pair across at 0.5 (one city)
+    inside = {(0, 1): 0.9, (2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9}
+    across = {(i, j): 0.5 for i in (0, 1) for j in (2, 3, 4)}
+    reach = GroupingSettings().event_reach
+    first, week = days_around(DAY, reach), days_around(DAY + dt.timedelta(days=7), reach)
+    days = [first, frozenset(), week, week, frozenset()]
+    assert cluster_edges(5, {**inside, **across}, GroupingSettings(), [], [], days) == [[0, 1], [2, 3, 4]]
+    # the same day told two days apart ("Friday night", a report on Sunday) is no gap: one story
+    near = days_around(DAY + dt.timedelta(days=2), reach)
+    assert cluster_edges(5, {**inside, **across}, GroupingSettings(), [], [], [first, frozenset(), near, near,
+                                                                                frozenset()]) == [[0, 1, 2, 3, 4]]
+    # a strong link, or a negative reach, and they are one story
+    strong = {**inside, **{pair: 0.8 for pair in across}}
+    assert cluster_edges(5, strong, GroupingSettings(), [], [], days) == [[0, 1, 2, 3, 4]]
+    assert days_around(DAY, -1) == frozenset()
+    # a lone follow-up telling of a later day still joins its story: only groups are held to the days
+    lone = {(2, 3): 0.9, (2, 4): 0.9, (3, 4): 0.9, (0, 2): 0.3, (0, 3): 0.3}
+    assert cluster_edges(5, lone, GroupingSettings(), [], [], [week, frozenset(), first, first, first]) == [
+        [0, 2, 3, 4], [1]]
+
+
+def test_group_reads_the_event_days_of_the_profiles() -> None:
+    # pages without a publication date, leads much alike (one city), telling of two days a week apart
+    story = _direction()
+
+    def report(pid: str, day: dt.date, words: dict[str, int]) -> Profile:
+        return dataclasses.replace(_profile(pid, {"fernwood", "chicago"}, words, None, story, 0.6), event_date=day)
+
+    later = DAY + dt.timedelta(days=7)
+    profiles = [report("a", DAY, {"fernwood": 1, "porch": 1}), report("b", DAY, {"fernwood": 1, "porch": 2}),
+                report("c", later, {"fernwood": 1, "alley": 1}), report("d", later, {"fernwood": 1, "alley": 2})]
+    apart = group([*profiles, *_background()])
+    assert (_story_of(apart, "a"), _story_of(apart, "c")) == (["a", "b"], ["c", "d"])
+    together = group([*profiles, *_background()], GroupingSettings(event_reach=-1))
+    assert _story_of(together, "a") == ["a", "b", "c", "d"]

@@ -7,11 +7,12 @@ It sits below ``api``: ``compare`` asks it about a few articles, the corpus abou
 
 from __future__ import annotations
 
-from .clusters import cluster_edges, group
+from .clusters import cluster_edges, days_around, group
 from .pairs import LEAD_AND_NAMES, GroupingSettings, pair_probability
 from .profile import PROFILE_VERSION, Profile, common_words
 
 __all__ = [
-    "LEAD_AND_NAMES", "PROFILE_VERSION", "GroupingSettings", "Profile", "cluster_edges", "common_words", "group",
+    "LEAD_AND_NAMES", "PROFILE_VERSION", "GroupingSettings", "Profile", "cluster_edges", "common_words", "days_around",
+    "group",
     "pair_probability",
 ]

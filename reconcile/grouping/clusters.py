@@ -1,16 +1,17 @@
 """Pair probabilities -> stories: average-linkage clusters of "same story" probabilities, cut at
 ``GroupingSettings.threshold`` per connected component, so one loose pair does not chain two events
 together; a lone article then joins the story it is most strongly tied to, and groups that name
-different states or places merge only on a strong link."""
+different states or places, or tell of event days a week or more apart, merge only on a strong link."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from .pairs import GroupingSettings, pair_edges
 from .profile import Profile
 
-__all__ = ["cluster_edges", "group"]
+__all__ = ["cluster_edges", "days_around", "group"]
 
 
 def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -22,8 +23,21 @@ def _components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
     return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
 
 
-#: per kind of place (the regions, then the places of the leads), what each article names
+#: per kind of place (the regions, then the places of the leads, then the days around the event's),
+#: what each article names
 Kinds = Sequence[Sequence[frozenset[str]]]
+
+
+def days_around(day: dt.date | None, reach: int) -> frozenset[str]:
+    """The days within ``reach`` of ``day`` (ordinals, as text): two articles' sets meet when their days are
+    at most twice ``reach`` apart. Empty without a day or with a negative reach (nothing to hold apart).
+
+    >>> sorted(days_around(dt.date(2016, 3, 6), 1)), days_around(None, 3)
+    (['736028', '736029', '736030'], frozenset())
+    """
+    if day is None or reach < 0:
+        return frozenset()
+    return frozenset(str(day.toordinal() + k) for k in range(-reach, reach + 1))
 
 
 def _named(kinds: Kinds, members: Sequence[int]) -> tuple[frozenset[str], ...]:
@@ -152,16 +166,19 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
     if not ordered:
         return []
     clusters = cluster_edges(len(ordered), pair_edges(ordered, settings), settings, [p.regions for p in ordered],
-                             [p.places for p in ordered])
+                             [p.places for p in ordered],
+                             [days_around(p.event_date, settings.event_reach) for p in ordered])
     return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
 
 
 def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
-                  regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = ()) -> list[list[int]]:
-    """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names):
-    average linkage per component, then the articles left alone join a story."""
+                  regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
+                  days: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names, and
+    the days around its event's, ``days_around``): average linkage per component, then the articles left
+    alone join a story (held to the places, not to the days)."""
     stories = []
-    kinds = (regions, places)
+    kinds = (regions, places, days)
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
@@ -169,5 +186,5 @@ def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: Groupin
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
         stories.extend(_average_linkage(component, inside, settings.threshold, kinds, settings.regions))
     # a lone article's pairs below the cut reach across components: this pass sees all pairs
-    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, kinds)
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, kinds[:2])
 

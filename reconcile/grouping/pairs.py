@@ -77,6 +77,11 @@ class GroupingSettings:
     #: ("in Beech Grove"), none in common, are one story only when their average probability reaches
     #: this: "Dallas" in a Selma, Ala. report (Dallas County) is not the Dallas ambush; 1: never
     regions: float = 0.75
+    #: each article's event day (from its key facts) reaches this many days either way; two groups whose
+    #: reaches do not meet (every event day of one more than twice this from every one of the other: two
+    #: shootings a week apart in one city) are one story only at ``regions``, as for places. A lone
+    #: article joining a story is not held to it (a follow-up weeks later tells of a later day); -1: never
+    event_reach: int = 3
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
