@@ -35,7 +35,16 @@ from reconcile.corpus.analysis import Analysed
 from reconcile.corpus.inputs import read_articles
 from reconcile.grouping import GroupingSettings, cluster_edges, days_around
 from reconcile.grouping.pairs import FEATURES, pair_features
-from reconcile.grouping.profile import Profile, common_words, frame_fields, names_of, places_of, regions_of, words_of
+from reconcile.grouping.profile import (
+    Profile,
+    cities_named,
+    common_words,
+    frame_fields,
+    names_of,
+    places_of,
+    regions_of,
+    words_of,
+)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -120,7 +129,7 @@ def _pairs(members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings,
             regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-            days: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+            days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Stories of ``members`` (indices into ``features`` and the places and days) with ``settings``' weights."""
     i, j = _pairs(members)
     w = np.array([getattr(settings, f) for f in FEATURES])
@@ -130,7 +139,8 @@ def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSett
     named = [regions[m] for m in members] if regions else []
     where = [places[m] for m in members] if places else []
     when = [days[m] for m in members] if days else []
-    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where, when)]
+    towns = [cities[m] for m in members] if cities else []
+    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where, when, towns)]
 
 
 def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequence[int]) -> tuple[float, ...]:
@@ -145,7 +155,7 @@ def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequ
 def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, seed: int = 0,
                    settings: GroupingSettings = GroupingSettings(),
                    regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-                   days: Sequence[frozenset[str]] = ()) -> np.ndarray:
+                   days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """(P, R, F1) of each half of ``splits`` random halvings by incident, fitted on the other half."""
     out = []
     rng = random.Random(seed)
@@ -159,7 +169,7 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             fitted = fit(features[i, j], y)
             kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions", "event_reach")
             fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
-            out.append(score(cluster(features, test, fitted, regions, places, days), labels, test))
+            out.append(score(cluster(features, test, fitted, regions, places, days, cities), labels, test))
     return np.array(out)
 
 
@@ -187,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     regions = [] if args.no_regions else [p.regions for p in profs]
     places = [] if args.no_places else [p.places for p in profs]
     days = [days_around(p.event_date, settings.event_reach) for p in profs]
+    cities = cities_named(profs)
     features = pair_features(profs)
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
@@ -194,10 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     fitted = replace(fitted, **{k: getattr(settings, k) for k in ("regions", "lone_bar")})
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
     for name, weights in (("fitted", fitted), ("shipped", settings)):
-        p, r, f = score(cluster(features, everyone, weights, regions, places, days), labels, everyone)
+        p, r, f = score(cluster(features, everyone, weights, regions, places, days, cities), labels, everyone)
         print(f"in-sample, {name} weights: P={p:.3f} R={r:.3f} F1={f:.3f}")
     for n in (int(s) for s in args.splits.split(",")):
-        res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places, days=days)
+        res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places, days=days,
+                             cities=cities)
         p, r, f = res.mean(axis=0)
         print(f"cv {n:2d} splits: P={p:.3f} R={r:.3f} F1={f:.3f} (F1 of the halves {res[:, 2].std():.3f} sd)")
     return 0

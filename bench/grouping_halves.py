@@ -26,7 +26,7 @@ import grouping_cv as cv  # noqa: E402
 
 from reconcile.grouping import GroupingSettings, days_around  # noqa: E402
 from reconcile.grouping.pairs import pair_features  # noqa: E402
-from reconcile.grouping.profile import Profile  # noqa: E402
+from reconcile.grouping.profile import Profile, cities_named  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FEEDS = (SHARED / "gva-dev" / "articles.jsonl", SHARED / "gva-feed" / "articles.jsonl")
@@ -39,7 +39,8 @@ def half(incident: str) -> str:
 def stories(profiles: Sequence[Profile], settings: GroupingSettings) -> list[list[int]]:
     everyone = list(range(len(profiles)))
     return cv.cluster(pair_features(profiles, settings), everyone, settings, [p.regions for p in profiles],
-                      [p.places for p in profiles], [days_around(p.event_date, settings.event_reach) for p in profiles])
+                      [p.places for p in profiles], [days_around(p.event_date, settings.event_reach) for p in profiles],
+                      cities_named(profiles))
 
 
 def half_score(found: Sequence[Sequence[int]], labels: Sequence[str], which: str) -> tuple[float, float, float]:

@@ -294,3 +294,24 @@ def test_group_reads_the_event_days_of_the_profiles() -> None:
     assert (_story_of(apart, "a"), _story_of(apart, "c")) == (["a", "b"], ["c", "d"])
     together = group([*profiles, *_background()], GroupingSettings(event_reach=-1))
     assert _story_of(together, "a") == ["a", "b", "c", "d"]
+
+
+def test_a_lone_page_from_another_city_joins_no_story_on_a_middling_link() -> None:
+    from reconcile.grouping import cluster_edges
+    from reconcile.grouping.profile import cities_named
+
+    # a Fort Worth story of three; a lone page, its city Fort Wayne, tied to it at 0.42 and 0.37
+    inside = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9}
+    lone = {**inside, (0, 3): 0.42, (1, 3): 0.37}
+    worth, wayne = frozenset({"fort worth"}), frozenset({"fort wayne"})
+    assert cluster_edges(4, lone, GroupingSettings(), cities=[worth, worth, frozenset(), wayne]) == [[0, 1, 2], [3]]
+    # the same page with no city, or naming the story's city too, joins; so does one on a strong link
+    assert cluster_edges(4, lone, GroupingSettings(), cities=[worth, worth, frozenset(), frozenset()]) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, lone, GroupingSettings(), cities=[worth, worth, frozenset(), wayne | worth]) == [
+        [0, 1, 2, 3]]
+    assert cluster_edges(4, {**inside, (0, 3): 0.8, (1, 3): 0.8}, GroupingSettings(),
+                         cities=[worth, worth, frozenset(), wayne]) == [[0, 1, 2, 3]]
+    # a victim's message written in New Orleans that names Orlando is no other city than Orlando's story
+    story = [Profile(f"s{i}", "s.com", DAY, frozenset({"orlando", "pulse"}), b"", city="orlando") for i in range(3)]
+    message = Profile("m", "m.com", DAY, frozenset({"orlando", "metairie"}), b"", city="new orleans")
+    assert cluster_edges(4, lone, GroupingSettings(), cities=cities_named([*story, message])) == [[0, 1, 2, 3]]

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .pairs import GroupingSettings, pair_edges
-from .profile import Profile
+from .profile import Profile, cities_named
 
 __all__ = ["cluster_edges", "days_around", "group"]
 
@@ -167,16 +167,18 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
         return []
     clusters = cluster_edges(len(ordered), pair_edges(ordered, settings), settings, [p.regions for p in ordered],
                              [p.places for p in ordered],
-                             [days_around(p.event_date, settings.event_reach) for p in ordered])
+                             [days_around(p.event_date, settings.event_reach) for p in ordered], cities_named(ordered))
     return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
 
 
 def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
                   regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-                  days: Sequence[frozenset[str]] = ()) -> list[list[int]]:
-    """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names, and
-    the days around its event's, ``days_around``): average linkage per component, then the articles left
-    alone join a story (held to the places, not to the days)."""
+                  days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+    """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names, the
+    days around its event's, ``days_around``, and the cities it happened in or names, ``cities_named``):
+    average linkage per component, held to the regions, places and days; then the articles left alone
+    join a story, held to the regions, places and cities (a follow-up tells of a later day; a lone page
+    is most often another town's shooting whose words are alike)."""
     stories = []
     kinds = (regions, places, days)
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
@@ -186,5 +188,5 @@ def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: Groupin
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
         stories.extend(_average_linkage(component, inside, settings.threshold, kinds, settings.regions))
     # a lone article's pairs below the cut reach across components: this pass sees all pairs
-    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, kinds[:2])
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, (regions, places, cities))
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .profile import Profile
+from .profile import Profile, cities_named
 
 __all__ = [
     "FEATURES", "LEAD_AND_NAMES", "GroupingSettings", "feature_weights", "pair_edges", "pair_features",
@@ -235,11 +235,7 @@ class _Corpus:
         self.cities = np.array([index.get(p.city or "", 0) for p in profiles], dtype=np.int64)
         # which articles name each city anywhere (its every word a name of theirs, or their own city):
         # "Whitehaven" in a report that also says Memphis is no clash with "Memphis"
-        by_word: dict[str, list[int]] = {}
-        for k, c in enumerate(cities, start=1):
-            by_word.setdefault(c.split()[0], []).append(k)
-        names_city = [sorted({k for w in p.names for k in by_word.get(w, ()) if set(cities[k - 1].split()) <= p.names}
-                             | ({index[p.city]} if p.city else set())) for p in profiles]
+        names_city = [sorted(index[c] for c in named) for named in cities_named(profiles)]
         rows = [i for i, ks in enumerate(names_city) for _ in ks]
         cols = [k for ks in names_city for k in ks]
         self.names_city = _matrix(rows, cols, [1.0] * len(rows), (len(profiles), len(cities) + 1))

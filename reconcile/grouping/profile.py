@@ -20,8 +20,8 @@ from ..model import Claim, Document, Frame
 from ..rules import Rules
 
 __all__ = [
-    "PROFILE_VERSION", "Profile", "common_words", "frame_fields", "lead_text", "names_of", "places_of", "regions_of",
-    "title_text", "words_of",
+    "PROFILE_VERSION", "Profile", "cities_named", "common_words", "frame_fields", "lead_text", "names_of", "places_of",
+    "regions_of", "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
@@ -213,6 +213,24 @@ def places_of(document: Document, rules: Rules, names: frozenset[str],
             if run:
                 found.update(_place_words(run.group(1), names))
     return frozenset(found)
+
+
+def cities_named(profiles: Sequence[Profile]) -> list[frozenset[str]]:
+    """For each profile, the cities (of its key facts, of any profile) it happened in or names: its own,
+    and each whose every word is one of its names ("Whitehaven" in a report that also says Memphis is no
+    other city than Memphis when that report names Memphis).
+
+    >>> a = Profile("a", "a.com", None, frozenset({"orlando", "pulse"}), b"", city="new orleans")
+    >>> b = Profile("b", "b.com", None, frozenset({"orlando"}), b"", city="orlando")
+    >>> [sorted(c) for c in cities_named([a, b])]
+    [['new orleans', 'orlando'], ['orlando']]
+    """
+    cities = sorted({p.city for p in profiles if p.city})
+    by_word: dict[str, list[str]] = {}
+    for city in cities:
+        by_word.setdefault(city.split()[0], []).append(city)
+    return [frozenset({c for w in p.names for c in by_word.get(w, ()) if set(c.split()) <= p.names}
+                      | ({p.city} if p.city else set())) for p in profiles]
 
 
 def common_words(rules: Rules) -> frozenset[str]:
