@@ -34,6 +34,21 @@ def test_shot_and_fatally_give_the_dead_and_the_wounded(rules):  # type: ignore[
     spans_hold(frame, text)
 
 
+def test_shot_to_death_is_killed_not_shot(rules):  # type: ignore[no-untyped-def]
+    # a result after the event's words says what it came to: everyone counted died, nobody was hurt
+    text = "Four people were found shot to death inside a home in Toomsuba on Tuesday, deputies said."
+    frame = frame_of(rules, text, dt.date(2017, 2, 8))
+    assert (frame.counts["killed"].value, frame.counts["killed"].text, frame.counts["killed"].firm) == (
+        4, "Four people", True)
+    assert frame.counts["injured"].value == 0 and frame.counts["injured"].derived
+    spans_hold(frame, text)
+    named = "John Smith, 24, was shot dead outside his home, police said."
+    assert [(p.name, p.status) for p in frame_of(rules, named).people] == [("John Smith", "killed")]
+    # without the result, the four are the shot: with no word of a death, all four were hurt
+    shot = frame_of(rules, "Four people were shot inside a home on Tuesday.").counts
+    assert (shot["injured"].value, shot["killed"].value, shot["killed"].derived) == (4, 0, True)
+
+
 def test_the_dead_and_the_wounded_listed_apart(rules):  # type: ignore[no-untyped-def]
     text = ("Two dead and three wounded in a shooting in Memphis.\n\n"
             "Two men died and three people were wounded Saturday in a shooting at a Memphis gas station.")

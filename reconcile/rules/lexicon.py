@@ -101,6 +101,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         leads += clause.get("gerund_leads") or []
         lists["not_gerunds"].update(str(w).lower() for w in clause.get("not_gerunds") or [])
         coordination += clause.get("coordination") or []
+    results = event_results(docs, events)
+    events.update(results)
     uniq = lambda xs: tuple(dict.fromkeys(xs))  # noqa: E731 - keep order, drop repeats
     return Lexicon(
         languages=tuple(str(d.get("language", "?")) for d in docs),
@@ -178,7 +180,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             event_places=frozenset(str(w).lower() for d in docs for w in d.get("event_places") or []),
         ),
         compare=compare_words(docs),
-        frame=frame_words(docs, nouns),
+        frame=frame_words(docs, nouns, results),
     )
 
 
@@ -190,8 +192,29 @@ _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
 
 
-def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str]) -> FrameWords:
-    """The ``frame`` section of every language file, merged."""
+def event_results(docs: list[dict[str, Any]], events: dict[str, str]) -> dict[str, str]:
+    """Each event phrase read with a result after it, as one phrase of the result's event: "shot" and
+    "were shot" with "to death" or "dead" are "shot to death", "were shot dead": killed (``event_results``
+    of each language file: {event: {after: [events], results: [words]}}). The longest phrase wins, so
+    "were shot to death" is never read as "were shot".
+
+    >>> event_results([{"event_results": {"killed": {"after": ["shot"], "results": ["to death"]}}}],
+    ...               {"shot": "shot", "were shot": "shot", "died": "killed"})
+    {'shot to death': 'killed', 'were shot to death': 'killed'}
+    """
+    composed: dict[str, str] = {}
+    for d in docs:
+        for result, spec in (d.get("event_results") or {}).items():
+            after = {str(e) for e in (spec or {}).get("after") or []}
+            for phrase, event in events.items():
+                if event in after:
+                    composed.update({f"{phrase} {str(r).lower()}": str(result) for r in spec.get("results") or []})
+    return composed
+
+
+def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict[str, str] | None = None) -> FrameWords:
+    """The ``frame`` section of every language file, merged; ``results`` (``event_results``) are also what
+    happened to a named person, where the result is a status ("was shot to death": killed)."""
     sets: dict[str, set[str]] = {k: set() for k in _FRAME_SETS}
     lists: dict[str, list[str]] = {k: [] for k in _FRAME_LISTS}
     maps: dict[str, dict[str, str]] = {k: {} for k in _FRAME_MAPS}
@@ -209,6 +232,8 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str]) -> FrameWords
             statuses.update({str(w).lower(): str(status) for w in words or []})
         for role, words in (section.get("roles") or {}).items():
             roles.update({str(w).lower(): str(role) for w in words or []})
+    known = set(statuses.values())
+    statuses.update({phrase: result for phrase, result in (results or {}).items() if result in known})
     persons, one = maps["persons"], sets["one"]
     singular_nouns = set(persons) | {n for n in nouns if n in persons or not n.endswith("s")}
     singular = re.compile(
