@@ -246,3 +246,24 @@ def test_a_quotation_of_two_sentences_is_still_two_sentences(rules):
     text = '"The plant will close in May. Nobody will lose their job," the company said on Monday.\n'
     doc = Document(id="d1", path="x.txt", text=text)
     assert [c.text for c in extract(doc, rules)] == ["The plant will close in May.", "Nobody will lose their job"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of people with their ages is the subject of one fact, not facts of its own
+        ("65-year-old Edna Durr, 27-year-old Kiearra Durr, 42-year-old Tomecca L. Pickett and 5-year-old Owen "
+         "Pickett were found dead inside the home.\n",
+         ["65-year-old Edna Durr, 27-year-old Kiearra Durr, 42-year-old Tomecca L. Pickett and 5-year-old Owen "
+          "Pickett were found dead inside the home."]),
+        # a fact, then another about someone named with an age: two claims
+        ("Two men were killed, and 3-year-old Jaden Smith was wounded.\n",
+         ["Two men were killed", "3-year-old Jaden Smith was wounded."]),
+        # an age set off by commas starts no count: one claim
+        ("Police said John Roupe, 17, and his brother were shot outside the store.\n",
+         ["John Roupe, 17, and his brother were shot outside the store."]),
+    ],
+)
+def test_an_age_starts_no_fact_of_its_own(rules, text, expected):  # type: ignore[no-untyped-def]
+    doc = Document(id="d1", path="x.txt", text=text)
+    assert [c.text for c in extract(doc, rules)] == expected

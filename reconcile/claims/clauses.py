@@ -42,7 +42,9 @@ def _count_starts(text: str, at: int, end: int, lexicon: Lexicon, language: str)
         m = re.match(r"\s*([^\W_]+|\d+)", text[word_start:end])
         if not m:
             return False
-    if re.match(r"\s*[,)]", text[word_start + m.end() :]):
+        word_start += m.start(1)
+    after = text[word_start + len(m.group(1)) :]
+    if re.match(r"\s*[,)]", after):
         return False  # "Roupe, 17, opened the door": an appositive, not a count
     return facts_mod.number_value(m.group(1), language) is not None
 
@@ -95,6 +97,10 @@ def _dash_cuts(text: str, span: Span, lexicon: Lexicon) -> list[tuple[int, int]]
     return cuts
 
 
+#: a number joined by hyphens to the words after it: an age or a measure ("65-year-old", "9-mm")
+_AGE = re.compile(r"\b\d+(?:-[^\W\d_]+)+")
+
+
 def _coordination_cuts(
     text: str, span: Span, lexicon: Lexicon, language: str, min_words: int, cuts: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -120,7 +126,8 @@ def _coordination_cuts(
         comma = text.find(",", right_start, span.end)
         right_end = comma if comma > 0 else span.end
         left = text[pos:left_end]
-        states = word_count(left) >= min_words and is_statement(left)
+        # an age is no statement: "65-year-old Edna Durr, 27-year-old Kiearra Durr" only names people
+        states = word_count(left) >= min_words and is_statement(_AGE.sub(" ", left))
         right = text[right_start:right_end]
         auxiliary = any(w.lower() in lexicon.sentences.auxiliaries for w in right.split())
         acts = lexicon.counts.event_pattern.search(right) or auxiliary
