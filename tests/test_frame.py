@@ -260,3 +260,20 @@ def test_a_place_written_with_an_abbreviation_is_the_same_place(rules):  # type:
     place = {r.field: r for r in rows}["place"]
     assert {k: v.value for k, v in place.values.items()} == {"a": "Mt Cook", "b": "New Zealand"}
     assert place.status == "agree"  # b names Mount Cook too
+
+
+def test_a_county_in_several_states_takes_the_state_of_the_towns_the_text_places_things_in(rules):  # type: ignore[no-untyped-def]
+    # "in central Toledo": a word of which part stands between "in" and the place
+    text = ("A 15-year-old boy was shot and killed Friday night on Woodland Avenue in central Toledo, the "
+            "Lucas County coroner said.")
+    frame = frame_of(rules, text)
+    assert frame.place is not None and (frame.place.value, frame.place.text) == ("Toledo, Lucas County, Ohio",
+                                                                                 "Toledo")
+    # Lucas County is in Iowa and in Ohio: a town of Ohio the text names as a place tells which
+    county = ("The Lucas County coroner identified the man shot and killed Friday.\n\n"
+              "He had lived in Toledo for ten years, his family said.")
+    placed = frame_of(rules, county).place
+    assert placed is not None and (placed.value, placed.text) == ("Lucas County, Ohio", "Lucas County")
+    alone = frame_of(rules, "The Lucas County coroner identified the man shot and killed Friday.").place
+    assert alone is not None and alone.value == "Lucas County"
+    spans_hold(frame, text)

@@ -73,6 +73,10 @@ def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a name at ``text[start:end]`` stands as a place: after a word of place ("in", "near"),
     or before a word that follows places ("police", "County", ", Texas")."""
     before = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 20) : start])
+    if before is not None and before.group(1).lower() in lexicon.frame.place_modifiers:
+        # "in central Toledo": the word before the part named
+        modifier = max(0, start - 20) + before.start(1)
+        before = re.search(r"([^\W\d_]+)\W*$", text[max(0, modifier - 20) : modifier])
     if before is not None and before.group(1).lower() in lexicon.places.locative:
         return True
     after = text[end : end + 30]
@@ -142,10 +146,12 @@ def _claim_at(claims: Sequence[Claim], at: int) -> str | None:
 def _region_of(
     text: str, place: tuple[str, int, int, str | None] | None, county: re.Match[str] | None,
     regions: list[tuple[str, int, int]], named: frozenset[str], gazetteer: Gazetteer,
+    implied: frozenset[str] = frozenset(),
 ) -> str | None:
     """The region of the place: one named on the place's own line (the dateline's, "in Bellflower,
     Calif."), else the one the gazetteer gives the place or its county (of those the document names,
-    where several fit); with no place, the first one the lede names."""
+    where several fit, else of those the other places it puts things in lie in, ``implied``); with no
+    place, the first one the lede names."""
     if place is not None:
         start = text.rfind("\n", 0, place[1]) + 1
         end = text.find("\n", place[2])
@@ -155,12 +161,30 @@ def _region_of(
             return near[0]
     for name in (county.group(0) if county else "", place[0] if place else ""):
         region = gazetteer.region_of(name, named) if name else None
+        if region is None and name and implied:
+            region = gazetteer.region_of(name, implied)  # "Lucas County" in a report that says Toledo: Ohio's
         if region:
             return region
     if place is None and county is None:
         lede = [r for r, at, _ in regions if at < _LEDE]
         return lede[0] if lede else None
     return None
+
+
+def _implied_regions(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> frozenset[str]:
+    """The regions of the places the document names as places ("in Toledo", "Toledo police") that the
+    gazetteer puts in one region (or mostly in one): what tells which of several "Lucas County" it is."""
+    out: set[str] = set()
+    for run in _RUN.finditer(text):
+        found = _known(run.group(), gazetteer)
+        if found is None or found[0] in gazetteer.counties or not _is_place(found[0], lexicon):
+            continue
+        at = run.start() + found[1]
+        if _placed(text, at, at + len(found[0]), lexicon):
+            region = gazetteer.region_of(found[0])
+            if region:
+                out.add(region.lower())
+    return frozenset(out)
 
 
 def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer) -> Stated | None:
@@ -192,7 +216,7 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
         county = None  # the place is a county already
     if county is not None:
         parts.append(county.group(0))
-    region = _region_of(text, place, county, regions, named, gazetteer)
+    region = _region_of(text, place, county, regions, named, gazetteer, _implied_regions(text, lexicon, gazetteer))
     if region is not None and region.lower() not in ", ".join(parts).lower():
         parts.append(_title(region))
     if not parts:

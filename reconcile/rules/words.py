@@ -228,6 +228,8 @@ class FrameWords:
     incident_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words that follow a place's name ("police", "County", "woman": "a Bedford woman")
     place_followers: frozenset[str] = frozenset()
+    #: between a word of place and a place's name, words of which part of it: "in central Toledo"
+    place_modifiers: frozenset[str] = frozenset()
     #: words no place's name holds ("street", "hospital")
     not_place_words: frozenset[str] = frozenset()
 
