@@ -277,3 +277,17 @@ def test_a_county_in_several_states_takes_the_state_of_the_towns_the_text_places
     alone = frame_of(rules, "The Lucas County coroner identified the man shot and killed Friday.").place
     assert alone is not None and alone.value == "Lucas County"
     spans_hold(frame, text)
+
+
+def test_a_name_that_opens_a_street_is_no_place(rules):  # type: ignore[no-untyped-def]
+    # "Colorado" of "Colorado avenues" is no state, "Thompson" no town: no place at all
+    streets = frame_of(rules, "Two men were killed just after midnight Sunday near Thompson and Colorado avenues.")
+    assert streets.place is None
+    text = ("A 9-year-old girl was hurt in a shootout near North 15th Street and West Meinecke Avenue in "
+            "Milwaukee on Thursday.")
+    frame = frame_of(rules, text)
+    assert frame.place is not None and (frame.place.value, frame.place.text) == ("Milwaukee, Wisconsin", "Milwaukee")
+    # a building a town names stands in that town
+    school = frame_of(rules, "A student was shot at Alpine High School on Thursday morning in Alpine, Texas.")
+    assert school.place is not None and school.place.value.startswith("Alpine")
+    spans_hold(frame, text)

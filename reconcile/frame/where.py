@@ -36,9 +36,35 @@ def _regions_named(document: Document, lexicon: Lexicon) -> list[tuple[str, int,
     out: list[tuple[str, int, int]] = []
     for m in lexicon.places.region_pattern.finditer(document.text):
         region = lexicon.places.regions.get(m.group(0))
+        if region and _part_of_a_name(document.text, m.end(), lexicon):
+            continue  # "Colorado Avenue", "Thompson and Colorado avenues": a street
         if region and all(r[0] != region for r in out):
             out.append((region, m.start(), m.end()))
     return out
+
+
+#: a word after a name, within the capitalised run it opens: "and", a number ("North 15th Street"), a word
+_NEXT = re.compile(r"[ \t]+(and|&|\d+(?:st|nd|rd|th)?|[^\W\d_][\w'’.-]*)")
+
+
+def _part_of_a_name(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the name ending at ``end`` only opens a longer name: a street or a court ("near Thompson
+    and Colorado avenues", "North 15th Street", "Superior Court"): a word that ends such names
+    (``name_heads``) within the capitalised words after it."""
+    at = end
+    for k in range(4):
+        m = _NEXT.match(text, at)
+        if m is None:
+            return False
+        word = m.group(1)
+        lower = word.lower().rstrip(".")
+        heads = lexicon.frame.name_heads
+        if lower in heads or (lower.endswith("s") and lower[:-1] in heads):
+            return True
+        if word[:1].islower() and lower != "and" or (lower in ("and", "&") and k > 0):
+            return False
+        at = m.end()
+    return False
 
 
 def _title(region: str) -> str:
@@ -108,8 +134,8 @@ def _in_claims(
             found = _known(run.group(), gazetteer)
             if found is None or not _is_place(found[0], lexicon):
                 continue
-            at = run.start() + found[1]
-            if _placed(line, at, at + len(found[0]), lexicon):
+            at, end = run.start() + found[1], run.start() + found[1] + len(found[0])
+            if _placed(line, at, end, lexicon) and not _part_of_a_name(line, end, lexicon):
                 return found[0], start + at, _claim_at(claims, start + at)
         for entity in claim.facts.entities:
             article = re.match(r"(?:The|A|An)\s+", entity.text)
@@ -117,7 +143,8 @@ def _in_claims(
             name = re.sub(r"['’]s$", "", entity.text[skip:].rstrip(".,"))
             at = entity.start + skip - start
             if (entity.kind == "place" and _is_place(name, lexicon) and len(name) >= 3
-                    and _placed(line, at, at + len(name), lexicon)):
+                    and _placed(line, at, at + len(name), lexicon)
+                    and not _part_of_a_name(line, at + len(entity.text[skip:].rstrip(".,")), lexicon)):
                 return name, entity.start + skip, claim.id
     return None
 
@@ -180,7 +207,7 @@ def _implied_regions(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> froze
         if found is None or found[0] in gazetteer.counties or not _is_place(found[0], lexicon):
             continue
         at = run.start() + found[1]
-        if _placed(text, at, at + len(found[0]), lexicon):
+        if _placed(text, at, at + len(found[0]), lexicon) and not _part_of_a_name(text, at + len(found[0]), lexicon):
             region = gazetteer.region_of(found[0])
             if region:
                 out.add(region.lower())

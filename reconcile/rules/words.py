@@ -230,6 +230,8 @@ class FrameWords:
     place_followers: frozenset[str] = frozenset()
     #: between a word of place and a place's name, words of which part of it: "in central Toledo"
     place_modifiers: frozenset[str] = frozenset()
+    #: words that end the name of a street or a court: a place's name before them only opens that name
+    name_heads: frozenset[str] = frozenset()
     #: words no place's name holds ("street", "hospital")
     not_place_words: frozenset[str] = frozenset()
 
