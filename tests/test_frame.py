@@ -291,3 +291,20 @@ def test_a_name_that_opens_a_street_is_no_place(rules):  # type: ignore[no-untyp
     school = frame_of(rules, "A student was shot at Alpine High School on Thursday morning in Alpine, Texas.")
     assert school.place is not None and school.place.value.startswith("Alpine")
     spans_hold(frame, text)
+
+
+def test_a_name_inside_a_longer_one_is_one_person_and_one_family_is_several(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt",
+                 text="Edgar Sanchez Rios, 16, and Edna Durr, 65, were found dead in the home, police said.")
+    b = Document(id="b", path="b.txt",
+                 text="Edgar Sanchez, 15, and Kiearra Durr, 27, were found dead in the home, deputies said.")
+    rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
+    people = {r.label: r for r in rows if r.field == "person"}
+    # the two ages of one boy are a contradiction; Edna and Kiearra Durr are two people, each in one source
+    edgar = people["Edgar Sanchez Rios"]
+    assert {k: (v.name, v.age) for k, v in edgar.values.items()} == {"a": ("Edgar Sanchez Rios", 16),
+                                                                     "b": ("Edgar Sanchez", 15)}
+    assert edgar.status == "contradiction"
+    assert {k: v.name for k, v in people["Edna Durr"].values.items()} == {"a": "Edna Durr"}
+    assert {k: v.name for k, v in people["Kiearra Durr"].values.items()} == {"b": "Kiearra Durr"}
+    assert people["Edna Durr"].status != "contradiction" and people["Kiearra Durr"].status != "contradiction"

@@ -72,6 +72,41 @@ def family_name(name: str) -> str:
     return words[-1].lower().strip("'’") if words else ""
 
 
+def _name_words(name: str) -> list[str]:
+    return [w.lower().strip("'’") for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
+
+
+def spelt_otherwise(a: str, b: str) -> bool:
+    """Two given names that are one name spelt two ways ("Akielah" / "Akeilah"), not two names.
+
+    >>> spelt_otherwise("akielah", "akeilah"), spelt_otherwise("edna", "kiearra")
+    (True, False)
+    """
+    if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=False)) <= 1
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names name one person: the same family name and given name (or one spelt otherwise,
+    or a family name alone), or one name inside the other ("Edgar Sanchez" in "Edgar Sanchez Rios").
+    Two given names with one family name are two people of one family ("Edna Durr", "Kiearra Durr").
+
+    >>> same_person("Edgar Sanchez", "Edgar Sanchez Rios"), same_person("Gerald M. Berkey", "Gerald Berkey")
+    (True, True)
+    >>> same_person("Edna Durr", "Kiearra Durr"), same_person("Akielah Solomon", "Akeilah Solomon")
+    (False, True)
+    """
+    x, y = _name_words(a), _name_words(b)
+    if not x or not y:
+        return False
+    given = x[0] == y[0] or spelt_otherwise(x[0], y[0])
+    if x[-1] == y[-1]:
+        return given or len(x) == 1 or len(y) == 1
+    small, big = (x, y) if len(x) <= len(y) else (y, x)
+    return len(small) >= 2 and given and set(small) <= set(big)
+
+
 #: by lexicon: the lexicon (held, so that its id is not reused) and its patterns of a name beside a cue
 _CUES: dict[int, tuple[Lexicon, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 

@@ -5,7 +5,9 @@ agree, contradict each other, or a later report updates an earlier one.
 - days, equal or not;
 - places by their names: one that the other document names too, or that shares a name with the
   other's, is no conflict (a city and its county or state);
-- people by their family name: their ages, what happened to them, and how their given name is spelt.
+- people by name (one person however each source writes the name: "Edgar Sanchez" and "Edgar Sanchez
+  Rios"; two given names of one family are two people): their ages, what happened to them, and how
+  their given name is spelt.
 A difference is an **update** where the documents' dates differ (the later one supersedes) or the
 later figure is worded as a revision ("rose to"), else a **contradiction**. Every such row is also
 a finding, with the claims behind both values, whether or not those sentences ever lined up.
@@ -29,7 +31,7 @@ from ..model import (
     Stated,
     bound_interval,
 )
-from .people import family_name
+from .people import same_person, spelt_otherwise
 
 __all__ = ["LABELS", "fact_sheet", "sheet_findings"]
 
@@ -196,31 +198,25 @@ def _first_name(name: str) -> str:
     return words[0].lower() if words else ""
 
 
-def _spelt_otherwise(a: str, b: str) -> bool:
-    """Two given names that are one name spelt two ways ("Akielah" / "Akeilah"), not two names."""
-    if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
-        return False
-    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=False)) <= 1
-
-
 def _people_rows(frames: Sequence[Frame], dates: Mapping[str, dt.date | None]) -> list[FactRow]:
-    by_family: dict[str, dict[str, Person]] = {}
-    order: list[str] = []
+    """One row a person, in the order first named: the names of the story that name one person
+    (``same_person``) share it, and each source's first such name is its value there."""
+    groups: list[tuple[list[str], dict[str, Person]]] = []  # (names, doc -> person)
     for fr in frames:
         for p in fr.people:
-            key = family_name(p.name)
-            if key not in by_family:
-                by_family[key] = {}
-                order.append(key)
-            by_family[key].setdefault(fr.doc, p)
+            group = next((g for g in groups if any(same_person(p.name, n) for n in g[0])), None)
+            if group is None:
+                group = ([], {})
+                groups.append(group)
+            group[0].append(p.name)
+            group[1].setdefault(fr.doc, p)
     rows = []
-    for key in order:
-        values = by_family[key]
+    for _, values in groups:
         people = list(values.values())
         ages = {p.age for p in people if p.age is not None}
         statuses = {p.status for p in people if p.status in ("killed", "injured")}
         names = {_first_name(p.name) for p in people}
-        spelt = any(_spelt_otherwise(x, y) for x in names for y in names if x < y)
+        spelt = any(spelt_otherwise(x, y) for x in names for y in names if x < y)
         differs = len(ages) > 1 or len(statuses) > 1 or spelt
         rows.append(FactRow("person", people[0].name, _status(differs, list(values), dates, False), values))
     return rows
