@@ -6,6 +6,7 @@ finding), with the same ordering (sha1 of the id); "tune" is the first half of t
 the CLI does, over forked workers.
 
     PYTHONPATH=. .venv/bin/python bench/summedits_halves.py --half tune [--jobs 2] [--save out.jsonl]
+        [--data ../shared/data/summedits-dev/summedits_news_dev.json]
 
 The rules are the package ``reconcile_rules``: in a second work tree whose .venv installs another
 checkout, it is that checkout's rules/ unless a link ``reconcile_rules -> rules`` at this root puts
@@ -62,6 +63,7 @@ def main() -> int:
     ap.add_argument("--half", choices=("tune", "check", "all"), default="tune")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--save", help="one JSON line per item")
+    ap.add_argument("--data", default=DATA, help="the items (default: the three non-news dev domains)")
     args = ap.parse_args()
     sys.path.insert(0, TOOLS)
     import reconcile_rules
@@ -69,7 +71,7 @@ def main() -> int:
 
     if not os.path.realpath(reconcile_rules.__file__).startswith(os.path.realpath(ROOT) + os.sep):
         print(f"WARNING: rules from {os.path.dirname(reconcile_rules.__file__)}, not this checkout's", file=sys.stderr)
-    items = load_items(DATA)
+    items = load_items(args.data)
     half = len(items) // 2
     items = {"tune": items[:half], "check": items[half:], "all": items}[args.half]
     os.makedirs(WORKDIR, exist_ok=True)

@@ -15,6 +15,7 @@ from . import align as align_mod
 from .align import neighbours
 from .api import NEAREST, Aligned, Progress, align_claims, find, judge_aligned, open_cache, prepare, with_facts
 from .cache import Cache, CachingEncoder
+from .claims import normalized
 from .conflicts import opposite_partners, stated_numbers
 from .embed import Encoder
 from .errors import BadInput
@@ -76,6 +77,11 @@ def label_draft(
     unsourced = unsourced or {}
     restated = restated or {}
     by_id = {c.id: c for c in claims}
+    # the sources that state a draft claim word for word: a clash between it and another of their
+    # sentences is theirs (two of their sentences), not the draft's
+    words = {c.id: f" {normalized(c.text)} " for c in claims}
+    verbatim = {d.id: {s.doc for s in claims if s.doc != draft.id and words[d.id].strip()
+                       and words[d.id] in words[s.id]} for d in claims if d.doc == draft.id}
 
     def where(claim: Claim) -> str:
         who = credited(claim)  # the speaker where one reads as such; else the source speaks itself
@@ -101,7 +107,7 @@ def label_draft(
             for conflict in f.conflicts:
                 if d.id not in conflict.values:
                     continue
-                named = [s for s in conflict.values if s in sources]
+                named = [s for s in conflict.values if s in sources and by_id[s].doc not in verbatim[d.id]]
                 opposed = [s for s in named if _incompatible(conflict, d.id, s, by_id)]
                 agreeing.update(s for s in named if s not in opposed)
                 differing.update(opposed)

@@ -585,3 +585,25 @@ def test_check_a_month_or_a_name_opening_the_sentence_is_no_unsourced_name(write
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     assert not result.of_kind("contradicted")
     assert not any("mentions" in f.reason for f in result.findings)
+
+
+def test_label_a_clash_with_a_source_that_states_the_draft_word_for_word_is_the_sources_own() -> None:
+    # the source says the draft's sentence (d2.c1) and, elsewhere, something that clashes with it (d2.c2):
+    # the tension is between two of the source's sentences, not the draft's error
+    draft = Document(id="d1", path="draft.txt", text="The fault could result in a loss of power.")
+    claims = [
+        Claim("d1.c1", "d1", "The fault could result in a loss of power.", 0, 42),
+        Claim("d2.c1", "d2", "the fault could result in a loss of power", 10, 52, attribution="the company"),
+        Claim("d2.c2", "d2", "The problems have not resulted in any fires.", 60, 104),
+        Claim("d3.c1", "d3", "The problems have not resulted in any fires.", 0, 44),
+    ]
+    agree = Finding("agreement", ("d1.c1", "d2.c1"), 1.0, "r")
+    clash = Finding("contradiction", ("d1.c1", "d2.c2"), 0.4, "r",
+                    (Conflict("negation", {"d1.c1": "result", "d2.c2": "not resulted"}),))
+    [finding] = label_draft(draft, claims, [agree, clash], {**NAMES, "d3": "other.txt"})
+    assert (finding.kind, finding.claims) == ("supported", ("d1.c1", "d2.c1"))
+    # another source's clash still stands: it does not state the draft's sentence
+    other = Finding("contradiction", ("d1.c1", "d3.c1"), 0.4, "r",
+                    (Conflict("negation", {"d1.c1": "result", "d3.c1": "not resulted"}),))
+    [finding] = label_draft(draft, claims, [agree, other], {**NAMES, "d3": "other.txt"})
+    assert (finding.kind, finding.claims) == ("contradicted", ("d1.c1", "d3.c1"))
