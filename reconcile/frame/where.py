@@ -11,7 +11,7 @@ are the first ones the document names; a city's region the gazetteer gives where
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Claim, Document, Stated
 from ..rules import Lexicon
@@ -173,12 +173,12 @@ def _claim_at(claims: Sequence[Claim], at: int) -> str | None:
 def _region_of(
     text: str, place: tuple[str, int, int, str | None] | None, county: re.Match[str] | None,
     regions: list[tuple[str, int, int]], named: frozenset[str], gazetteer: Gazetteer,
-    implied: frozenset[str] = frozenset(),
+    implied: Callable[[], frozenset[str]] = frozenset,
 ) -> str | None:
     """The region of the place: one named on the place's own line (the dateline's, "in Bellflower,
     Calif."), else the one the gazetteer gives the place or its county (of those the document names,
-    where several fit, else of those the other places it puts things in lie in, ``implied``); with no
-    place, the first one the lede names."""
+    where several fit, else of those the other places it puts things in lie in, ``implied()``, read only
+    where needed); with no place, the first one the lede names."""
     if place is not None:
         start = text.rfind("\n", 0, place[1]) + 1
         end = text.find("\n", place[2])
@@ -188,8 +188,8 @@ def _region_of(
             return near[0]
     for name in (county.group(0) if county else "", place[0] if place else ""):
         region = gazetteer.region_of(name, named) if name else None
-        if region is None and name and implied:
-            region = gazetteer.region_of(name, implied)  # "Lucas County" in a report that says Toledo: Ohio's
+        if region is None and name and (name in gazetteer.counties or name in gazetteer.places):
+            region = gazetteer.region_of(name, implied())  # "Lucas County" in a report that says Toledo: Ohio's
         if region:
             return region
     if place is None and county is None:
@@ -243,7 +243,8 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
         county = None  # the place is a county already
     if county is not None:
         parts.append(county.group(0))
-    region = _region_of(text, place, county, regions, named, gazetteer, _implied_regions(text, lexicon, gazetteer))
+    region = _region_of(text, place, county, regions, named, gazetteer,
+                        lambda: _implied_regions(text, lexicon, gazetteer))
     if region is not None and region.lower() not in ", ".join(parts).lower():
         parts.append(_title(region))
     if not parts:
