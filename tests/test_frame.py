@@ -227,24 +227,30 @@ def test_a_day_long_before_the_report_is_another_event(rules):  # type: ignore[n
     assert frame.date is not None and frame.date.value == "2011-05-03"
 
 
-def test_nobody_in_custody_against_a_named_arrest_is_an_update(rules):  # type: ignore[no-untyped-def]
-    a = Document(id="a", path="a.txt", text=("Five people were shot Thursday night in Hot Springs. "
-                                               "Hot Springs police at this time have no suspects in custody."))
-    b = Document(id="b", path="b.txt", text=("Five people were shot Thursday night in Hot Springs. "
-                                               "Police arrested Anthony Camden, 22, on Saturday."))
+def _arrested_row(rules, a_text: str, b_text: str):  # type: ignore[no-untyped-def]
+    """The "arrested" row of the story sheet of two sources a.txt and b.txt, and the sheet's findings."""
+    a = Document(id="a", path="a.txt", text=a_text)
+    b = Document(id="b", path="b.txt", text=b_text)
     rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
-    arrested = {r.field: r for r in rows}["arrested"]
+    return {r.field: r for r in rows}["arrested"], findings
+
+
+def test_nobody_in_custody_against_a_named_arrest_is_an_update(rules):  # type: ignore[no-untyped-def]
+    arrested, findings = _arrested_row(
+        rules,
+        "Five people were shot Thursday night in Hot Springs. Hot Springs police at this time have no suspects "
+        "in custody.",
+        "Five people were shot Thursday night in Hot Springs. Police arrested Anthony Camden, 22, on Saturday.")
     assert (arrested.status, arrested.why) == ("update", "a.txt tells of nobody arrested yet")
     assert [(f.kind, sorted(f.conflicts[0].values.values())) for f in findings] == [("update", [0, 1])]
 
 
 def test_nobody_in_custody_against_a_named_charge_is_an_update(rules):  # type: ignore[no-untyped-def]
-    a = Document(id="a", path="a.txt", text=("Three people were shot Wednesday night in Chicago. "
-                                               "No one was in custody Wednesday night."))
-    b = Document(id="b", path="b.txt", text=("Three people were shot Wednesday in Chicago. Torrence Reese, 18, "
-                                               "was charged with three counts of first-degree murder."))
-    rows, findings = story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)
-    arrested = {r.field: r for r in rows}["arrested"]
+    arrested, findings = _arrested_row(
+        rules,
+        "Three people were shot Wednesday night in Chicago. No one was in custody Wednesday night.",
+        "Three people were shot Wednesday in Chicago. Torrence Reese, 18, was charged with three counts of "
+        "first-degree murder.")
     assert arrested.status == "update"
     assert {k: (v.value, v.bound, v.text) for k, v in arrested.values.items()} == {
         "a": (0, "exact", "No one"), "b": (1, "at_least", "Torrence Reese")}

@@ -11,7 +11,7 @@ are the first ones the document names; a city's region the gazetteer gives where
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Claim, Document, Stated
 from ..rules import Lexicon
@@ -51,14 +51,13 @@ def _part_of_a_name(text: str, end: int, lexicon: Lexicon) -> bool:
     """Whether the name ending at ``end`` only opens a longer name: a street or a court ("near Thompson
     and Colorado avenues", "North 15th Street", "Superior Court"): a word that ends such names
     (``name_heads``) within the capitalised words after it."""
-    at = end
+    at, heads = end, lexicon.frame.name_heads
     for k in range(4):
         m = _NEXT.match(text, at)
         if m is None:
             return False
         word = m.group(1)
         lower = word.lower().rstrip(".")
-        heads = lexicon.frame.name_heads
         if lower in heads or (lower.endswith("s") and lower[:-1] in heads):
             return True
         if word[:1].islower() and lower != "and" or (lower in ("and", "&") and k > 0):
@@ -113,6 +112,18 @@ def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return nxt is not None and nxt.group(1).lower() in lexicon.frame.place_followers
 
 
+def _gazetteer_places(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Iterator[tuple[str, int]]:
+    """Each place the gazetteer knows that ``text`` names standing as a place ("in Toledo", "Toledo
+    police"), not opening a street's name: (name, offset), in order."""
+    for run in _RUN.finditer(text):
+        found = _known(run.group(), gazetteer)
+        if found is None or not _is_place(found[0], lexicon):
+            continue
+        at = run.start() + found[1]
+        if _placed(text, at, at + len(found[0]), lexicon) and not _part_of_a_name(text, at + len(found[0]), lexicon):
+            yield found[0], at
+
+
 def _in_claims(
     text: str, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer
 ) -> tuple[str, int, str | None] | None:
@@ -130,13 +141,9 @@ def _in_claims(
             continue
         seen.add(start)
         line = text[start:end]
-        for run in _RUN.finditer(line):
-            found = _known(run.group(), gazetteer)
-            if found is None or not _is_place(found[0], lexicon):
-                continue
-            at, end = run.start() + found[1], run.start() + found[1] + len(found[0])
-            if _placed(line, at, end, lexicon) and not _part_of_a_name(line, end, lexicon):
-                return found[0], start + at, _claim_at(claims, start + at)
+        known = next(_gazetteer_places(line, lexicon, gazetteer), None)
+        if known is not None:
+            return known[0], start + known[1], _claim_at(claims, start + known[1])
         for entity in claim.facts.entities:
             article = re.match(r"(?:The|A|An)\s+", entity.text)
             skip = article.end() if article else 0
@@ -201,17 +208,9 @@ def _region_of(
 def _implied_regions(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> frozenset[str]:
     """The regions of the places the document names as places ("in Toledo", "Toledo police") that the
     gazetteer puts in one region (or mostly in one): what tells which of several "Lucas County" it is."""
-    out: set[str] = set()
-    for run in _RUN.finditer(text):
-        found = _known(run.group(), gazetteer)
-        if found is None or found[0] in gazetteer.counties or not _is_place(found[0], lexicon):
-            continue
-        at = run.start() + found[1]
-        if _placed(text, at, at + len(found[0]), lexicon) and not _part_of_a_name(text, at + len(found[0]), lexicon):
-            region = gazetteer.region_of(found[0])
-            if region:
-                out.add(region.lower())
-    return frozenset(out)
+    regions = (gazetteer.region_of(name) for name, _ in _gazetteer_places(text, lexicon, gazetteer)
+               if name not in gazetteer.counties)
+    return frozenset(region.lower() for region in regions if region)
 
 
 def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer) -> Stated | None:
