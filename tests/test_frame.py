@@ -141,6 +141,23 @@ def test_el_salto_attackers_4_against_8_and_the_total_told_once(rules):  # type:
     # one in a condition is at least one wounded
     ("Police were called to a shooting on Main Street on Friday. One man is in critical condition.",
      "injured", (1, "at_least", "One man is in critical condition", False)),
+    # the n-th to die says n died; the last of a list (a plural verb after one participant) two at least
+    ("A second teen has died after a shooting at a party in Edison on Saturday, police said.",
+     "killed", (2, "at_least", "A second teen has died", False)),
+    ("Police said a 45-year-old man and a 25-year-old woman were found dead in the home on Sunday.",
+     "killed", (2, "exact", "a 45-year-old man and a 25-year-old woman were found dead", False)),
+    ("Police said John Bird, 45, and a 25-year-old woman were found dead in the home on Sunday.",
+     "killed", (2, "at_least", "a 25-year-old woman were found dead", False)),
+    # the doer who then dies by their own hand is one more dead than those they killed
+    ("A 19-year-old man shot and killed his infant daughter before turning the gun on himself, police said.",
+     "killed", (2, "exact", "shot and killed his infant daughter before turning the gun on himself", False)),
+    ("A gunman opened fire on Friday, killing three and wounding 16 before taking his own life.",
+     "killed", (4, "exact", "killing three and wounding 16 before taking his own life", True)),
+    # not where the doer only tried, nor where the one who died shot only himself
+    ("A woman fatally shot her 17-month-old son, then tried to take her own life, deputies said.",
+     "killed", (1, "exact", "fatally shot her 17-month-old son", False)),
+    ("A 3-year-old boy has died after accidentally shooting himself in the head on Tuesday.",
+     "killed", (1, "exact", "A 3-year-old boy has died", False)),
 ])
 def test_a_count_read_from_the_people_it_befell(rules, text, field, expected):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))

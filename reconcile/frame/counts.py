@@ -46,6 +46,9 @@ class _Said:
     #: how it was read: "count" (a number and its noun), "bare" (a number after an event), "one"
     #: (one participant named without a number), "fatal" (the dead among the shot)
     kind: str = "count"
+    #: those counted are the object of the event's verb: someone did it to them ("killed his wife",
+    #: "killing three"), not they who had it ("three died")
+    done_to: bool = False
 
 
 def _event_span(claim: Claim, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
@@ -87,7 +90,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
                     continue
                 event = after[2]
             out.append(_Said(event, q.cls, q.value, q.bound, q.start, q.end, claim.id, order, claim.quoted,
-                             "other" if other else "count"))
+                             "other" if other else "count", _object(claim, q.start - claim.start, lexicon)))
         if _other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)
@@ -147,10 +150,58 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         # one in a condition, no event ("one man is in critical condition", "was taken to the
         # hospital"), is one of the wounded, maybe not all of them: at least one
         condition = found[2] == "injured" and lexicon.counts.event_pattern.search(text, event[0], event[1]) is None
-        out.append(_Said(found[2], cls, value, "at_least" if condition else "exact", claim.start + found[0],
-                         claim.start + found[1], claim.id, order, claim.quoted, "one"))
+        bound: Bound = "at_least" if condition else "exact"
+        # the n-th to die says n died ("the death of a fifth man", "a second teen has died"; the n-th
+        # hurt is most often the n-th victim, dead or alive), the last of a list or one of all says two
+        # at least ("... and a woman were found dead")
+        close = found[0] != m.start or len(text[m.end : event[0]].split()) <= 3
+        nth = _ordinal(text[m.start : m.end], lexicon) if found[2] == "killed" and close else 0
+        several = found[0] == m.start and _plural(text[m.end : event[1]], lexicon)
+        if nth > value or (several and not joined):
+            value, bound = max(nth, value, 2 if several else 1), "at_least"
+        out.append(_Said(found[2], cls, value, bound, claim.start + found[0],
+                         claim.start + found[1], claim.id, order, claim.quoted, "one", found[0] != m.start))
         counted.add(found[2])
     return out
+
+
+def _object(claim: Claim, at: int, lexicon: Lexicon) -> bool:
+    """Whether what starts at ``at`` (claim offsets) is the object of the event word right before it,
+    with nothing but a determiner or a bound between: "killed two people", "killed at least three"."""
+    before = [e for e in events_of(claim, lexicon) if e[1] <= at]
+    if not before:
+        return False
+    gap = claim.text[before[-1][1] : at].lower()
+    return determiners_only(gap, lexicon) or gap.strip() in lexicon.frame.count_bounds
+
+
+def _own_deaths(claims: Sequence[Claim], said: Sequence[_Said], lexicon: Lexicon) -> list[tuple[_Said, int]]:
+    """The doer's own death after the deed, with those the deed killed: each claim that says whom the doer
+    killed ("shot and killed his infant daughter") and then that the doer died by their own hand
+    ("before turning the gun on himself"), as (the victims' count, where the doer's death ends)."""
+    words = lexicon.frame
+    out = []
+    for claim in claims:
+        for m in words.own_death_pattern.finditer(claim.text):
+            if words.attempts & set(claim.text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]):
+                continue  # "then tried to take her own life"
+            deed = [s for s in said if s.claim == claim.id and s.event == "killed" and s.done_to
+                    and s.bound == "exact" and s.end <= claim.start + m.start()]
+            if deed:
+                out.append((deed[-1], claim.start + m.end()))
+    return out
+
+
+def _ordinal(words: str, lexicon: Lexicon) -> int:
+    """The rank a participant's words give ("a fifth man": 5; "a second teen": 2), or 0."""
+    ranks = [lexicon.compare.ordinals.get(w, 0) for w in re.findall(r"[^\W\d_]+", words.lower())]
+    return max(ranks, default=0)
+
+
+def _plural(words: str, lexicon: Lexicon) -> bool:
+    """Whether the words between one participant and an event (the event's own included) say several
+    had it: "were", "all", "fueron", "murieron"."""
+    return bool(lexicon.frame.plural & set(re.findall(r"[^\W\d_]+", words.lower())))
 
 
 def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
@@ -169,7 +220,8 @@ def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         bound = lexicon.frame.count_bounds.get(re.sub(r"\s+", " ", (m.group("bound") or "").lower()), "exact")
         named = _BOUNDS.get(bound, "exact")
         end = claim.start + m.end()
-        out.append(_Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare"))
+        out.append(_Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare",
+                         True))
         counted.add(event)
     return out
 
@@ -308,6 +360,14 @@ def read_counts(
         if "injured" not in totals and shot is not None:
             totals["injured"] = _derived(shot[0], shot[0].value)
         totals["killed"] = _derived(totals["injured"], 0)
+    killed = totals.get("killed")
+    if killed is not None and killed.bound == "exact" and killed.kind != "derived":
+        # the doer who then died by their own hand is one more dead than those they killed
+        deed = next(((s, end) for s, end in _own_deaths(claims, said, lexicon) if s.value == killed.value), None)
+        if deed is not None:
+            s, end = deed
+            totals["killed"] = _Said("killed", None, killed.value + 1, "exact", s.start, end, s.claim, s.order,
+                                     s.quoted, s.kind)
     if "injured" not in totals and "killed" in totals and _none_of("injured", document, claims, lexicon):
         totals["injured"] = _derived(totals["killed"], 0)  # deaths told of, and no one hurt
     out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}

@@ -187,7 +187,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
 #: the ``frame`` keys that are lists of words (merged as sets) and those that keep their order
 _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury", "disjoint", "list_joins",
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
-               "place_modifiers", "name_heads",
+               "place_modifiers", "name_heads", "plural", "own_death", "attempt",
                "count_ends")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
@@ -259,10 +259,12 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         person_before=tuple(dict.fromkeys(lists["person_before"])),
         person_after=tuple(dict.fromkeys(lists["person_after"])), not_person_words=frozenset(sets["not_person"]),
         bare_count_pattern=bare, count_bounds=maps["count_bounds"], passive=frozenset(sets["passive"]),
+        plural=frozenset(sets["plural"]),
         intransitive=frozenset(sets["intransitive"]), incident_pattern=phrase_pattern(sets["incident"]),
         place_followers=frozenset(sets["place_followers"]), not_place_words=frozenset(sets["not_place"]),
         place_modifiers=frozenset(sets["place_modifiers"]), name_heads=frozenset(sets["name_heads"]),
         later_pattern=phrase_pattern(sets["later_stage"]),
+        own_death_pattern=phrase_pattern(sets["own_death"]), attempts=frozenset(sets["attempt"]),
     )
 
 

@@ -222,6 +222,13 @@ class FrameWords:
     #: events that take no object ("died", "murió")
     passive: frozenset[str] = frozenset()
     intransitive: frozenset[str] = frozenset()
+    #: between one participant and an event, words that say several had it ("a 25-year-old woman were
+    #: found dead": the last of a list; "all died")
+    plural: frozenset[str] = frozenset()
+    #: the doer's own death after the deed ("before turning the gun on himself", "se quitó la vida"),
+    #: and the words before it that make it only tried ("tried to")
+    own_death_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    attempts: frozenset[str] = frozenset()
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
     later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of the incident itself ("shooting", "balacera"): a claim with one tells of the event
