@@ -331,3 +331,20 @@ def test_a_name_inside_a_longer_one_is_one_person_and_one_family_is_several(rule
     assert {k: v.name for k, v in people["Edna Durr"].values.items()} == {"a": "Edna Durr"}
     assert {k: v.name for k, v in people["Kiearra Durr"].values.items()} == {"b": "Kiearra Durr"}
     assert people["Edna Durr"].status != "contradiction" and people["Kiearra Durr"].status != "contradiction"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a known name that says which one of a kind, where the event stands
+    ("A man and a woman were injured in a shooting at a Franklin hotel Saturday afternoon.", "Franklin"),
+    ("Five people were shot and one person killed at an Atlanta motorcycle club early Sunday.", "Atlanta, Georgia"),
+    # a city whose part the run names, past the longer name that is no place here
+    ("Seven people were shot in Chicago's West Garfield Park neighborhood Friday night.", "Chicago, Illinois"),
+    # a claim of a death with no word of the incident
+    ("Buckeye police are investigating the death of 17-year-old David Smith.", "Buckeye, Arizona"),
+    # a name inside a longer one is part of it; a person's possessive is no place
+    ("Several bullets struck Za'Layia Jenkins' home during a shootout.", None),
+])
+def test_the_place_a_claim_puts_the_event_in(rules, text, place):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    assert (frame.place.value if frame.place else None) == place
+    spans_hold(frame, text)

@@ -81,17 +81,24 @@ def _tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
     return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
 
 
-def _known(run: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
-    """The longest name the gazetteer knows inside a capitalised run ("Downtown Memphis" -> "Memphis"),
-    with its offset in the run."""
+def _tells_of_harm(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether a claim tells of a death or an injury without a word of the incident ("investigating the
+    death of", "was struck by a bullet ... in critical condition")."""
+    words = lexicon.frame
+    return words.death_pattern.search(claim.text) is not None or words.injury_pattern.search(claim.text) is not None
+
+
+def _known(run: str, gazetteer: Gazetteer) -> Iterator[tuple[str, int]]:
+    """The names the gazetteer knows inside a capitalised run, longest first ("Downtown Memphis" ->
+    "Memphis"; "Chicago's West Garfield Park" -> "Garfield Park", then "Chicago"), with their offsets in
+    the run."""
     words = list(re.finditer(r"\S+", run))
     for size in range(min(len(words), gazetteer.longest or 4), 0, -1):
         for k in range(len(words) - size + 1):
             start, end = words[k].start(), words[k + size - 1].end()
             name = re.sub(r"['’]s$", "", run[start:end].rstrip(".,"))
             if name in gazetteer.places or name in gazetteer.counties or name in gazetteer.countries:
-                return name, start
-    return None
+                yield name, start
 
 
 def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -112,27 +119,48 @@ def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return nxt is not None and nxt.group(1).lower() in lexicon.frame.place_followers
 
 
+#: a word of place and an indefinite article before a name: "at a Franklin hotel", "in an Atlanta club"
+_KIND_OF = re.compile(r"([^\W\d_]+)\s+(?:a|an|una?)\s+$", re.IGNORECASE)
+
+
+def _names_a_kind(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a known place's name at ``start`` says which one of a kind, in a place the event stands:
+    "at a Franklin hotel", "in a Brooklyn backyard" (the hotel is in Franklin)."""
+    m = _KIND_OF.search(text, max(0, start - 24), start)
+    return m is not None and m.group(1).lower() in lexicon.places.locative
+
+
 def _gazetteer_places(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Iterator[tuple[str, int]]:
     """Each place the gazetteer knows that ``text`` names standing as a place ("in Toledo", "Toledo
     police"), not opening a street's name: (name, offset), in order."""
     for run in _RUN.finditer(text):
-        found = _known(run.group(), gazetteer)
-        if found is None or not _is_place(found[0], lexicon):
-            continue
-        at = run.start() + found[1]
-        if _placed(text, at, at + len(found[0]), lexicon) and not _part_of_a_name(text, at + len(found[0]), lexicon):
-            yield found[0], at
+        # past the longest name, only a city whose part the run names ("Chicago's West Garfield Park");
+        # a name inside a longer one is part of it ("Harris County"), one before a longer name opens it
+        # ("Libby Lake Park")
+        tried: list[tuple[int, int]] = []
+        for name, offset in _known(run.group(), gazetteer):
+            at = run.start() + offset
+            if tried and (any(s < at + len(name) and at < e for s, e in tried)
+                          or not re.match(r"['’]s\s", text[at + len(name) : at + len(name) + 3])):
+                continue
+            tried.append((at, at + len(name)))
+            placed = _placed(text, at, at + len(name), lexicon) or _names_a_kind(text, at, lexicon)
+            if _is_place(name, lexicon) and placed and not _part_of_a_name(text, at + len(name), lexicon):
+                yield name, at
+                break
 
 
 def _in_claims(
     text: str, claims: Sequence[Claim], lexicon: Lexicon, gazetteer: Gazetteer
 ) -> tuple[str, int, str | None] | None:
     """The first place the line of a claim telling of the event names (its speaker's words too:
-    "..., Milwaukee police said"): one the gazetteer knows standing as a place, else one after a word
-    of place; (name, document offset, claim id)."""
+    "..., Milwaukee police said"): one the gazetteer knows standing as a place (in the line of a claim
+    telling of a death or an injury too), else one after a word of place; (name, document offset,
+    claim id)."""
     seen: set[int] = set()
     for claim in claims:
-        if not _tells_of_event(claim, lexicon):
+        event = _tells_of_event(claim, lexicon)
+        if not event and not _tells_of_harm(claim, lexicon):
             continue
         start = text.rfind("\n", 0, claim.start) + 1
         end = text.find("\n", claim.end)
@@ -144,6 +172,9 @@ def _in_claims(
         known = next(_gazetteer_places(line, lexicon, gazetteer), None)
         if known is not None:
             return known[0], start + known[1], _claim_at(claims, start + known[1])
+        if not event:
+            seen.discard(start)  # a name the gazetteer does not know stands as the place only in the event's line
+            continue
         for entity in claim.facts.entities:
             article = re.match(r"(?:The|A|An)\s+", entity.text)
             skip = article.end() if article else 0
