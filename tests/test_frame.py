@@ -153,6 +153,11 @@ def test_el_salto_attackers_4_against_8_and_the_total_told_once(rules):  # type:
      "killed", (2, "exact", "shot and killed his infant daughter before turning the gun on himself", False)),
     ("A gunman opened fire on Friday, killing three and wounding 16 before taking his own life.",
      "killed", (4, "exact", "killing three and wounding 16 before taking his own life", True)),
+    # a deadly event with no figure of its dead: at least one killed (not "non-fatal")
+    ("Houston police are investigating the fatal shooting at 4439 Pease on Saturday night.",
+     "killed", (1, "at_least", "fatal shooting", False)),
+    ("Deputies are looking for a man they want to question about a deadly shooting early Wednesday.",
+     "killed", (1, "at_least", "deadly shooting", False)),
     # not where the doer only tried, nor where the one who died shot only himself
     ("A woman fatally shot her 17-month-old son, then tried to take her own life, deputies said.",
      "killed", (1, "exact", "fatally shot her 17-month-old son", False)),
@@ -348,3 +353,11 @@ def test_the_place_a_claim_puts_the_event_in(rules, text, place):  # type: ignor
     frame = frame_of(rules, text, dt.date(2016, 6, 13))
     assert (frame.place.value if frame.place else None) == place
     spans_hold(frame, text)
+
+
+def test_a_deadly_event_says_no_death_where_the_figure_is_given_or_none_died(rules):  # type: ignore[no-untyped-def]
+    counts = frame_of(rules, "Two men were killed Friday in a deadly shooting in Memphis.", dt.date(2016, 5, 7)).counts
+    assert (counts["killed"].value, counts["killed"].bound) == (2, "exact")
+    counts = frame_of(rules, "Four people were found at the scene, all suffering non-fatal gunshot wounds.",
+                      dt.date(2016, 5, 7)).counts
+    assert "killed" not in counts or counts["killed"].value == 0

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from ..model import Claim, Document, FactRow, Finding, Frame, Stated
 from ..rules import Rules
 from ..rules.places import load_gazetteer
-from .counts import FIELDS, read_counts, with_people
+from .counts import FIELDS, read_counts
+from .implied import with_deadly, with_people
 from .people import family_name, read_people
 from .sheet import LABELS, fact_sheet, sheet_findings
 from .when import read_date
@@ -33,7 +34,7 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
     counts, said = read_counts(document, own, lexicon)
     return Frame(
         doc=document.id,
-        counts=with_people(counts, people),
+        counts=with_deadly(with_people(counts, people), document, own, lexicon),
         date=read_date(document, own, lexicon),
         place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
         people=people,

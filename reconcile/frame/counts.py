@@ -3,7 +3,11 @@
 Each count comes from the claims' typed facts (``facts.counts``): the first statement of it in the
 document (the headline and the lede come first) that is a fact about this event: not a threat, not
 another span of time ("so far this year"), not a part of a group ("two of them"). Beside them:
-- one participant where the text names no number ("a 17-year-old boy died", "un hombre murió");
+- one participant where the text names no number ("a 17-year-old boy died", "un hombre murió"),
+  or as many as the rank it gives among the dead ("a second teen has died": at least 2), or two at
+  least where a plural verb makes it the last of a list ("... and a woman were found dead");
+- the doer's own death after the deed: one more than those the doer killed ("killing three ...
+  before taking his own life": 4);
 - the dead among those shot ("five people were shot, two fatally");
 - totals from parts: a total over several classes ("4 police officers died ... 4 kidnappers were
   killed" is 8 killed), the wounded as those shot less the dead, the dead as those shot less the
@@ -19,11 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..facts import latest_year, number_value
-from ..model import Bound, Claim, Document, Person, Stated
+from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
 from .participants import FIELDS, befell, determiners_only, events_of, participants, statuses_only
 
-__all__ = ["FIELDS", "read_counts", "with_people"]
+__all__ = ["FIELDS", "other_time", "read_counts"]
 
 
 _BOUNDS: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
@@ -62,7 +66,7 @@ def _event_span(claim: Claim, start: int, end: int, lexicon: Lexicon) -> tuple[i
     return start, end
 
 
-def _other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
+def other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
     """Whether the claim speaks of another span of time ("so far this year") or names another year:
     what it counts is not this event's (as ``facts`` marks its counts ``scoped``)."""
     if lexicon.counts.scope.search(claim.text):
@@ -91,7 +95,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
                 event = after[2]
             out.append(_Said(event, q.cls, q.value, q.bound, q.start, q.end, claim.id, order, claim.quoted,
                              "other" if other else "count", _object(claim, q.start - claim.start, lexicon)))
-        if _other_time(claim, year, lexicon):
+        if other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)
         out += _singular(claim, order, lexicon)
@@ -373,18 +377,3 @@ def read_counts(
     out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}
     out.update(by_class)
     return out, figures
-
-
-def with_people(counts: dict[str, Stated], people: Sequence[Person]) -> dict[str, Stated]:
-    """The counts, with what naming people adds where the document states no figure: "Darin Booker, 13,
-    died" is one killed where it names no one else with that fate; two named dead are at least two."""
-    out = dict(counts)
-    for field in FIELDS:
-        named = [p for p in people if p.status == field]
-        if field in out or not named:
-            continue
-        # several named: at least these (the text may count someone it does not name)
-        person = named[0]
-        out[field] = Stated(len(named), person.text, person.start, person.end, person.claim,
-                            "exact" if len(named) == 1 else "at_least", firm=False)
-    return out

@@ -187,7 +187,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
 #: the ``frame`` keys that are lists of words (merged as sets) and those that keep their order
 _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury", "disjoint", "list_joins",
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
-               "place_modifiers", "name_heads", "plural", "own_death", "attempt",
+               "place_modifiers", "name_heads", "plural", "own_death", "attempt", "deadly", "deadly_after",
                "count_ends")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
@@ -265,6 +265,8 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         place_modifiers=frozenset(sets["place_modifiers"]), name_heads=frozenset(sets["name_heads"]),
         later_pattern=phrase_pattern(sets["later_stage"]),
         own_death_pattern=phrase_pattern(sets["own_death"]), attempts=frozenset(sets["attempt"]),
+        deadly_pattern=phrase_pattern([f"{d} {i}" for d in sets["deadly"] for i in sets["incident"]]
+                                      + [f"{i} {d}" for d in sets["deadly_after"] for i in sets["incident"]]),
     )
 
 

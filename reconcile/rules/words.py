@@ -229,6 +229,8 @@ class FrameWords:
     #: and the words before it that make it only tried ("tried to")
     own_death_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     attempts: frozenset[str] = frozenset()
+    #: a word of the incident said to be deadly ("a fatal shooting", "balacera mortal"): someone died
+    deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
     later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of the incident itself ("shooting", "balacera"): a claim with one tells of the event
