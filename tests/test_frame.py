@@ -361,3 +361,19 @@ def test_a_deadly_event_says_no_death_where_the_figure_is_given_or_none_died(rul
     counts = frame_of(rules, "Four people were found at the scene, all suffering non-fatal gunshot wounds.",
                       dt.date(2016, 5, 7)).counts
     assert "killed" not in counts or counts["killed"].value == 0
+
+
+def test_places_in_two_states_conflict_and_one_without_its_region_conflicts_with_none(rules):  # type: ignore[no-untyped-def]
+    a = Document(id="a", path="a.txt", date=dt.date(2016, 5, 8),
+                 text="Two people were shot in Dayton, Ohio on Saturday, police said.")
+    b = Document(id="b", path="b.txt", date=dt.date(2016, 5, 8),
+                 text="Two people were shot in Memphis, Tennessee on Saturday, police said.")
+    c = Document(id="c", path="c.txt", date=dt.date(2016, 5, 8),
+                 text="Two people were shot in Englewood on Saturday, Cook County officials said.")
+    place = {r.field: r for r in story_sheet([a, b], [*extract(a, rules), *extract(b, rules)], rules)[0]}["place"]
+    assert place.status == "contradiction"
+    rows, findings = story_sheet([a, c], [*extract(a, rules), *extract(c, rules)], rules)
+    place = {r.field: r for r in rows}["place"]
+    assert {k: (v.value, v.firm) for k, v in place.values.items()} == {
+        "a": ("Dayton, Ohio", True), "c": ("Englewood, Cook County", False)}
+    assert place.status == "agree" and not [f for f in findings if f.conflicts[0].slot == "fact.place"]

@@ -4,7 +4,8 @@ agree, contradict each other, or a later report updates an earlier one.
 - counts as intervals ("at least 7" holds 9; "about 20" holds 22);
 - days, equal or not;
 - places by their names: one that the other document names too, or that shares a name with the
-  other's, is no conflict (a city and its county or state);
+  other's, is no conflict (a city and its county or state), and one whose region is unknown is set
+  against none (a neighbourhood and its city);
 - people by name (one person however each source writes the name: "Edgar Sanchez" and "Edgar Sanchez
   Rios"; two given names of one family are two people): their ages, what happened to them, and how
   their given name is spelt.
@@ -175,6 +176,8 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
     spelt = {doc: _spelt_out(texts[doc]) for doc in docs}
     for k, a in enumerate(docs):
         for b in docs[k + 1 :]:
+            if not (values[a].firm and values[b].firm):
+                continue  # a place without its region may lie inside the other ("Englewood" in Chicago)
             wa, wb = _place_words(str(values[a].value)), _place_words(str(values[b].value))
             if wa & wb:
                 continue

@@ -279,10 +279,13 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
         parts.append(_title(region))
     if not parts:
         return None
+    # without its region a place may lie inside another ("Englewood, Cook County" is Chicago's): it is
+    # no value to set against another document's
+    firm = region is not None
     if place is not None:
-        return Stated(", ".join(parts), text[place[1] : place[2]], place[1], place[2], place[3])
+        return Stated(", ".join(parts), text[place[1] : place[2]], place[1], place[2], place[3], firm=firm)
     if county is not None:
         claim = _claim_at(claims, county.start())
-        return Stated(", ".join(parts), county.group(0), county.start(), county.end(), claim)
+        return Stated(", ".join(parts), county.group(0), county.start(), county.end(), claim, firm=firm)
     first = next(r for r in regions if r[0] == region)
     return Stated(", ".join(parts), text[first[1] : first[2]], first[1], first[2], _claim_at(claims, first[1]))
