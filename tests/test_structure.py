@@ -37,6 +37,10 @@ def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = Fa
     ("Was the mayor not questioned?", "not", "The mayor was questioned.", "questioned", "a question"),
     ("not on the Iran deal or policy issues generally.", "not", "The Iran deal is a disaster", "Iran",
      "no predicate"),
+    # "no" denies the noun it stands before; a word that only qualifies it is not what is denied
+    ("The youth in this community have no outlets, no community center.", "no community",
+     "The community we live in can get dangerous at times.", "community",
+     "the denial is of 'center', which the other does not name"),
 ])
 def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, wb, why):  # type: ignore[no-untyped-def]
     found = verdict(rules, a, wa, b, wb)
@@ -49,6 +53,7 @@ def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, 
     ("She is not in hospital.", "not", "She was admitted to hospital.", "hospital"),
     ("There were no injuries.", "no", "Two officers were injured.", "injured"),
     ("No one was hurt in the blast.", "No", "Three people were hurt in the blast.", "hurt"),
+    ("There is no community center in the town.", "no", "The community center opened in May.", "community"),
 ])
 def test_a_denial_of_the_same_participants_stands(rules, a, wa, b, wb):  # type: ignore[no-untyped-def]
     found = verdict(rules, a, wa, b, wb)

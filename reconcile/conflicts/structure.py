@@ -133,6 +133,17 @@ def _names_subject(token: Any, subject: Any) -> bool:
     return token.i == subject.i or (token.head.i == subject.i and token.dep_ in ("det", "neg", "amod", "nummod"))
 
 
+def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
+    """Whether ``denial`` is a "no" that denies a noun the other claim never names: "no community center"
+    denies a center, and says nothing of "the community we are living in"."""
+    if denial.dep_ != "det" or denial.head.i == denial.i or denial.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "compound" for c in denial.head.children):
+        return False  # the noun denied is the word the two share
+    noun = denial.head.lower_
+    return not any(alike(t.lower_, noun, lexicon) for t in other)
+
+
 def same_facts(
     a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon, *, opposite: bool = False,
 ) -> Verdict | None:
@@ -153,6 +164,10 @@ def same_facts(
         why = _states_no_fact(token, denial=not opposite)
         if why:
             return Verdict(False, why)
+    if not opposite:
+        for denial, other in ((ta, db), (tb, da)):
+            if _denies_another_noun(denial, other, lexicon):
+                return Verdict(False, f"the denial is of {denial.head.text!r}, which the other does not name")
     qualifiers = opposite and tb.head.i != tb.i and ta.head.i != ta.i and ta.pos_ not in _PREDICATE_POS
     if qualifiers and alike(ta.head.lower_, tb.head.lower_, lexicon):
         return Verdict(True, "the same word qualified")  # "a young man" / "an old man"
