@@ -37,6 +37,11 @@ def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = Fa
     ("Was the mayor not questioned?", "not", "The mayor was questioned.", "questioned", "a question"),
     ("not on the Iran deal or policy issues generally.", "not", "The Iran deal is a disaster", "Iran",
      "no predicate"),
+    # an infinitive under another verb states what is not done, or not yet
+    ("The company did not close its offices.", "not", "The company plans to close its offices.", "close",
+     "an infinitive"),
+    ("Others said there had been no gun at all.", "no gun",
+     "Her brother had too much common sense to point a loaded gun at an officer.", "gun", "an infinitive"),
     # "no" denies the noun it stands before; a word that only qualifies it is not what is denied
     ("The youth in this community have no outlets, no community center.", "no community",
      "The community we live in can get dangerous at times.", "community",

@@ -99,12 +99,15 @@ def _generic(noun: Any) -> bool:
 
 
 def _states_no_fact(token: Any, *, denial: bool) -> str:
-    """Why the clause of ``token`` states no fact, or "": a question, a relative clause that restricts
-    its noun ("defendants who are not convicted": the complementary case), a condition on it or on a
-    clause it hangs from ("if the jury does not convict him")."""
+    """Why the clause of ``token`` states no fact, or "": a question, an infinitive under another verb
+    ("had too much sense to point a gun", "plans to close"), a relative clause that restricts its noun
+    ("defendants who are not convicted": the complementary case), a condition on it or on a clause it
+    hangs from ("if the jury does not convict him")."""
     if token.sent.text.rstrip().endswith("?"):
         return "a question"
     node = _clause_head(token)
+    if node.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        return "an infinitive"  # "too much common sense to point a loaded gun": what is not done, or not yet
     if denial and node.dep_ == "relcl" and _generic(node.head):
         return "a relative clause"  # "defendants who are not convicted": a subset of a kind, not a fact
     for _ in range(4):
