@@ -377,3 +377,13 @@ def test_places_in_two_states_conflict_and_one_without_its_region_conflicts_with
     assert {k: (v.value, v.firm) for k, v in place.values.items()} == {
         "a": ("Dayton, Ohio", True), "c": ("Englewood, Cook County", False)}
     assert place.status == "agree" and not [f for f in findings if f.conflicts[0].slot == "fact.place"]
+
+
+def test_an_age_in_months_and_an_age_before_a_possessive(rules):  # type: ignore[no-untyped-def]
+    text = ("Officials say Jeremy Contreras, 36, Garett Contreras, 5, and Avery Contreras, 23 months, all died "
+            "from gunshot wounds.")
+    people = frame_of(rules, text, dt.date(2016, 7, 16)).people
+    assert [(p.name, p.age) for p in people] == [("Jeremy Contreras", 36), ("Garett Contreras", 5),
+                                                  ("Avery Contreras", 1)]
+    text = "That 13-year-old, Zina Bowser’s son Chris, was the one who dialed 911 after the shooting."
+    assert all(p.age != 13 or "Bowser’s" not in p.name for p in frame_of(rules, text).people)

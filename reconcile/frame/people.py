@@ -31,7 +31,8 @@ _LIST = re.compile(rf"(?:{_NAME},\s+){{2,}}(?:and\s+|y\s+)?{_NAME}")
 #: between the words of an age: a hyphen, spaced out in tokenised text ("31 - year - old"), or a space
 _DASH = r"(?:\s?-\s?|\s)"
 _AGE_AFTER = re.compile(
-    rf"(?P<name>{_NAME})\s?,\s*(?:age\s+|aged\s+|de\s+|edad\s+)?(?P<age>\d{{1,3}})(?:\s+años)?(?=[,.;)\s]|$)"
+    rf"(?P<name>{_NAME})\s?,\s*(?:age\s+|aged\s+|de\s+|edad\s+)?(?P<age>\d{{1,3}})(?:\s+años)?"
+    rf"(?P<months>\s+(?:months?|meses))?(?=[,.;)\s]|$)"
 )
 _AGE_PAREN = re.compile(rf"(?P<name>{_NAME})\s+\((?P<age>\d{{1,3}})\)")
 _AGE_APPOSITION = re.compile(
@@ -239,6 +240,10 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
         for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSITION, _AGE_BEFORE):
             for m in pattern.finditer(body):
                 years = int(m.group("age"))
+                if m.groupdict().get("months"):
+                    years //= 12  # "Avery Contreras, 23 months": one year old
+                if re.search(r"['’]s$", m.group("name")):
+                    continue  # "That 13-year-old, Zina Bowser's son Chris": the age is the son's
                 if 0 < years < 110:
                     named.append((m.start("name"), m.end("name"), m.group("name"), years))
         for pattern in _cue_patterns(lexicon):
