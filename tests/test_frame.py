@@ -387,3 +387,13 @@ def test_an_age_in_months_and_an_age_before_a_possessive(rules):  # type: ignore
                                                   ("Avery Contreras", 1)]
     text = "That 13-year-old, Zina Bowser’s son Chris, was the one who dialed 911 after the shooting."
     assert all(p.age != 13 or "Bowser’s" not in p.name for p in frame_of(rules, text).people)
+
+
+def test_a_whole_date_on_another_weekday_than_the_events_is_another_events(rules):  # type: ignore[no-untyped-def]
+    text = ("Two teenagers are dead after a gunman opened fire on an Oceanside park.\n\n"
+            "The shooting happened around 8:50 p.m. Wednesday night in Libby Lake Park.\n\n"
+            "Sandra Salgado, 14, and Felix Solano, 16, were shot to death in Libby Lake Park on May 3, 2011.")
+    assert frame_of(rules, text).date is None  # May 3, 2011 was a Tuesday
+    same = text.replace("May 3, 2011", "May 4, 2011")  # a Wednesday: the event's day
+    date = frame_of(rules, same).date
+    assert date is not None and (date.value, date.text) == ("2011-05-04", "May 4, 2011")

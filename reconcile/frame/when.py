@@ -99,12 +99,21 @@ def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> 
         words.statuses.get(m.group().lower()) == "charged" for m in words.status_pattern.finditer(c.text)
     ) for c in claims)
     found: list[tuple[dt.date, Stated]] = []
+    # the weekdays the document gives its event where it says no more ("8:50 p.m. Wednesday night"): a
+    # whole date on another weekday further down is another event's ("on May 3, 2011", a Tuesday)
+    weekdays: set[int] = set()
     for claim in claims:
         if not claim.facts.dates or not _tells_of_event(claim, lexicon):
             continue
         for mention in claim.facts.dates:
             day = _day(mention, today, year)
+            if day is None and mention.weekday is not None and mention.month is None:
+                if _of_the_event(document.text, claim, mention, lexicon):
+                    weekdays.add(mention.weekday)
+                continue
             if day is None or (today is not None and day > today):
+                continue
+            if weekdays and day.weekday() not in weekdays:
                 continue
             if today is not None and not later and (today - day).days > _BACKGROUND_DAYS:
                 continue  # "were shot to death in Libby Lake Park on May 3, 2011", in a report of 2013
