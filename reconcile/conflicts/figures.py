@@ -129,8 +129,6 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                 continue
         if not both_facts(a, x, b, y, lexicon):
             continue
-        if x.key == "#" and _other_measures(noun_after(ua, i, lexicon), noun_after(ub, j, lexicon), lexicon):
-            continue  # "fell around 2000ft" / "fell approximately 200 metres": two units, not two figures
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
         if qx is not None and qy is not None and (
             qx.event != qy.event or not (qx.cls == qy.cls or lexicon.counts.generic & {qx.cls, qy.cls})
@@ -276,19 +274,6 @@ def same_thing(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
         # "three women" are some of "five people": a class that takes in others only matches itself word for word
         return bool((cx & cy) - lexicon.counts.generic)
     return bool(cx or cy)
-
-
-def _other_measures(x: str | None, y: str | None, lexicon: Lexicon) -> bool:
-    """Whether the words after two figures name two different things measured, neither of them people
-    counted nor an event ("ft" / "metres", "acres" / "homes"): figures of two units are never set
-    against each other."""
-    if x is None or y is None:
-        return False
-    wx, wy = x.lower().split(), y.lower().split()
-    if any(same_word(p, q) for p in wx for q in wy):
-        return False
-    counted = lexicon.counts.nouns.keys() | lexicon.counts.events.keys()
-    return not any(w in counted for w in (*wx, *wy))
 
 
 def _stated(us: list[Unit], lexicon: Lexicon) -> list[Unit]:
