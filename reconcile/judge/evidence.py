@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..conflicts import Clash, has_parser, is_range, ranges_differ, same_facts, stated_numbers
+from ..conflicts import NO_FACT, Clash, has_parser, is_range, ranges_differ, same_facts, stated_numbers
 from ..model import Claim, Settings, Tally
 from ..numbers import Unit
 from ..rules import Lexicon
@@ -115,6 +115,10 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
         if verdict is not None and not verdict.same:
             return False
         if verdict is None and unaligned and a.language == b.language == "en" and has_parser():
+            return False
+    elif ev.settings.unstated and clash.slot in ("polarity", "opposite"):
+        verdict = same_facts(a, clash.spans[0][0], b, clash.spans[1][0], lexicon, opposite=clash.slot == "opposite")
+        if verdict is not None and not verdict.same and verdict.why in NO_FACT:
             return False
     return not (clash.loose and _words_used(a, b, clash, ev.claims_of, group_of, ev.vocabulary))
 
