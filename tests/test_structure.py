@@ -38,6 +38,13 @@ def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = Fa
     ("Was the mayor not questioned?", "not", "The mayor was questioned.", "questioned", "a question"),
     ("not on the Iran deal or policy issues generally.", "not", "The Iran deal is a disaster", "Iran",
      "no predicate"),
+    # the same predicate about other things, and a denial of another predicate
+    ("The teenagers were not involved in gang activity.", "not",
+     "Four teenagers were involved in a shooting at an Oceanside park.", "involved",
+     "different objects: 'activity' / 'shooting'"),
+    ("While Nichols did not receive the death penalty, he will likely die in prison.", "not",
+     "Family members expressed outrage that Nichols had escaped the death penalty.", "death",
+     "different predicates: 'receive' / 'escaped'"),
     # an infinitive under another verb states what is not done, or not yet
     ("The company did not close its offices.", "not", "The company plans to close its offices.", "close",
      "an infinitive"),
@@ -60,6 +67,8 @@ def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, 
     ("There were no injuries.", "no", "Two officers were injured.", "injured"),
     ("No one was hurt in the blast.", "No", "Three people were hurt in the blast.", "hurt"),
     ("There is no community center in the town.", "no", "The community center opened in May.", "community"),
+    ("Smith was not charged with murder.", "not", "Smith was charged with murder on Friday.", "charged"),
+    ("The company did not close its offices in Madrid.", "not", "The company closed its offices in Madrid.", "closed"),
 ])
 def test_a_denial_of_the_same_participants_stands(rules, a, wa, b, wb):  # type: ignore[no-untyped-def]
     found = verdict(rules, a, wa, b, wb)

@@ -95,6 +95,26 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+def _argument_of(word: Any, verb: Any) -> bool:
+    """Whether ``word`` (or the noun it is part of) is the verb itself, its subject or its object: what the
+    verb says of it ("had escaped the death penalty"), not a word further down ("the expansion of our
+    share repurchase program")."""
+    noun = word
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.i == verb.i or (noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"))
+
+
+def _object(verb: Any) -> Any:
+    """What ``verb`` is done to or about: its object, else the object of its first preposition
+    ("involved in gang activity"); None for none, or for a pronoun (whom it names is elsewhere)."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if found is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+        found = None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None if found is None or found.pos_ == "PRON" else found
+
+
 def _generic(noun: Any) -> bool:
     """Whether a noun names a kind, not a thing: no article, no possessive, no number before it
     ("defendants who ...", "anyone who ..."; not "an issue that ...", "the man who ...")."""
@@ -181,6 +201,18 @@ def same_facts(
     va, vb = _clause_head(ta), _clause_head(tb)
     if not opposite and (va.pos_ not in _PREDICATE_POS or vb.pos_ not in _PREDICATE_POS):
         return Verdict(False, "no predicate")  # "not on the Iran deal or policy issues generally."
+    if not opposite:
+        for denial, word in ((ta, tb), (tb, ta)):
+            denied, other = denial.head, _clause_head(word)
+            if (denial.dep_ == "neg" and denied.pos_ == "VERB" and other.pos_ == "VERB"
+                    and _argument_of(word, other) and not alike(denied.lower_, other.lower_, lexicon)):
+                # "did not receive the death penalty" / "had escaped the death penalty"
+                return Verdict(False, f"different predicates: {denied.text!r} / {other.text!r}")
+    if not opposite and alike(va.lower_, vb.lower_, lexicon):
+        oa, ob = _object(va), _object(vb)
+        if oa is not None and ob is not None and not _same_entity(oa, ob, lexicon):
+            # "were not involved in gang activity" / "were involved in a shooting"
+            return Verdict(False, f"different objects: {oa.text!r} / {ob.text!r}")
     sa, sb = _subject(va), _subject(vb)
     if sa is None or sb is None:
         return None  # the subject is in another sentence: the word rules decide
