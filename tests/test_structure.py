@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from reconcile.api import compare
 from reconcile.claims import extract
 from reconcile.conflicts import same_facts
 from reconcile.frame import story_sheet
@@ -139,15 +138,3 @@ def test_a_relative_clause_about_one_thing_states_a_fact(rules):  # type: ignore
     text = "Lordstown will recall 19 pickups to address an issue that could {}result in a loss of propulsion."
     found = verdict(rules, text.format("not "), "not", text.format(""), "result")
     assert found is not None and found.same
-
-
-def test_two_sources_that_give_figures_and_share_none_are_no_agreement(tmp_path):  # type: ignore[no-untyped-def]
-    a = tmp_path / "a.txt"
-    b = tmp_path / "b.txt"
-    a.write_text("A strong earthquake hit Papua on Sunday.\n\nThe quake damaged 42 government office buildings, "
-                 "14 hotels and over 1,600 houses, the agency said.\n", encoding="utf-8")
-    b.write_text("A strong earthquake hit Papua on Sunday.\n\nAbout 135 homes and other buildings were badly damaged "
-                 "by the quake, the agency said.\n", encoding="utf-8")
-    result = compare([str(a), str(b)], cache=False)
-    damaged = [f for f in result.findings if any("damaged" in c.text for c in result.claims if c.id in f.claims)]
-    assert damaged and all(f.kind != "agreement" for f in damaged)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..align import Cluster
-from ..conflicts import compare_pair, revision_words, stated_numbers
+from ..conflicts import compare_pair, revision_words
 from ..model import Claim, Conflict, Finding, FindingKind
 from ..report.labels import label_of_slot
 from .counts import count_conflicts, describe, is_update, sum_conflicts
@@ -74,31 +74,12 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
                 kind, cluster.claims, reason, tuple(conflicts),
                 evidence=strength, support=0.9 + 0.1 * min(1.0, cluster.score), cap=0.95,
             ))
-        elif _figures_apart(members, group_of, ev):
-            # two sources that each give figures and share none state two facts, not one: each is its own
-            for group in sorted(groups):
-                own = tuple(c.id for c in members if group_of(c) == group)
-                findings.append(make_finding(
-                    "unique", own, f"only {voices([by_id[own[0]]], ev.names)} says this", evidence=0.9))
         else:
             findings.append(make_finding(
                 "agreement", cluster.claims, f"{len(groups)} sources state it: {voices(members, ev.names)}",
                 evidence=cluster.score,
             ))
     return findings
-
-
-def _figures_apart(members: Sequence[Claim], group_of: GroupOf, ev: Evidence) -> bool:
-    """Whether two claims of different sources each state figures (not years, dates or ranks) and none of
-    one's can be one of the other's: "the 7.7 magnitude quake damaged ... over 1,600 houses" and "about
-    135 homes ... were badly damaged" are no agreement."""
-    figures = {c.id: [u for u in stated_numbers(c, ev.lexicon) if u.key not in ("#year", "#ord")
-                      and not any(d.start <= u.start < d.end for d in c.facts.dates)] for c in members}
-    return any(
-        figures[a.id] and figures[b.id] and not any(x.compatible(y) for x in figures[a.id] for y in figures[b.id]
-                                                    if x.key == y.key)
-        for k, a in enumerate(members) for b in members[k + 1 :] if group_of(a) != group_of(b)
-    )
 
 
 def counts_across(ev: Evidence, reported: Reported) -> list[Finding]:
