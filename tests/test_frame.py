@@ -397,3 +397,13 @@ def test_a_whole_date_on_another_weekday_than_the_events_is_another_events(rules
     same = text.replace("May 3, 2011", "May 4, 2011")  # a Wednesday: the event's day
     date = frame_of(rules, same).date
     assert date is not None and (date.value, date.text) == ("2011-05-04", "May 4, 2011")
+
+
+def test_a_hospital_where_someone_died_tells_of_no_one_hurt(rules):  # type: ignore[no-untyped-def]
+    text = ("A 22-year-old man was shot and killed Friday night in Durham, police said.\n\n"
+            "He was taken to Duke University Hospital, where he was pronounced dead.")
+    counts = frame_of(rules, text, dt.date(2016, 5, 7)).counts
+    assert (counts["killed"].value, counts["injured"].value, counts["injured"].derived) == (1, 0, True)
+    hurt = text + "\n\nA woman was taken to the hospital with a graze wound."
+    assert "injured" not in frame_of(rules, hurt, dt.date(2016, 5, 7)).counts or (
+        frame_of(rules, hurt, dt.date(2016, 5, 7)).counts["injured"].value != 0)

@@ -311,14 +311,23 @@ def _total(
     return _with_others(main, others, main.cls), classes
 
 
+#: where a sentence ends, roughly: a full stop, a question or exclamation mark, or a line break
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> bool:
     """Whether the document tells of no death (``event`` "killed") or no injury ("injured") at all: no
     claim names one, and its text has no word of one (a caption or headline the claims left out
     included)."""
     if any(event in c.facts.events for c in claims):
         return False
-    pattern = lexicon.frame.death_pattern if event == "killed" else lexicon.frame.injury_pattern
-    return pattern.search(document.text) is None
+    words = lexicon.frame
+    if event == "killed":
+        return words.death_pattern.search(document.text) is None
+    # a word of the hospital in a sentence of a death tells of where someone died, not of someone hurt
+    # ("was taken to a hospital, where he was pronounced dead")
+    return not any(words.injury_pattern.search(sentence) and not words.death_pattern.search(sentence)
+                   for sentence in _SENTENCE.split(document.text))
 
 
 def _derived(base: _Said, value: int) -> _Said:
