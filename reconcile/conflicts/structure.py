@@ -171,16 +171,20 @@ def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
     return not any(alike(t.lower_, noun, lexicon) for t in other)
 
 
+def _token(claim: Claim, at: int) -> Any:
+    """The token of ``claim``'s parse at document offset ``at``; None where there is no parse (another
+    language, no parser)."""
+    if claim.language != "en":
+        return None
+    doc = _parse(claim.text)
+    return None if doc is None else _token_at(doc, at - claim.start)
+
+
 def states_no_fact(claim: Claim, at: int, *, denial: bool, reasons: frozenset[str] = NO_FACT) -> str:
     """Why the clause of ``claim`` at document offset ``at`` states no fact (one of ``reasons``), or ""
     (also where the parse cannot tell: another language, no parser)."""
-    if claim.language != "en":
-        return ""
-    doc = _parse(claim.text)
-    token = None if doc is None else _token_at(doc, at - claim.start)
-    if token is None:
-        return ""
-    why = _states_no_fact(token, denial=denial)
+    token = _token(claim, at)
+    why = "" if token is None else _states_no_fact(token, denial=denial)
     return why if why in reasons else ""
 
 
@@ -192,14 +196,10 @@ def same_facts(
     cannot tell (another language, no parser, a subject in another sentence or named by a pronoun):
     then the word rules decide. No only on evidence: two named subjects with no word in common, a
     denial with no predicate, a question, a condition, a denial that picks out a subset."""
-    if a.language != "en" or b.language != "en":
-        return None
-    da, db = _parse(a.text), _parse(b.text)
-    if da is None or db is None:
-        return None
-    ta, tb = _token_at(da, a_at - a.start), _token_at(db, b_at - b.start)
+    ta, tb = _token(a, a_at), _token(b, b_at)
     if ta is None or tb is None:
         return None
+    da, db = ta.doc, tb.doc
     for token in (ta, tb):
         why = _states_no_fact(token, denial=not opposite)
         if why:
