@@ -12,10 +12,16 @@ from ..model import Claim
 from ..rules import Lexicon
 
 __all__ = ["FIELDS", "Participant", "befell", "determiners_only", "events_of", "participants", "statuses_only",
-           "takes_object"]
+           "takes_object", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
+
+
+def tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether a claim tells of the event itself: an event of ``facts`` or a word of the incident
+    ("shooting", "balacera"); its date and its place are then the event's."""
+    return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
 
 
 def events_of(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:

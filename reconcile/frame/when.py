@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, DateMention, Document, Stated
 from ..rules import Lexicon
+from .participants import tells_of_event
 
 __all__ = ["read_date"]
 
@@ -40,10 +41,6 @@ def _day(mention: DateMention, today: dt.date | None, year: int | None) -> dt.da
         return dt.date(year_of, mention.month, mention.day)
     except ValueError:
         return None
-
-
-def _tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
-    return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
 
 
 def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexicon) -> bool:
@@ -103,7 +100,7 @@ def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> 
     # whole date on another weekday further down is another event's ("on May 3, 2011", a Tuesday)
     weekdays: set[int] = set()
     for claim in claims:
-        if not claim.facts.dates or not _tells_of_event(claim, lexicon):
+        if not claim.facts.dates or not tells_of_event(claim, lexicon):
             continue
         for mention in claim.facts.dates:
             day = _day(mention, today, year)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..model import Claim, Document, Stated
 from ..rules import Lexicon
 from ..rules.places import Gazetteer
+from .participants import tells_of_event
 
 __all__ = ["read_place"]
 
@@ -75,10 +76,6 @@ def _is_place(name: str, lexicon: Lexicon) -> bool:
     if not words or any(w in lexicon.frame.not_place_words for w in words):
         return False
     return not any(w in lexicon.dates.months or w in lexicon.dates.weekdays for w in words)
-
-
-def _tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
-    return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
 
 
 def _tells_of_harm(claim: Claim, lexicon: Lexicon) -> bool:
@@ -159,7 +156,7 @@ def _in_claims(
     claim id)."""
     seen: set[int] = set()
     for claim in claims:
-        event = _tells_of_event(claim, lexicon)
+        event = tells_of_event(claim, lexicon)
         if not event and not _tells_of_harm(claim, lexicon):
             continue
         start = text.rfind("\n", 0, claim.start) + 1
