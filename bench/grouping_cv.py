@@ -37,12 +37,14 @@ from reconcile.grouping import GroupingSettings, cluster_edges, days_around
 from reconcile.grouping.pairs import FEATURES, pair_features
 from reconcile.grouping.profile import (
     Profile,
+    ages_of,
     cities_named,
     common_words,
     frame_fields,
     names_of,
     places_of,
     regions_of,
+    streets_of,
     words_of,
 )
 
@@ -108,6 +110,7 @@ def profiles(items: Sequence[Analysed]) -> list[Profile]:
         out.append(replace(a.profile, names=names, words=words_of(a.document, claims),
                            regions=regions_of(a.document, rules, claims),
                            places=places_of(a.document, rules, names, claims),
+                           streets=streets_of(a.document, rules, claims), ages=ages_of(a.document, rules, claims),
                            **frame_fields(read_frame(a.document, claims, rules), rules)))  # type: ignore[arg-type]
     return sorted(out, key=lambda p: p.id)
 
@@ -129,7 +132,8 @@ def _pairs(members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSettings,
             regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-            days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+            days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = (),
+            streets: Sequence[frozenset[str]] = (), ages: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Stories of ``members`` (indices into ``features`` and the places and days) with ``settings``' weights."""
     i, j = _pairs(members)
     w = np.array([getattr(settings, f) for f in FEATURES])
@@ -140,7 +144,10 @@ def cluster(features: np.ndarray, members: Sequence[int], settings: GroupingSett
     where = [places[m] for m in members] if places else []
     when = [days[m] for m in members] if days else []
     towns = [cities[m] for m in members] if cities else []
-    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where, when, towns)]
+    roads = [streets[m] for m in members] if streets else []
+    old = [ages[m] for m in members] if ages else []
+    return [[members[k] for k in c] for c in cluster_edges(len(members), edges, settings, named, where, when, towns,
+                                                           roads, old)]
 
 
 def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequence[int]) -> tuple[float, ...]:
@@ -155,7 +162,8 @@ def score(stories: Sequence[Sequence[int]], labels: Sequence[str], members: Sequ
 def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, seed: int = 0,
                    settings: GroupingSettings = GroupingSettings(),
                    regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-                   days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> np.ndarray:
+                   days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = (),
+                   streets: Sequence[frozenset[str]] = (), ages: Sequence[frozenset[str]] = ()) -> np.ndarray:
     """(P, R, F1) of each half of ``splits`` random halvings by incident, fitted on the other half."""
     out = []
     rng = random.Random(seed)
@@ -169,7 +177,8 @@ def cross_validate(features: np.ndarray, labels: Sequence[str], splits: int, *, 
             fitted = fit(features[i, j], y)
             kept = ("threshold", "lone_pairs", "lone_bar", "floor", "regions", "event_reach")
             fitted = replace(fitted, **{k: getattr(settings, k) for k in kept})
-            out.append(score(cluster(features, test, fitted, regions, places, days, cities), labels, test))
+            out.append(score(cluster(features, test, fitted, regions, places, days, cities, streets, ages), labels,
+                             test))
     return np.array(out)
 
 
@@ -198,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     places = [] if args.no_places else [p.places for p in profs]
     days = [days_around(p.event_date, settings.event_reach) for p in profs]
     cities = cities_named(profs)
+    streets, ages = [p.streets for p in profs], [p.ages for p in profs]
     features = pair_features(profs)
     everyone = list(range(len(profs)))
     i, j = _pairs(everyone)
@@ -205,11 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     fitted = replace(fitted, **{k: getattr(settings, k) for k in ("regions", "lone_bar")})
     print("fitted on all:", " ".join(f"{f}={getattr(fitted, f):.2f}" for f in (*FEATURES, "bias")))
     for name, weights in (("fitted", fitted), ("shipped", settings)):
-        p, r, f = score(cluster(features, everyone, weights, regions, places, days, cities), labels, everyone)
+        p, r, f = score(cluster(features, everyone, weights, regions, places, days, cities, streets, ages), labels,
+                        everyone)
         print(f"in-sample, {name} weights: P={p:.3f} R={r:.3f} F1={f:.3f}")
     for n in (int(s) for s in args.splits.split(",")):
         res = cross_validate(features, labels, n, settings=settings, regions=regions, places=places, days=days,
-                             cities=cities)
+                             cities=cities, streets=streets, ages=ages)
         p, r, f = res.mean(axis=0)
         print(f"cv {n:2d} splits: P={p:.3f} R={r:.3f} F1={f:.3f} (F1 of the halves {res[:, 2].std():.3f} sd)")
     return 0

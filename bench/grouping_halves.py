@@ -40,7 +40,7 @@ def stories(profiles: Sequence[Profile], settings: GroupingSettings) -> list[lis
     everyone = list(range(len(profiles)))
     return cv.cluster(pair_features(profiles, settings), everyone, settings, [p.regions for p in profiles],
                       [p.places for p in profiles], [days_around(p.event_date, settings.event_reach) for p in profiles],
-                      cities_named(profiles))
+                      cities_named(profiles), [p.streets for p in profiles], [p.ages for p in profiles])
 
 
 def half_score(found: Sequence[Sequence[int]], labels: Sequence[str], which: str) -> tuple[float, float, float]:

@@ -194,6 +194,47 @@ def test_a_lone_article_naming_another_state_does_not_join_on_a_middling_link() 
     assert _attach_lone([[0, 1, 2, 3], [4]], later, GroupingSettings()) == [[0, 1, 2, 3, 4]]
 
 
+def test_two_shootings_on_other_streets_or_of_other_ages_stay_apart_unless_strongly_linked() -> None:
+    from reconcile.grouping import cluster_edges
+
+    # two stories of one city and week: every pair across them at 0.5 (the city, the words of a shooting)
+    inside = {(0, 1): 0.9, (2, 3): 0.9}
+    across = {(i, j): 0.5 for i in (0, 1) for j in (2, 3)}
+    edges = {**inside, **across}
+    elm, grand = frozenset({"elm st"}), frozenset({"grand ave"})
+    none = frozenset[str]()
+    assert cluster_edges(4, edges, GroupingSettings()) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(), streets=[elm, none, grand, none]) == [[0, 1], [2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(), ages=[frozenset({"2"}), none, frozenset({"3"}), none]) == [
+        [0, 1], [2, 3]]
+    # one street or age in common (a follow-up names where the suspect was caught too): one story
+    assert cluster_edges(4, edges, GroupingSettings(), streets=[elm, none, grand | elm, none]) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(), ages=[frozenset({"17", "2"}), none, frozenset({"2"}), none]) == [
+        [0, 1, 2, 3]]
+    # a strong link merges them all the same
+    strong = {**inside, **{pair: 0.8 for pair in across}}
+    assert cluster_edges(4, strong, GroupingSettings(), streets=[elm, none, grand, none]) == [[0, 1, 2, 3]]
+
+
+def test_the_streets_and_ages_an_article_gives_are_read_from_its_words() -> None:
+    from reconcile.grouping.profile import ages_of, streets_of
+    from reconcile.rules import load_rules
+
+    rules = load_rules()
+    doc = Document("d1", "a.txt", "Police were called to the 3700 block of North Elm Street. A 16-year-old was shot. "
+                   "Officers later searched the 100 block of E. 22nd St. and the 1000 block of Magazine Street.",
+                   title="Boy, 2, man in critical condition")
+    assert streets_of(doc, rules) == frozenset({"elm st", "22nd st", "magazine st"})
+    # the title and the first claim only: an age further down is often another person's
+    claims = [Claim("d1.c1", "d1", "Police were called to the 3700 block of North Elm Street.", 0, 57)]
+    assert ages_of(doc, rules, claims) == frozenset({"2"})
+    es = Document("d2", "b.txt", "Un joven de 17 años murió baleado.", title="Muere joven")
+    assert ages_of(es, rules, [Claim("d2.c1", "d2", "Un joven de 17 años murió baleado.", 0, 34)]) == frozenset({"17"})
+    # a count is no age ("3 men, 2 women shot"), nor a street without its kind
+    assert ages_of(Document("d3", "c.txt", "x", title="3 men, 2 women shot; 17 years old"), rules, []) == frozenset({"17"})
+    assert streets_of(Document("d4", "d.txt", "shot in the 500 block of Main."), rules) == frozenset()
+
+
 def test_the_regions_an_article_names_come_from_the_rules_as_written() -> None:
     from reconcile.grouping.profile import regions_of
     from reconcile.rules import load_rules

@@ -16,12 +16,14 @@ from ..embed import Encoder
 from ..frame import read_frame
 from ..grouping.profile import (
     Profile,
+    ages_of,
     common_words,
     frame_fields,
     lead_text,
     names_of,
     places_of,
     regions_of,
+    streets_of,
     title_text,
     words_of,
 )
@@ -84,6 +86,7 @@ def analyse_batch(
         names = names_of(doc, common=common, claims=claims)
         profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
                           words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims),
+                          streets_of(doc, rules, claims), ages_of(doc, rules, claims),
                           **frame_fields(read_frame(doc, claims, rules), rules))  # type: ignore[arg-type]
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))

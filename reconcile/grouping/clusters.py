@@ -1,7 +1,8 @@
 """Pair probabilities -> stories: average-linkage clusters of "same story" probabilities, cut at
 ``GroupingSettings.threshold`` per connected component, so one loose pair does not chain two events
 together; a lone article then joins the story it is most strongly tied to, and groups that name
-different states or places, or tell of event days a week or more apart, merge only on a strong link."""
+different states, places, streets or people's ages, or tell of event days a week or more apart, merge
+only on a strong link."""
 
 from __future__ import annotations
 
@@ -167,20 +168,22 @@ def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSett
         return []
     clusters = cluster_edges(len(ordered), pair_edges(ordered, settings), settings, [p.regions for p in ordered],
                              [p.places for p in ordered],
-                             [days_around(p.event_date, settings.event_reach) for p in ordered], cities_named(ordered))
+                             [days_around(p.event_date, settings.event_reach) for p in ordered], cities_named(ordered),
+                             [p.streets for p in ordered], [p.ages for p in ordered])
     return sorted(([ordered[i].id for i in c] for c in clusters), key=lambda s: s[0])
 
 
 def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: GroupingSettings,
                   regions: Sequence[frozenset[str]] = (), places: Sequence[frozenset[str]] = (),
-                  days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = ()) -> list[list[int]]:
+                  days: Sequence[frozenset[str]] = (), cities: Sequence[frozenset[str]] = (),
+                  streets: Sequence[frozenset[str]] = (), ages: Sequence[frozenset[str]] = ()) -> list[list[int]]:
     """Stories of articles 0..n-1 from their scored pairs (and the regions and lead places each names, the
-    days around its event's, ``days_around``, and the cities it happened in or names, ``cities_named``):
-    average linkage per component, held to the regions, places and days; then the articles left alone
-    join a story, held to the regions, places and cities (a follow-up tells of a later day; a lone page
-    is most often another town's shooting whose words are alike)."""
+    days around its event's, ``days_around``, the cities it happened in or names, ``cities_named``, the
+    streets and the ages it gives): average linkage per component, held to the regions, places, days,
+    streets and ages; then the articles left alone join a story, held to all but the days (a follow-up
+    tells of a later day; a lone page is most often another town's shooting whose words are alike)."""
     stories = []
-    kinds = (regions, places, days)
+    kinds = (regions, places, days, streets, ages)
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
     # cross the components of the pairs at or above it, and each component is clustered on its own
     strong = {pair: p for pair, p in edges.items() if p >= settings.threshold}
@@ -188,5 +191,5 @@ def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: Groupin
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
         stories.extend(_average_linkage(component, inside, settings.threshold, kinds, settings.regions))
     # a lone article's pairs below the cut reach across components: this pass sees all pairs
-    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, (regions, places, cities))
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, (regions, places, cities, streets, ages))
 

@@ -20,8 +20,8 @@ from ..model import Claim, Document, Frame
 from ..rules import Rules
 
 __all__ = [
-    "PROFILE_VERSION", "Profile", "cities_named", "common_words", "frame_fields", "lead_text", "names_of", "places_of",
-    "regions_of", "title_text", "words_of",
+    "PROFILE_VERSION", "Profile", "ages_of", "cities_named", "common_words", "frame_fields", "lead_text", "names_of",
+    "places_of", "regions_of", "streets_of", "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
@@ -31,7 +31,7 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _RUN = re.compile(r"\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "7"
+PROFILE_VERSION = "8"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ class Profile:
     words: tuple[tuple[str, int], ...] = ()
     regions: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    #: the streets its text says it happened on ("elm st", ``streets_of``) and the ages its title and
+    #: lead give ("2", "17", ``ages_of``): two shootings in one city and week are on other streets, of
+    #: other people
+    streets: frozenset[str] = frozenset()
+    ages: frozenset[str] = frozenset()
     #: from the article's key facts (``frame``): the day of the event, the city (or county) it
     #: happened in, the family names of the people it names, and its own figures of the dead and hurt
     event_date: dt.date | None = None
@@ -213,6 +218,53 @@ def places_of(document: Document, rules: Rules, names: frozenset[str],
             if run:
                 found.update(_place_words(run.group(1), names))
     return frozenset(found)
+
+
+def streets_of(document: Document, rules: Rules, claims: Sequence[Claim] | None = None) -> frozenset[str]:
+    """The streets the title and claims say something happened on (the rules' ``street_before`` and
+    ``street_kinds``: "the 3700 block of North Elm Street"), lowercased, a compass word left out and
+    the kind in its short form: "elm st". Outlets give other blocks of one street, never another street.
+
+    >>> from reconcile.model import Document
+    >>> from reconcile.rules import load_rules
+    >>> doc = Document("d1", "a", "Shot in the 3700 block of N. Elm Street, then the 100 block of Grand Ave.")
+    >>> sorted(streets_of(doc, load_rules()))
+    ['elm st', 'grand ave']
+    """
+    places = rules.lexicon.places
+    found = set()
+    for m in places.street_pattern.finditer(_story_text(document, claims)):
+        kind = places.street_kinds.get(m.group("kind").lower().rstrip("."), m.group("kind").lower())
+        found.add(f"{m.group('name').replace('.', '').lower()} {kind}")
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _age_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    """An age: "2-year-old", "17 years old", "de 17 años", or after a person's noun and a comma ("boy, 3,")."""
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n)))
+    return re.compile(
+        r"\b(\d{1,3})\s?-?\s?(?:years?|yr)\s?-?\s?old\b|\bde\s(\d{1,3})\saños\b"
+        rf"|\b(?:{words}),\s(\d{{1,3}})(?=\s?[,;)]|\s*$)",
+        re.MULTILINE | re.IGNORECASE,
+    )
+
+
+def ages_of(document: Document, rules: Rules, claims: Sequence[Claim] | None = None) -> frozenset[str]:
+    """The ages the title and first claim give, as text: "2-year-old killed", "Boy, 2, man shot",
+    "un joven de 17 años". Of the people the story is about, whoever they are: two reports of one event
+    share one at least.
+
+    >>> from reconcile.model import Document
+    >>> from reconcile.rules import load_rules
+    >>> sorted(ages_of(Document("d1", "a", "x", title="Boy, 2, man in critical condition after 17-year-old opens fire"),
+    ...                load_rules(), []))
+    ['17', '2']
+    """
+    frame = rules.lexicon.frame
+    pattern = _age_pattern(frozenset(frame.persons) | frozenset(rules.lexicon.counts.nouns))
+    return frozenset(next(g for g in m.groups() if g) for part in _lead_parts(document, claims)
+                     for m in pattern.finditer(part))
 
 
 def cities_named(profiles: Sequence[Profile]) -> list[frozenset[str]]:

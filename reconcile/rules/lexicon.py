@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .compare import compare_words
-from .patterns import negation_pattern, phrase_pattern, region_pattern
+from .patterns import negation_pattern, phrase_pattern, region_pattern, street_pattern
 from .words import CountWords, DateWords, FrameWords, Lexicon, PlaceWords, SentenceWords, SpeakerWords
 
 __all__ = ["merge_lexicon"]
@@ -54,6 +54,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
     date_next: set[str] = set()
     dialogue: list[str] = []
     tolls: set[str] = set()
+    kinds = {str(k).lower(): str(v).lower() for d in docs for k, v in (d.get("street_kinds") or {}).items()}
     for d in docs:
         numbers = d.get("numbers") or {}
         scales.update({str(k).lower(): int(v) for k, v in (numbers.get("scales") or {}).items()})
@@ -178,6 +179,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             regions=_regions(docs),
             region_pattern=region_pattern(_regions(docs)),
             event_places=frozenset(str(w).lower() for d in docs for w in d.get("event_places") or []),
+            street_pattern=street_pattern([str(w) for d in docs for w in d.get("street_before") or []], kinds),
+            street_kinds=kinds,
         ),
         compare=compare_words(docs),
         frame=frame_words(docs, nouns, results),

@@ -1,11 +1,11 @@
 """Word lists -> compiled patterns: phrases on word boundaries (factored as a trie), negation
-words with "n't", and region names."""
+words with "n't", region names, and streets."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["negation_pattern", "phrase_pattern", "region_pattern"]
+__all__ = ["negation_pattern", "phrase_pattern", "region_pattern", "street_pattern"]
 
 
 def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -66,3 +66,26 @@ def region_pattern(names: dict[str, str] | list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
 
+
+
+#: a compass word before a street's name, left out of the street ("N. Elm Street" is "elm st")
+_COMPASS = r"(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+#: one word of a street's name: capitalised, or an ordinal ("22nd")
+_STREET_WORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’.-]*)"
+
+
+def street_pattern(before: list[str] | set[str], kinds: dict[str, str]) -> re.Pattern[str]:
+    """A street named after one of ``before`` ("block of") and ending in one of ``kinds`` (Street, Ave):
+    group ``name`` (one to three words, a compass word before them left out) and group ``kind``.
+
+    >>> m = street_pattern(["block of"], {"street": "st"}).search("in the 3700 block of North Elm Street.")
+    >>> m.group("name"), m.group("kind")
+    ('Elm', 'Street')
+    """
+    if not before or not kinds:
+        return re.compile(r"(?!x)x")
+    lead = phrase_pattern(list(before)).pattern
+    ends = "|".join(re.escape(k) for k in sorted(kinds, key=lambda k: (-len(k), k)))
+    return re.compile(
+        rf"{lead}\s+{_COMPASS}(?P<name>{_STREET_WORD}(?:\s+{_STREET_WORD}){{0,2}}?)\s+(?P<kind>(?i:{ends}))\b\.?"
+    )

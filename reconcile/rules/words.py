@@ -118,6 +118,10 @@ class PlaceWords:
     region_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: before the place an article's lead says it happened ("a shooting in Beech Grove"), lowercased
     event_places: frozenset[str] = frozenset()
+    #: a street where it happened ("the 1000 block of Magazine Street"): groups ``name`` and ``kind``
+    street_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: the kinds of street, lowercased -> one short form ("avenue" and "ave" -> "ave")
+    street_kinds: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
