@@ -348,6 +348,10 @@ def test_a_name_inside_a_longer_one_is_one_person_and_one_family_is_several(rule
     ("Buckeye police are investigating the death of 17-year-old David Smith.", "Buckeye, Arizona"),
     # a name inside a longer one is part of it; a person's possessive is no place
     ("Several bullets struck Za'Layia Jenkins' home during a shootout.", None),
+    # a word of what is no place may open a town's name, never close one
+    ("High Point police are investigating the death of a two-year-old boy.", "High Point, North Carolina"),
+    ("Four people were shot, one fatally, in north St. Louis on Sunday.", "St. Louis, Missouri"),
+    ("Two men were shot at Overland Park Saturday.", None),
 ])
 def test_the_place_a_claim_puts_the_event_in(rules, text, place):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))

@@ -71,9 +71,14 @@ def _title(region: str) -> str:
     return " ".join(w if w in ("of", "de") else w.capitalize() for w in region.split())
 
 
-def _is_place(name: str, lexicon: Lexicon) -> bool:
+def _is_place(name: str, lexicon: Lexicon, *, known: bool = False) -> bool:
+    """Whether a name may be a place: none of its words a word of what is not one ("Memorial Hospital",
+    "Elm Street"). Of a name the gazetteer ``known``, the first word may be one: a word of a kind heads an
+    English name last ("Lincoln Park", "Newport News"), and first only qualifies a town's ("St. Louis",
+    "High Point", "College Station")."""
     words = [w.lower().strip(".,'’") for w in name.split()]
-    if not words or any(w in lexicon.frame.not_place_words for w in words):
+    tail = words[1:] if known and len(words) > 1 else words
+    if not words or any(w in lexicon.frame.not_place_words for w in tail):
         return False
     return not any(w in lexicon.dates.months or w in lexicon.dates.weekdays for w in words)
 
@@ -142,7 +147,7 @@ def _gazetteer_places(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Iter
                 continue
             tried.append((at, at + len(name)))
             placed = _placed(text, at, at + len(name), lexicon) or _names_a_kind(text, at, lexicon)
-            if _is_place(name, lexicon) and placed and not _part_of_a_name(text, at + len(name), lexicon):
+            if _is_place(name, lexicon, known=True) and placed and not _part_of_a_name(text, at + len(name), lexicon):
                 yield name, at
                 break
 

@@ -272,16 +272,19 @@ def cities_named(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     and each whose every word is one of its names ("Whitehaven" in a report that also says Memphis is no
     other city than Memphis when that report names Memphis).
 
-    >>> a = Profile("a", "a.com", None, frozenset({"orlando", "pulse"}), b"", city="new orleans")
+    >>> a = Profile("a", "a.com", None, frozenset({"orlando", "pulse", "louis"}), b"", city="new orleans")
     >>> b = Profile("b", "b.com", None, frozenset({"orlando"}), b"", city="orlando")
-    >>> [sorted(c) for c in cities_named([a, b])]
-    [['new orleans', 'orlando'], ['orlando']]
+    >>> c = Profile("c", "c.com", None, frozenset(), b"", city="st. louis")
+    >>> [sorted(c) for c in cities_named([a, b, c])]
+    [['new orleans', 'orlando', 'st. louis'], ['orlando'], ['st. louis']]
     """
     cities = sorted({p.city for p in profiles if p.city})
+    # the words a name can be (``names_of``: three letters or more): "St. Louis" is named by "Louis"
+    words = {city: [w for w in city.split() if len(w.strip(".")) >= 3] or city.split() for city in cities}
     by_word: dict[str, list[str]] = {}
     for city in cities:
-        by_word.setdefault(city.split()[0], []).append(city)
-    return [frozenset({c for w in p.names for c in by_word.get(w, ()) if set(c.split()) <= p.names}
+        by_word.setdefault(words[city][0], []).append(city)
+    return [frozenset({c for w in p.names for c in by_word.get(w, ()) if set(words[c]) <= p.names}
                       | ({p.city} if p.city else set())) for p in profiles]
 
 
