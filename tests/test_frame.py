@@ -352,6 +352,11 @@ def test_a_name_inside_a_longer_one_is_one_person_and_one_family_is_several(rule
     ("High Point police are investigating the death of a two-year-old boy.", "High Point, North Carolina"),
     ("Four people were shot, one fatally, in north St. Louis on Sunday.", "St. Louis, Missouri"),
     ("Two men were shot at Overland Park Saturday.", None),
+    # a place opening an agency's name ("Louisville Metro police"); not a region's, not a part's
+    ("Louisville Metro police are investigating after a teenager was grazed by a bullet.", "Louisville, Kentucky"),
+    ("Virginia State Police Trooper Chad Dermyer died of his injuries. He was shot at a bus station in Richmond.",
+     "Richmond, Virginia"),
+    ("A house party shooting in the West Adams area left three people dead.", None),
 ])
 def test_the_place_a_claim_puts_the_event_in(rules, text, place):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))

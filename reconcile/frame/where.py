@@ -117,8 +117,19 @@ def _placed(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     comma = re.match(r",\s*", after)
     if comma is not None and lexicon.places.region_pattern.match(after, comma.end()):
         return True
-    nxt = re.match(r"['’]?s?\s+([^\W\d_]+)", after)
-    return nxt is not None and nxt.group(1).lower() in lexicon.frame.place_followers
+    # the follower may close an agency's name the place opens ("Louisville Metro police"), where the words
+    # between are no region or other place ("West Virginia State Police", "Humboldt Park police") and the
+    # name is no region or word of a part itself ("Virginia State Police", "the West Adams area")
+    name = text[start:end]
+    alone = bool(lexicon.places.region_pattern.fullmatch(name)) or name.lower() in lexicon.frame.place_modifiers
+    for words in range(1 if alone else 3):
+        nxt = re.match(rf"['’]?s?((?:\s+[A-Z][^\W\d_]*){{{words}}})\s+([^\W\d_]+)", after)
+        if nxt is None or nxt.group(2).lower() not in lexicon.frame.place_followers:
+            continue
+        between = nxt.group(1)
+        return not (lexicon.places.region_pattern.search(between)
+                    or any(w.lower() in lexicon.frame.not_place_words for w in between.split()))
+    return False
 
 
 #: a word of place and an indefinite article before a name: "at a Franklin hotel", "in an Atlanta club"
