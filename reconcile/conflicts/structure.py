@@ -171,6 +171,16 @@ def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
     return not any(alike(t.lower_, noun, lexicon) for t in other)
 
 
+def _determines_another_noun(word: Any, other: Any, lexicon: Lexicon) -> bool:
+    """Whether an opposite word is the determiner of a noun the other claim never names: "no community
+    center" / "some in the community", "no confusion about the location" / "all UN facilities": how
+    many of two different things, no clash."""
+    if word.dep_ != "det" or word.head.i == word.i or word.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = word.head.lower_
+    return not any(alike(t.lower_, noun, lexicon) for t in other)
+
+
 def _token(claim: Claim, at: int) -> Any:
     """The token of ``claim``'s parse at document offset ``at``; None where there is no parse (another
     language, no parser)."""
@@ -208,6 +218,10 @@ def same_facts(
         for denial, other in ((ta, db), (tb, da)):
             if _denies_another_noun(denial, other, lexicon):
                 return Verdict(False, f"the denial is of {denial.head.text!r}, which the other does not name")
+    else:
+        for word, other in ((ta, db), (tb, da)):
+            if _determines_another_noun(word, other, lexicon):
+                return Verdict(False, f"{word.text!r} is said of {word.head.text!r}, which the other does not name")
     qualifiers = opposite and tb.head.i != tb.i and ta.head.i != ta.i and ta.pos_ not in _PREDICATE_POS
     if qualifiers and alike(ta.head.lower_, tb.head.lower_, lexicon):
         return Verdict(True, "the same word qualified")  # "a young man" / "an old man"
