@@ -53,6 +53,9 @@ def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = Fa
     ("The youth in this community have no outlets, no community center.", "no community",
      "The community we live in can get dangerous at times.", "community",
      "the denial is of 'center', which the other does not name"),
+    # what would follow a condition is not stated either
+    ("If they restart their nuclear program, they're going to have big problems.", "going",
+     "They're not going to be restarting anything.", "not", "a consequence"),
 ])
 def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, wb, why):  # type: ignore[no-untyped-def]
     found = verdict(rules, a, wa, b, wb)
@@ -81,6 +84,12 @@ def test_opposite_words_need_the_same_thing_qualified_or_the_same_subject(rules)
                    opposite=True).same
     fled = verdict(rules, "The suspect fled north.", "north", "The officers drove south.", "south", opposite=True)
     assert fled is not None and not fled.same and fled.why == "different subjects: 'suspect' / 'officers'"
+    # a determiner says how many of its noun: of two different nouns, no clash
+    some = verdict(rules, "The youth here have no outlets for their anger.", "no",
+                   "Some in the community don't believe he had a gun.", "Some", opposite=True)
+    assert some is not None and not some.same and some.why == "'no' is said of 'outlets', which the other does not name"
+    assert verdict(rules, "No passengers survived the crash.", "No", "All passengers survived the crash.", "All",
+                   opposite=True).same
 
 
 def test_a_pronoun_or_a_subject_elsewhere_is_left_to_the_word_rules(rules):  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "si"})
 
 
 #: the verdicts that say a clause states no fact at all, whoever its subject
-NO_FACT = frozenset({"a condition", "an infinitive", "a relative clause"})
+NO_FACT = frozenset({"a condition", "a consequence", "an infinitive", "a relative clause"})
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ def _states_no_fact(token: Any, *, denial: bool) -> str:
     """Why the clause of ``token`` states no fact, or "": a question, an infinitive under another verb
     ("had too much sense to point a gun", "plans to close"), a relative clause that restricts its noun
     ("defendants who are not convicted": the complementary case), a condition on it or on a clause it
-    hangs from ("if the jury does not convict him")."""
+    hangs from ("if the jury does not convict him"), or what would follow one ("if they restart their
+    program, they're going to have big problems")."""
     if token.sent.text.rstrip().endswith("?"):
         return "a question"
     node = _clause_head(token)
@@ -134,6 +135,9 @@ def _states_no_fact(token: Any, *, denial: bool) -> str:
         return "an infinitive"  # "too much common sense to point a loaded gun": what is not done, or not yet
     if denial and node.dep_ == "relcl" and _generic(node.head):
         return "a relative clause"  # "defendants who are not convicted": a subset of a kind, not a fact
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+           for c in node.children):
+        return "a consequence"  # what follows if something happens: "if they restart it, they're going to ..."
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "a condition"
