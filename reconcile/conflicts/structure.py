@@ -164,25 +164,22 @@ def _names_subject(token: Any, subject: Any) -> bool:
     return token.i == subject.i or (token.head.i == subject.i and token.dep_ in ("det", "neg", "amod", "nummod"))
 
 
-def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
-    """Whether ``denial`` is a "no" that denies a noun the other claim never names: "no community center"
-    denies a center, and says nothing of "the community we are living in"."""
-    if denial.dep_ != "det" or denial.head.i == denial.i or denial.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if not any(c.dep_ == "compound" for c in denial.head.children):
-        return False  # the noun denied is the word the two share
-    noun = denial.head.lower_
-    return not any(alike(t.lower_, noun, lexicon) for t in other)
-
-
 def _determines_another_noun(word: Any, other: Any, lexicon: Lexicon) -> bool:
-    """Whether an opposite word is the determiner of a noun the other claim never names: "no community
-    center" / "some in the community", "no confusion about the location" / "all UN facilities": how
-    many of two different things, no clash."""
+    """Whether ``word`` is the determiner of a noun the other claim never names: opposite words "no
+    community center" / "some in the community", "no confusion about the location" / "all UN
+    facilities" say how many of two different things, no clash."""
     if word.dep_ != "det" or word.head.i == word.i or word.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = word.head.lower_
     return not any(alike(t.lower_, noun, lexicon) for t in other)
+
+
+def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
+    """Whether ``denial`` is a "no" that denies a compound noun the other claim never names: "no community
+    center" denies a center, and says nothing of "the community we are living in" (where the denied noun
+    stands alone, it is the word the two share)."""
+    return _determines_another_noun(denial, other, lexicon) and any(
+        c.dep_ == "compound" for c in denial.head.children)
 
 
 def _token(claim: Claim, at: int) -> Any:

@@ -234,8 +234,7 @@ def streets_of(document: Document, rules: Rules, claims: Sequence[Claim] | None 
     places = rules.lexicon.places
     found = set()
     for m in places.street_pattern.finditer(_story_text(document, claims)):
-        kind = places.street_kinds.get(m.group("kind").lower().rstrip("."), m.group("kind").lower())
-        found.add(f"{m.group('name').replace('.', '').lower()} {kind}")
+        found.add(f"{m.group('name').replace('.', '').lower()} {places.street_kinds[m.group('kind').lower()]}")
     return frozenset(found)
 
 

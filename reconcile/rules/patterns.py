@@ -67,7 +67,6 @@ def region_pattern(names: dict[str, str] | list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
 
 
-
 #: a compass word before a street's name, left out of the street ("N. Elm Street" is "elm st")
 _COMPASS = r"(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
 #: one word of a street's name: capitalised, or an ordinal ("22nd")
