@@ -416,3 +416,36 @@ def test_a_hospital_where_someone_died_tells_of_no_one_hurt(rules):  # type: ign
     hurt = text + "\n\nA woman was taken to the hospital with a graze wound."
     assert "injured" not in frame_of(rules, hurt, dt.date(2016, 5, 7)).counts or (
         frame_of(rules, hurt, dt.date(2016, 5, 7)).counts["injured"].value != 0)
+
+
+def test_the_judges_count_conflict_is_told_once_inside_the_sheets_row(rules):  # type: ignore[no-untyped-def]
+    from reconcile.judge.findings import merge
+    from reconcile.model import Conflict, Finding
+
+    a = Document(id="a", path="a.txt", text="Three shells hit the school in Jabaliya. 16 injured.")
+    b = Document(id="b", path="b.txt", text="Three shells hit the school in Jabaliya. 55 wounded, 15 critically.")
+    c = Document(id="c", path="c.txt", text="Three shells hit the school in Jabaliya. 55 people were injured.")
+    claims = [*extract(a, rules), *extract(b, rules), *extract(c, rules)]
+    rows, sheet = story_sheet([a, b, c], claims, rules)
+    injured = {r.field: r for r in rows}["injured"]
+    assert injured.status == "contradiction"
+    assert {k: v.value for k, v in injured.values.items()} == {"a": 16, "b": 55, "c": 55}
+    by_text = {cl.text: cl.id for cl in claims}
+    judged = Finding("contradiction", (by_text["16 injured."], by_text["55 wounded, 15 critically."]), 0.9,
+                     "People injured: 16 vs 55",
+                     (Conflict("count.people.injured",
+                               {by_text["16 injured."]: 16, by_text["55 wounded, 15 critically."]: 55}),))
+    merged = [f for f in merge([judged], sheet, claims) if f.kind in ("contradiction", "update")]
+    # one finding, the sheet's, holding the claims both read the figures from
+    assert [(f.kind, f.conflicts[0].slot) for f in merged] == [("contradiction", "fact.injured")]
+    assert set(judged.claims) <= set(merged[0].claims)
+    assert sorted(merged[0].conflicts[0].values.values()) == [16, 55, 55]
+
+
+def test_the_events_weekday_written_below_a_whole_date_still_tells_it_is_another_events(rules):  # type: ignore[no-untyped-def]
+    text = ("Two teenagers are dead after a gunman opened fire on an Oceanside park.\n\n"
+            "Sandra Salgado, 14, and Felix Solano, 16, were shot to death in Libby Lake Park on May 3, 2011.\n\n"
+            "Officers found the victims, three boys and a girl, after the shooting shortly before 9 p.m. Wednesday.")
+    assert frame_of(rules, text).date is None  # May 3, 2011 was a Tuesday
+    date = frame_of(rules, text.replace("May 3, 2011", "May 4, 2011")).date
+    assert date is not None and date.value == "2011-05-04"

@@ -96,18 +96,16 @@ def read_date(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> 
         words.statuses.get(m.group().lower()) == "charged" for m in words.status_pattern.finditer(c.text)
     ) for c in claims)
     found: list[tuple[dt.date, Stated]] = []
-    # the weekdays the document gives its event where it says no more ("8:50 p.m. Wednesday night"): a
-    # whole date on another weekday further down is another event's ("on May 3, 2011", a Tuesday)
-    weekdays: set[int] = set()
-    for claim in claims:
-        if not claim.facts.dates or not tells_of_event(claim, lexicon):
-            continue
+    told = [c for c in claims if c.facts.dates and tells_of_event(c, lexicon)]
+    # the weekdays the document gives its event where it says no more ("8:50 p.m. Wednesday night"),
+    # wherever it gives them: a whole date on another weekday is another event's ("on May 3, 2011", a
+    # Tuesday, written above "shortly before 9 p.m. Wednesday")
+    weekdays = {m.weekday for c in told for m in c.facts.dates
+                if m.weekday is not None and m.month is None and _day(m, today, year) is None
+                and _of_the_event(document.text, c, m, lexicon)}
+    for claim in told:
         for mention in claim.facts.dates:
             day = _day(mention, today, year)
-            if day is None and mention.weekday is not None and mention.month is None:
-                if _of_the_event(document.text, claim, mention, lexicon):
-                    weekdays.add(mention.weekday)
-                continue
             if day is None or (today is not None and day > today):
                 continue
             if weekdays and day.weekday() not in weekdays:

@@ -137,23 +137,44 @@ def _count_key(finding: Finding) -> tuple[str, frozenset[float]] | None:
         return None
 
 
-def _superseded(findings: Sequence[Finding], more: Sequence[Finding]) -> list[Finding]:
-    """The judge's count contradictions, less those the fact sheet shows to be an update (the same
-    event, the same figures, and evidence that one supersedes: a report of the courts, a later date):
-    the sheet's update tells that conflict once."""
-    updates = {key for f in more if f.kind == "update" and (key := _count_key(f)) is not None}
-    return [f for f in findings if not (f.kind == "contradiction" and _count_key(f) in updates)]
+def _told_by_sheet(
+    findings: Sequence[Finding], more: Sequence[Finding], order: Mapping[str, int],
+) -> tuple[list[Finding], list[Finding]]:
+    """The judge's count conflicts that the fact sheet tells already, folded into the sheet's: a
+    contradiction the sheet shows to be an update (the same event, the same figures, and evidence that
+    one supersedes: a report of the courts, a later date), and a conflict between figures the sheet
+    sets against each other for the same event ("People injured: 16 vs 55" beside the sheet's
+    "Injured: 16 vs 55 vs 55"). Each conflict once, with all the claims that state it."""
+    sheet = {k: key for k, f in enumerate(more)
+             if f.kind in ("contradiction", "update") and (key := _count_key(f)) is not None}
+    folded: dict[int, Finding] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        key = _count_key(f) if f.kind in ("contradiction", "update") else None
+        at = None if key is None else next(
+            (k for k, (event, figures) in sheet.items()
+             if event == key[0] and key[1] <= figures and (more[k].kind == "update" or f.kind == "contradiction")),
+            None)
+        if at is None or key is None:
+            kept.append(f)
+            continue
+        into = folded.get(at, more[at])
+        (c,), (o,) = into.conflicts, f.conflicts
+        claims = tuple(sorted({*into.claims, *f.claims}, key=lambda cid: order.get(cid, 0)))
+        conflict = Conflict(c.slot, {**o.values, **c.values}, c.label, {**o.spans, **c.spans})
+        folded[at] = replace(into, claims=claims, conflicts=(conflict,))
+    return kept, [folded.get(k, f) for k, f in enumerate(more)]
 
 
 def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
     """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
     already joins is told once; claims now disputed are no longer "only one source says", nor a
     confirmed fact; in the judge's order."""
-    findings = _superseded(findings, more)
+    order = {c.id: k for k, c in enumerate(claims)}
+    findings, more = _told_by_sheet(findings, more, order)
     disputed_pairs = [set(f.claims) for f in findings if f.kind in ("contradiction", "update")]
     added = [f for f in more if not any(set(f.claims) <= joined for joined in disputed_pairs)]
     disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}
     kept = [f for f in findings if not (f.kind in ("unique", "agreement") and set(f.claims) <= disputed)]
-    order = {c.id: k for k, c in enumerate(claims)}
     return sorted(one_per_conflict([*kept, *added], order),
                   key=lambda f: (KIND_ORDER.get(f.kind, 9), order.get(f.claims[0], 0)))
