@@ -449,3 +449,49 @@ def test_the_events_weekday_written_below_a_whole_date_still_tells_it_is_another
     assert frame_of(rules, text).date is None  # May 3, 2011 was a Tuesday
     date = frame_of(rules, text.replace("May 3, 2011", "May 4, 2011")).date
     assert date is not None and date.value == "2011-05-04"
+
+
+def _sheet_of(rules, *texts: str, dates: tuple[dt.date | None, ...] = ()):  # type: ignore[no-untyped-def]
+    docs = [Document(id=f"d{k + 1}", path=f"{k + 1}.txt", text=t, date=dates[k] if dates else None)
+            for k, t in enumerate(texts)]
+    claims = [c for d in docs for c in extract(d, rules)]
+    rows, findings = story_sheet(docs, claims, rules)
+    return {r.field: r for r in rows}, findings
+
+
+def test_undated_reports_that_give_the_event_two_weekdays_contradict(rules):  # type: ignore[no-untyped-def]
+    rows, findings = _sheet_of(
+        rules,
+        "Authorities say an 11-year-old girl has died after she was shot in Estill Springs Friday evening.",
+        "An 11-year-old girl was killed on Saturday night during a shooting in Estill Springs.")
+    day = rows["weekday"]
+    assert day.status == "contradiction"
+    assert {k: (v.value, v.text) for k, v in day.values.items()} == {"d1": ("Friday", "Friday"),
+                                                                     "d2": ("Saturday", "Saturday")}
+    [found] = [f for f in findings if f.conflicts[0].slot == "fact.weekday"]
+    assert found.kind == "contradiction" and sorted(found.conflicts[0].values.values()) == ["Friday", "Saturday"]
+    assert found.confidence < 0.6  # worth checking: one source may tell the death's day
+
+
+def test_friday_night_and_early_saturday_are_one_night(rules):  # type: ignore[no-untyped-def]
+    rows, findings = _sheet_of(
+        rules, "Two men were shot Friday night outside a bar in Dayton.",
+        "Two men were shot early Saturday outside a bar in Dayton.")
+    assert rows["weekday"].status == "agree" and not findings
+    rows, _ = _sheet_of(rules, "Two men were shot Friday afternoon outside a bar in Dayton.",
+                        "Two men were shot early Saturday outside a bar in Dayton.")
+    assert rows["weekday"].status == "contradiction"
+    # dated reports: the two days resolve one apart, one night all the same
+    rows, findings = _sheet_of(
+        rules, "Two men were shot Friday night outside a bar in Dayton.",
+        "Two men were shot early Saturday outside a bar in Dayton.",
+        dates=(dt.date(2016, 5, 7), dt.date(2016, 5, 8)))
+    assert {v.value for v in rows["date"].values.values()} == {"2016-05-06", "2016-05-07"}
+    assert rows["date"].status == "agree" and "weekday" not in rows
+
+
+def test_the_weekday_of_a_later_death_is_not_the_events(rules):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, "Tyler Donaldson, 23, died Sunday from injuries he suffered in the shooting. "
+                            "Five people were shot Friday at a party in Little Rock.")
+    assert frame.date is None and frame.weekday is not None
+    assert (frame.weekday.value, frame.weekday.text) == ("Friday", "Friday")

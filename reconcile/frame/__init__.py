@@ -20,7 +20,7 @@ from .counts import FIELDS, read_counts
 from .implied import with_deadly, with_people
 from .people import family_name, read_people
 from .sheet import LABELS, fact_sheet, sheet_findings
-from .when import read_date
+from .when import part_of_day, read_date, read_weekday
 from .where import read_place
 
 __all__ = ["FIELDS", "LABELS", "fact_sheet", "family_name", "read_frame", "sheet_findings", "story_sheet"]
@@ -32,10 +32,15 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
     lexicon = rules.lexicon
     people = read_people(document, own, lexicon)
     counts, said = read_counts(document, own, lexicon)
+    date = read_date(document, own, lexicon)
+    weekday = read_weekday(document, own, lexicon) if date is None else None
+    day = date or weekday
     return Frame(
         doc=document.id,
         counts=with_deadly(with_people(counts, people), document, own, lexicon),
-        date=read_date(document, own, lexicon),
+        date=date,
+        weekday=weekday,
+        day_part="" if day is None else part_of_day(document.text, day.start, day.end, lexicon),
         place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
         people=people,
         said=_with_parts(counts, said, own, lexicon.counts.subset - lexicon.counts.anaphora),

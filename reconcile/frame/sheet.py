@@ -17,8 +17,10 @@ a finding, with the claims behind both values, whether or not those sentences ev
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..model import (
     COUNT_FIELDS,
@@ -37,10 +39,11 @@ from .people import same_person, spelt_otherwise
 __all__ = ["LABELS", "fact_sheet", "sheet_findings"]
 
 #: each field in an editor's words
-LABELS = {"killed": "Killed", "injured": "Injured", "arrested": "Arrested", "date": "When", "place": "Where"}
+LABELS = {"killed": "Killed", "injured": "Injured", "arrested": "Arrested", "date": "When", "weekday": "Day",
+          "place": "Where"}
 
 #: how sure a difference on each kind of fact is, before issue 21's calibration
-_CONFIDENCE = {"count": 0.8, "date": 0.65, "place": 0.5, "age": 0.8, "status": 0.6, "name": 0.55}
+_CONFIDENCE = {"count": 0.8, "date": 0.65, "weekday": 0.55, "place": 0.5, "age": 0.8, "status": 0.6, "name": 0.55}
 
 
 def _label(field: str) -> str:
@@ -190,10 +193,44 @@ def _place_row(frames: Sequence[Frame], texts: Mapping[str, str], dates: Mapping
                    else "agree", values)
 
 
+def _one_night(a: int, part_a: str, b: int, part_b: str) -> bool:
+    """Whether day ``b`` (a count of days) is the day after ``a`` and the two times one night: "Friday
+    night" and "early Saturday"."""
+    return b - a == 1 and part_a == "late" and part_b == "early"
+
+
+def _same_day(a: int, part_a: str, b: int, part_b: str) -> bool:
+    return a == b or _one_night(a, part_a, b, part_b) or _one_night(b, part_b, a, part_a)
+
+
 def _date_row(frames: Sequence[Frame]) -> FactRow:
     values = {fr.doc: fr.date for fr in frames if fr.date is not None}
-    differs = len({v.value for v in values.values()}) > 1
+    parts = {fr.doc: fr.day_part for fr in frames}
+    days = {doc: dt.date.fromisoformat(str(v.value)).toordinal() for doc, v in values.items()}
+    differs = any(not _same_day(days[a], parts[a], days[b], parts[b]) for a, b in itertools.combinations(days, 2))
     return FactRow("date", LABELS["date"], _status(differs, list(values), {}, False), values)
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_row(frames: Sequence[Frame]) -> FactRow:
+    """The day of the week each source gives the event, where one gives no date: a weekday alone, or
+    the weekday of another's date. Two dates set against each other are the date row's."""
+    values: dict[str, Stated] = {}
+    for fr in frames:
+        if fr.weekday is not None:
+            values[fr.doc] = fr.weekday
+        elif fr.date is not None:
+            values[fr.doc] = replace(fr.date, value=_WEEKDAYS[dt.date.fromisoformat(str(fr.date.value)).weekday()])
+    alone = {fr.doc for fr in frames if fr.weekday is not None}
+    parts = {fr.doc: fr.day_part for fr in frames}
+    days = {doc: _WEEKDAYS.index(str(v.value)) for doc, v in values.items()}
+    differs = any(
+        not any(_same_day(days[a] + shift, parts[a], days[b], parts[b]) for shift in (-7, 0, 7))
+        for a, b in itertools.combinations(days, 2) if a in alone or b in alone
+    )
+    return FactRow("weekday", LABELS["weekday"], _status(differs, list(values), {}, False), values)
 
 
 def _first_name(name: str) -> str:
@@ -234,6 +271,8 @@ def fact_sheet(frames: Sequence[Frame], documents: Sequence[Document], revised: 
     rows = _count_rows(frames, dates, revised or set(), {d.id: d.name for d in documents})
     if any(fr.date for fr in frames):
         rows.append(_date_row(frames))
+    if any(fr.weekday for fr in frames):
+        rows.append(_weekday_row(frames))
     if any(fr.place for fr in frames):
         rows.append(_place_row(frames, texts, dates))
     rows += _people_rows(frames, dates)
@@ -248,7 +287,7 @@ def _conflict_kind(row: FactRow) -> str:
         if len({p.status for p in people if p.status in ("killed", "injured")}) > 1:
             return "status"
         return "name"
-    if row.field in ("date", "place"):
+    if row.field in ("date", "weekday", "place"):
         return row.field
     return "count"
 

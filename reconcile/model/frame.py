@@ -67,6 +67,12 @@ class Frame:
     counts: Mapping[str, Stated]
     #: the day of the event, ISO ("2014-02-14"), resolved against the document's date
     date: Stated | None = None
+    #: the day of the week of the event where no date resolves ("Friday evening" in an undated article):
+    #: the weekday's English name
+    weekday: Stated | None = None
+    #: where in its day the document puts the event: "late" ("Friday night"), "early" ("early
+    #: Saturday") or "": two days one apart, late and early, can be one night
+    day_part: str = ""
     #: the most specific place the event is said to happen, with its county, state or country
     place: Stated | None = None
     people: tuple[Person, ...] = ()
@@ -81,7 +87,7 @@ class Frame:
     @property
     def empty(self) -> bool:
         """Whether the document gives none of the key facts."""
-        return not (self.counts or self.date or self.place or self.people)
+        return not (self.counts or self.date or self.weekday or self.place or self.people)
 
 
 @dataclass(frozen=True)

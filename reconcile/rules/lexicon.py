@@ -191,7 +191,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
 _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury", "disjoint", "list_joins",
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
                "place_modifiers", "name_heads", "plural", "own_death", "attempt", "deadly", "deadly_after",
-               "count_ends")
+               "count_ends", "outcome", "late_in_day", "early_in_day")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
 
@@ -267,6 +267,8 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         place_followers=frozenset(sets["place_followers"]), not_place_words=frozenset(sets["not_place"]),
         place_modifiers=frozenset(sets["place_modifiers"]), name_heads=frozenset(sets["name_heads"]),
         later_pattern=phrase_pattern(sets["later_stage"]),
+        outcome_pattern=phrase_pattern(sets["outcome"]), late_in_day=frozenset(sets["late_in_day"]),
+        early_in_day=frozenset(sets["early_in_day"]),
         own_death_pattern=phrase_pattern(sets["own_death"]), attempts=frozenset(sets["attempt"]),
         deadly_pattern=phrase_pattern([f"{d} {i}" for d in sets["deadly"] for i in sets["incident"]]
                                       + [f"{i} {d}" for d in sets["deadly_after"] for i in sets["incident"]]),

@@ -237,6 +237,11 @@ class FrameWords:
     deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
     later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words of a death that may come days after the event ("died", "murió"): a weekday beside one is the death's
+    outcome_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that put a time late in its day ("night"), and early in it ("early", "madrugada")
+    late_in_day: frozenset[str] = frozenset()
+    early_in_day: frozenset[str] = frozenset()
     #: words of the incident itself ("shooting", "balacera"): a claim with one tells of the event
     incident_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words that follow a place's name ("police", "County", "woman": "a Bedford woman")
