@@ -495,3 +495,18 @@ def test_the_weekday_of_a_later_death_is_not_the_events(rules):  # type: ignore[
                             "Five people were shot Friday at a party in Little Rock.")
     assert frame.date is None and frame.weekday is not None
     assert (frame.weekday.value, frame.weekday.text) == ("Friday", "Friday")
+
+
+def test_a_name_typed_with_and_without_its_accent_is_one_name_and_y_joins_two_people(rules):  # type: ignore[no-untyped-def]
+    docs = [Document(id="d1", path="1.txt", text=(
+                "Todo se mantiene en suspenso respecto a la decisión de Matias Almeyda de permanecer en Chivas. "
+                "Almeyda se reunió con los jugadores.")),
+            Document(id="d2", path="2.txt", text=(
+                "Los directivos negociaron con Matías Almeyda y Zinedine Zidane en Guadalajara. "
+                "Almeyda fue removido del cargo."))]
+    claims = [c for d in docs for c in extract(d, rules)]
+    rows, findings = story_sheet(docs, claims, rules)
+    people = {r.label: r for r in rows if r.field == "person"}
+    almeyda = people["Matias Almeyda"]
+    assert {v.name for v in almeyda.values.values()} == {"Matias Almeyda", "Matías Almeyda"}
+    assert almeyda.status == "agree" and not findings

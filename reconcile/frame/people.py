@@ -12,6 +12,7 @@ words around the name, else from what happened.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,10 +23,12 @@ from .participants import takes_object
 __all__ = ["family_name", "read_people"]
 
 _CAP = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z][a-zà-öø-ÿ'’]+)?|[A-Z]\.|O'[A-Z][a-z]+)"
-_JOINER = r"(?:de|del|la|las|los|van|von|da|di|y)"
+_JOINER = r"(?:de|del|la|las|los|van|von|da|di)"
 #: a person's name: two to four capitalised words, a particle ("de la") allowed between them
 _NICK = r"(?:\s+[\"“][^\"”\n]{1,24}[\"”])?"
-_NAME = rf"{_CAP}{_NICK}(?:\s+(?:{_JOINER}\s+)?{_CAP}){{1,3}}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+#: "y" joins the last word of a name ("Ortega y Gasset"), not two names ("Matías Almeyda y Zinedine Zidane")
+_NAME = (rf"{_CAP}{_NICK}(?:\s+(?:{_JOINER}\s+)?{_CAP}){{1,3}}(?:\s+y\s+{_CAP}(?![\w'’])(?!\s+{_CAP}))?"
+         rf"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?")
 #: three or more full names in a row ("Rashad Walker, Lawrence Veals, Dominic Savoy and Malik Johnson"): people
 _LIST = re.compile(rf"(?:{_NAME},\s+){{2,}}(?:and\s+|y\s+)?{_NAME}")
 #: between the words of an age: a hyphen, spaced out in tokenised text ("31 - year - old"), or a space
@@ -73,16 +76,23 @@ def family_name(name: str) -> str:
     return words[-1].lower().strip("'’") if words else ""
 
 
+def _plain(word: str) -> str:
+    """A word without its accents: "Matías" and "Matias" are one name, typed two ways."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _name_words(name: str) -> list[str]:
-    return [w.lower().strip("'’") for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
+    return [_plain(w.lower().strip("'’")) for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name))
+            if len(w) > 1]
 
 
 def spelt_otherwise(a: str, b: str) -> bool:
     """Two given names that are one name spelt two ways ("Akielah" / "Akeilah"), not two names.
 
-    >>> spelt_otherwise("akielah", "akeilah"), spelt_otherwise("edna", "kiearra")
-    (True, False)
+    >>> spelt_otherwise("akielah", "akeilah"), spelt_otherwise("edna", "kiearra"), spelt_otherwise("matías", "matias")
+    (True, False, False)
     """
+    a, b = _plain(a), _plain(b)
     if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
         return False
     return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=False)) <= 1

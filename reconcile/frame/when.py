@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from ..conflicts import predicate_at
 from ..model import Claim, DateMention, Document, Stated
 from ..rules import Lexicon
 from .participants import tells_of_event
@@ -107,8 +108,12 @@ def read_weekday(document: Document, claims: Sequence[Claim], lexicon: Lexicon) 
         for mention in claim.facts.dates:
             if mention.weekday is None or mention.month is not None:
                 continue
-            nearest = _nearest_predicate(document.text, claim, mention, lexicon)
-            if nearest is None or not nearest[0] or lexicon.frame.outcome_pattern.fullmatch(nearest[1]):
+            # the verb the weekday is said of, from the parse: "she was shot ... Friday evening", not
+            # "police identified on Tuesday a man gunned down", "a search was under way Thursday"
+            verb = predicate_at(claim, mention.start)
+            words = lexicon.frame
+            if verb is None or words.outcome_pattern.fullmatch(verb) or not any(
+                    p.fullmatch(verb) for p in (words.incident_pattern, words.death_pattern, words.injury_pattern)):
                 continue
             return Stated(_WEEKDAYS[mention.weekday], document.text[mention.start : mention.end], mention.start,
                           mention.end, claim.id)
