@@ -147,3 +147,17 @@ def test_a_relative_clause_about_one_thing_states_a_fact(rules):  # type: ignore
     text = "Lordstown will recall 19 pickups to address an issue that could {}result in a loss of propulsion."
     found = verdict(rules, text.format("not "), "not", text.format(""), "result")
     assert found is not None and found.same
+
+
+def test_a_figure_lined_up_by_its_noun_alone_needs_the_same_verb(rules):  # type: ignore[no-untyped-def]
+    from reconcile.conflicts import other_predicates
+
+    inside = "When the attack came, Mr Ging said about 350 Palestinians were inside the school."
+    sheltered = "More than two dozen UN schools are serving as temporary shelters to more than 15,000 Palestinians."
+    why = other_predicates(claim("a", inside), inside.index("350"), claim("b", sheltered), sheltered.index("15,000"),
+                           rules.lexicon)
+    assert why == "different predicates: 'were' / 'serving'"
+    killed = "Some 168,000 people were killed in Aceh by the 2004 tsunami."
+    also = "In 2004 a quake triggered a tsunami that killed 230,000 people."
+    assert other_predicates(claim("a", killed), killed.index("168,000"), claim("b", also), also.index("230,000"),
+                            rules.lexicon) == ""

@@ -33,13 +33,22 @@ from .languages import compare_languages
 from .opposites import compare_opposites, opposite_partners
 from .pair import Clash, Pair, line_up, overlaps, revision_words, same_word
 from .polarity import compare_polarity
-from .structure import NO_FACT, PARSER, Verdict, has_parser, predicate_at, same_facts, states_no_fact
+from .structure import (
+    NO_FACT,
+    PARSER,
+    Verdict,
+    has_parser,
+    other_predicates,
+    predicate_at,
+    same_facts,
+    states_no_fact,
+)
 from .swaps import compare_swaps
 
 __all__ = [
     "ACROSS_LANGUAGES", "COMPARATORS", "NO_FACT", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair",
-    "has_parser", "is_range", "line_up", "opposite_partners", "predicate_at", "ranges_differ", "revision_words",
-    "same_facts", "same_word", "stated_numbers", "states_no_fact",
+    "has_parser", "is_range", "line_up", "opposite_partners", "other_predicates", "predicate_at", "ranges_differ",
+    "revision_words", "same_facts", "same_word", "stated_numbers", "states_no_fact",
 ]
 
 

