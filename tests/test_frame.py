@@ -510,3 +510,19 @@ def test_a_name_typed_with_and_without_its_accent_is_one_name_and_y_joins_two_pe
     almeyda = people["Matias Almeyda"]
     assert {v.name for v in almeyda.values.values()} == {"Matias Almeyda", "Matías Almeyda"}
     assert almeyda.status == "agree" and not findings
+
+
+def test_police_still_after_the_shooter_is_nobody_arrested_yet_and_a_later_arrest_updates_it(rules):  # type: ignore[no-untyped-def]
+    first = "Three people were shot outside a bar in Cincinnati early Sunday. Police are searching for the shooter."
+    rows, findings = _sheet_of(
+        rules, first,
+        "Three people were shot outside a bar in Cincinnati. At the scene, Mondale Goens, 21, was arrested.",
+        dates=(dt.date(2016, 7, 24), dt.date(2016, 7, 25)))
+    arrested = rows["arrested"]
+    assert arrested.values["d1"].value == 0 and arrested.values["d1"].text == "searching for the shooter"
+    assert arrested.status == "update"
+    assert [(f.kind, f.conflicts[0].slot) for f in findings] == [("update", "fact.arrested")]
+    # a second suspect sought says someone was held: nothing read
+    assert "arrested" not in frame_of(rules, first.replace("the shooter", "a second suspect")).counts
+    assert "arrested" not in frame_of(rules, "Two men were shot. The other gunman remains at large.").counts
+    assert frame_of(rules, "Two men were shot. The suspect is still at large.").counts["arrested"].value == 0

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import Claim, Document, FactRow, Finding, Frame, Stated
-from ..rules import Rules
+from ..model import Claim, Document, FactRow, Finding, Frame, Person, Stated
+from ..rules import Lexicon, Rules
 from ..rules.places import load_gazetteer
 from .counts import FIELDS, read_counts
 from .implied import with_deadly, with_people
@@ -32,6 +32,7 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
     lexicon = rules.lexicon
     people = read_people(document, own, lexicon)
     counts, said = read_counts(document, own, lexicon)
+    counts = _with_sought(counts, people, own, lexicon)
     date = read_date(document, own, lexicon)
     weekday = read_weekday(document, own, lexicon) if date is None else None
     day = date or weekday
@@ -46,6 +47,21 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
         said=_with_parts(counts, said, own, lexicon.counts.subset - lexicon.counts.anaphora),
         later=any(lexicon.frame.later_pattern.search(c.text) for c in own),
     )
+
+
+def _with_sought(counts: dict[str, Stated], people: Sequence[Person], claims: Sequence[Claim],
+                 lexicon: Lexicon) -> dict[str, Stated]:
+    """None arrested, where the document tells of police still after the doer ("police are searching for
+    the shooter", "the suspect is still at large") and of no arrest at all: a later arrest updates it."""
+    if any(f.partition(":")[0] == "arrested" for f in counts) or any(
+            p.status in ("arrested", "charged") for p in people):
+        return counts
+    for claim in claims:
+        m = lexicon.frame.sought_pattern.search(claim.text)
+        if m is not None:
+            start = claim.start + m.start()
+            return {**counts, "arrested": Stated(0, m.group(), start, claim.start + m.end(), claim.id)}
+    return counts
 
 
 def _next_word(claim: Claim, at: int) -> str:

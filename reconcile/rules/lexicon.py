@@ -191,7 +191,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
 _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury", "disjoint", "list_joins",
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
                "place_modifiers", "name_heads", "plural", "own_death", "attempt", "deadly", "deadly_after",
-               "count_ends", "outcome", "late_in_day", "early_in_day")
+               "count_ends", "outcome", "late_in_day", "early_in_day", "sought_before", "sought_determiners",
+               "sought_after")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
 
@@ -253,7 +254,16 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         rf"\s+(?:(?P<bound>{_alternatives(set(maps['count_bounds'])) or '(?!x)x'})\s+)?(?P<n>\d+|[^\W\d_]+)"
         rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))", re.IGNORECASE,
     )
+    doers = {n for n, cls in nouns.items() if cls == "attackers"}
+    dets = rf"(?:(?:{_alternatives(sets['sought_determiners'])})\s+)?" if sets["sought_determiners"] else ""
+    sought = re.compile(
+        rf"(?<![\w'’])(?:(?:{_alternatives(sets['sought_before'])})\s+{dets}(?:{_alternatives(doers)})(?![\w'’])"
+        rf"|(?<![\w'’])(?:{_alternatives(sets['sought_determiners'])})\s+(?:{_alternatives(doers)})\s+(?:[\w'’]+\s+){{1,2}}"
+        rf"(?:{_alternatives(sets['sought_after'])})(?![\w'’]))",
+        re.IGNORECASE,
+    ) if doers and sets["sought_before"] and sets["sought_after"] else _NEVER
     return FrameWords(
+        sought_pattern=sought,
         persons=persons, singular_pattern=singular, fatal_pattern=fatal, list_joins=frozenset(sets["list_joins"]),
         death_pattern=phrase_pattern(sets["death"]), injury_pattern=phrase_pattern(sets["injury"]),
         disjoint=frozenset(sets["disjoint"]), statuses=statuses, status_pattern=phrase_pattern(list(statuses)),

@@ -237,6 +237,9 @@ class FrameWords:
     deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
     later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: police still after the doer ("searching for the shooter", "the suspect is still at large"): nobody
+    #: arrested yet
+    sought_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a death that may come days after the event ("died", "murió"): a weekday beside one is the death's
     outcome_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words that put a time late in its day ("night"), and early in it ("early", "madrugada")
