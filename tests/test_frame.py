@@ -526,3 +526,33 @@ def test_police_still_after_the_shooter_is_nobody_arrested_yet_and_a_later_arres
     assert "arrested" not in frame_of(rules, first.replace("the shooter", "a second suspect")).counts
     assert "arrested" not in frame_of(rules, "Two men were shot. The other gunman remains at large.").counts
     assert frame_of(rules, "Two men were shot. The suspect is still at large.").counts["arrested"].value == 0
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Police said 11 victims had non-life threatening injuries to the lower extremities.", "at_least"),
+    ("Two men were critically wounded in the shooting on Main Street.", "at_least"),
+    # the count is of the hurt before it says how badly, the part is another count, or it is all of them
+    ("Police said 3 injured suffered non-life threatening gunshot wounds.", "exact"),
+    ("Four people were injured, one critically, in the shooting.", "exact"),
+    ("All five shooting victims are in stable condition, police said.", "exact"),
+])
+def test_a_count_of_the_hurt_by_how_badly_is_a_part_of_them(rules, text, bound):  # type: ignore[no-untyped-def]
+    assert frame_of(rules, text).counts["injured"].bound == bound
+
+
+def test_a_part_by_severity_is_no_other_count_and_says_nothing_of_the_dead(rules):  # type: ignore[no-untyped-def]
+    rows, findings = _sheet_of(
+        rules, "Thirteen people were shot at a house party. The 13 victims were injured when two shooters fired.",
+        "Thirteen people were shot at a house party. 11 victims had non-life threatening injuries to the legs.")
+    assert rows["injured"].status == "agree" and not findings
+    # thirteen shot less "at least 11" hurt is no count of the dead (two): none of it is read
+    assert "killed" not in rows or rows["killed"].values.get("d2") is None or rows["killed"].values["d2"].value != 2
+
+
+def test_a_month_and_day_whose_year_was_assumed_gives_no_weekday(rules):  # type: ignore[no-untyped-def]
+    rows, findings = _sheet_of(
+        rules, "Four men pleaded guilty to their roles in the Nov. 22 shootout at a block party in New Orleans.",
+        "New Orleans police are investigating a shooting that left 16 people injured Sunday night.",
+        dates=(dt.date(2016, 12, 1), None))
+    assert rows["weekday"].status == "one source" and set(rows["weekday"].values) == {"d2"}
+    assert not [f for f in findings if f.conflicts[0].slot == "fact.weekday"]

@@ -214,6 +214,13 @@ def _date_row(frames: Sequence[Frame]) -> FactRow:
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def _weekday_known(written: str) -> bool:
+    """Whether the words a date was read from fix its day of the week: a weekday or a relative day
+    ("Friday", "yesterday": no digit), or a whole date with its year ("May 3, 2011"); not a month and a
+    day whose year was assumed ("Nov. 22")."""
+    return not re.search(r"\d", written) or bool(re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", written))
+
+
 def _weekday_row(frames: Sequence[Frame]) -> FactRow:
     """The day of the week each source gives the event, where one gives no date: a weekday alone, or
     the weekday of another's date. Two dates set against each other are the date row's."""
@@ -221,7 +228,7 @@ def _weekday_row(frames: Sequence[Frame]) -> FactRow:
     for fr in frames:
         if fr.weekday is not None:
             values[fr.doc] = fr.weekday
-        elif fr.date is not None:
+        elif fr.date is not None and _weekday_known(fr.date.text):
             values[fr.doc] = replace(fr.date, value=_WEEKDAYS[dt.date.fromisoformat(str(fr.date.value)).weekday()])
     alone = {fr.doc for fr in frames if fr.weekday is not None}
     parts = {fr.doc: fr.day_part for fr in frames}

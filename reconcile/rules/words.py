@@ -237,6 +237,11 @@ class FrameWords:
     deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
     later_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: how badly someone was hurt ("critically", "non-life threatening"): a count of the injured that says
+    #: it counts a part of them
+    severity_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: before a count, words that make it all of a group ("all five victims")
+    whole: frozenset[str] = frozenset()
     #: police still after the doer ("searching for the shooter", "the suspect is still at large"): nobody
     #: arrested yet
     sought_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
