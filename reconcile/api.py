@@ -167,7 +167,7 @@ def with_facts(
     from .judge.findings import merge
 
     rows, disagreements = story_sheet(documents, claims, rules)
-    return rows, merge(findings, disagreements, claims)
+    return rows, merge(findings, disagreements, claims, {d.id: d.name for d in documents})
 
 
 def pick_encoder(

@@ -434,12 +434,16 @@ def test_the_judges_count_conflict_is_told_once_inside_the_sheets_row(rules):  #
     judged = Finding("contradiction", (by_text["16 injured."], by_text["55 wounded, 15 critically."]), 0.9,
                      "People injured: 16 vs 55",
                      (Conflict("count.people.injured",
-                               {by_text["16 injured."]: 16, by_text["55 wounded, 15 critically."]: 55}),))
-    merged = [f for f in merge([judged], sheet, claims) if f.kind in ("contradiction", "update")]
-    # one finding, the sheet's, holding the claims both read the figures from
-    assert [(f.kind, f.conflicts[0].slot) for f in merged] == [("contradiction", "fact.injured")]
-    assert set(judged.claims) <= set(merged[0].claims)
-    assert sorted(merged[0].conflicts[0].values.values()) == [16, 55, 55]
+                               {by_text["16 injured."]: 16, by_text["55 wounded, 15 critically."]: 55},
+                               "People injured"),))
+    names = {"a": "a.txt", "b": "b.txt", "c": "c.txt"}
+    merged = [f for f in merge([judged], sheet, claims, names) if f.kind in ("contradiction", "update")]
+    # one finding holding the claims both read the figures from, worded by the surer of the two
+    [one] = merged
+    assert (one.kind, one.conflicts[0].slot, one.confidence) == ("contradiction", "count.people.injured", 0.9)
+    assert set(judged.claims) | {by_text["55 people were injured."]} == set(one.claims)
+    assert sorted(one.conflicts[0].values.values()) == [16, 55, 55]
+    assert one.reason == "People injured: 16 (a.txt) vs 55 (b.txt) vs 55 (c.txt)"
 
 
 def test_the_events_weekday_written_below_a_whole_date_still_tells_it_is_another_events(rules):  # type: ignore[no-untyped-def]

@@ -138,13 +138,16 @@ def _count_key(finding: Finding) -> tuple[str, frozenset[float]] | None:
 
 
 def _told_by_sheet(
-    findings: Sequence[Finding], more: Sequence[Finding], order: Mapping[str, int],
+    findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim], names: Mapping[str, str],
 ) -> tuple[list[Finding], list[Finding]]:
     """The judge's count conflicts that the fact sheet tells already, folded into the sheet's: a
     contradiction the sheet shows to be an update (the same event, the same figures, and evidence that
     one supersedes: a report of the courts, a later date), and a conflict between figures the sheet
     sets against each other for the same event ("People injured: 16 vs 55" beside the sheet's
-    "Injured: 16 vs 55 vs 55"). Each conflict once, with all the claims that state it."""
+    "Injured: 16 vs 55 vs 55"). Each conflict once, with all the claims that state it, each side
+    with who says it, as sure as the surer of the two."""
+    order = {c.id: k for k, c in enumerate(claims)}
+    by_id = {c.id: c for c in claims}
     sheet = {k: key for k, f in enumerate(more)
              if f.kind in ("contradiction", "update") and (key := _count_key(f)) is not None}
     folded: dict[int, Finding] = {}
@@ -155,23 +158,35 @@ def _told_by_sheet(
             (k for k, (event, figures) in sheet.items()
              if event == key[0] and key[1] <= figures and (more[k].kind == "update" or f.kind == "contradiction")),
             None)
-        if at is None or key is None:
-            kept.append(f)
+        if at is None or key is None or (set(folded.get(at, more[at]).claims) <= set(f.claims)
+                                         and f.kind == more[at].kind):
+            kept.append(f)  # already holds every claim the sheet's does: the sheet's is left out below
             continue
         into = folded.get(at, more[at])
-        (c,), (o,) = into.conflicts, f.conflicts
-        claims = tuple(sorted({*into.claims, *f.claims}, key=lambda cid: order.get(cid, 0)))
-        conflict = Conflict(c.slot, {**o.values, **c.values}, c.label, {**o.spans, **c.spans})
-        folded[at] = replace(into, claims=claims, conflicts=(conflict,))
+        # the surer of the two gives the wording (the sheet's update stays an update)
+        surer = f if f.kind == into.kind and f.confidence > into.confidence else into
+        (c,), (o,) = surer.conflicts, (f if surer is into else into).conflicts
+        ids = sorted({*into.claims, *f.claims}, key=lambda cid: order.get(cid, 0))
+        values = {**o.values, **c.values}
+        spans = {**o.spans, **c.spans}
+        conflict = Conflict(c.slot, {cid: values[cid] for cid in ids if cid in values}, c.label,
+                            {cid: spans[cid] for cid in ids if cid in spans})
+        reason = surer.reason
+        if all(cid in by_id for cid in conflict.values):
+            # each side with who says it, and why a figure is the later one where the sheet says so
+            reason = side_by_side(conflict, by_id, dict(names)) + into.reason[len(into.reason.split(" (a later")[0]):]
+        folded[at] = replace(into, claims=tuple(ids), conflicts=(conflict,), reason=reason,
+                             confidence=surer.confidence)
     return kept, [folded.get(k, f) for k, f in enumerate(more)]
 
 
-def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim]) -> list[Finding]:
+def merge(findings: Sequence[Finding], more: Sequence[Finding], claims: Sequence[Claim],
+          names: Mapping[str, str] | None = None) -> list[Finding]:
     """The judge's findings with more (the fact sheet's): one whose claims a contradiction or update
     already joins is told once; claims now disputed are no longer "only one source says", nor a
-    confirmed fact; in the judge's order."""
+    confirmed fact; in the judge's order. ``names``: each document's name, by id."""
     order = {c.id: k for k, c in enumerate(claims)}
-    findings, more = _told_by_sheet(findings, more, order)
+    findings, more = _told_by_sheet(findings, more, claims, names or {})
     disputed_pairs = [set(f.claims) for f in findings if f.kind in ("contradiction", "update")]
     added = [f for f in more if not any(set(f.claims) <= joined for joined in disputed_pairs)]
     disputed = {cid for f in [*findings, *added] if f.kind in ("contradiction", "update") for cid in f.claims}
