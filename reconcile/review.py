@@ -247,7 +247,7 @@ def check(
                            cache=store, progress=progress, floor=tuned.check_neighbour_floor)
     near = draft_neighbours(aligned, by_side, rules, tuned)
     findings = judge_aligned(documents, aligned, group_of=by_side, rules=rules, near=near,
-                             settings=replace(tuned, structure=False, unstated=SOURCE), tally=tally,
+                             settings=replace(tuned, structure=False, unstated=SOURCE, floors=True), tally=tally,
                              progress=progress)
     # the draft's key facts against the sources' ("seven injured" against "six"), whether or not the
     # sentences line up

@@ -620,3 +620,14 @@ def test_a_sources_relative_clause_that_picks_out_a_subset_contradicts_no_draft(
                       encoding="utf-8")
     result = check(str(draft), [str(source)], encoder=encoder)
     assert not [f for f in result.findings if f.kind == "contradicted"]
+
+
+def test_check_a_draft_that_restates_a_lower_bound_with_another_figure_is_worth_checking(write, encoder) -> None:  # type: ignore[no-untyped-def]
+    source = write("source.txt", "After a strong first quarter, the company raised its full-year outlook from at "
+                                 "least $5 per share to approximately $7.50 per share, compared with a loss last year.")
+    draft = write("draft.txt", "The company raised its full-year outlook from at least $6 per share to approximately "
+                               "$7.50 per share.")
+    result = check(draft, [source], encoder=encoder)
+    found = [f for f in result.findings if f.kind == "contradicted" and f.conflicts[0].slot == "money"]
+    assert found and found[0].confidence < 0.6
+    assert set(found[0].conflicts[0].values.values()) == {5, 6}

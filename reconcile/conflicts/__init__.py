@@ -23,6 +23,7 @@ loosely line up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..model import Claim, Tally
@@ -101,7 +102,7 @@ def compare_pair(a: Claim, b: Claim, lexicon: Lexicon, tally: Tally | None = Non
             figures = found
         clashes += found
     # a side is marked as a revision only where the marking words bear on its value
-    out = [Clash(c.slot, c.label, c.values, c.spans, c.strength, (
+    out = [replace(c, marked=(
         revision_words(a, c.spans[0], lexicon) is not None, revision_words(b, c.spans[1], lexicon) is not None,
-    ), c.loose) for c in clashes]
+    )) for c in clashes]
     return sorted(out, key=lambda c: -c.strength)

@@ -157,7 +157,8 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         slot, label = number_slot(a, ua, i, lexicon)
         if slot == "date":
             tally.dates += 1
-        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength))
+        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength,
+                         floors=floors))
     return out
 
 

@@ -35,6 +35,8 @@ class Clash:
     marked: tuple[bool, bool] = (False, False)
     #: only a conflict if neither source uses the other's word anywhere (the judge checks)
     loose: bool = False
+    #: two lower bounds that differ ("from at least $6" / "from at least $5"): both may hold
+    floors: bool = False
 
 
 def same_word(x: str, y: str) -> bool:

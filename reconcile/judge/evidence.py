@@ -127,6 +127,8 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
         return False
     if _in_pieces(a, b, clash, ev.pieced[group_of(a)] | ev.pieced[group_of(b)]):
         return False
+    if clash.floors and not ev.settings.floors:
+        return False  # between outlets, two lower bounds both hold: "at least seven" / "at least 12"
     if clash.slot == "opposite" and _phrase_used(a, b, clash, ev.claims_of, group_of, lexicon):
         return False
     if clash.slot in ("name", "place") and _one_name(clash, [*ev.claims_of[group_of(a)], *ev.claims_of[group_of(b)]]):

@@ -121,6 +121,10 @@ class Settings:
     #: fact (a condition, a relative clause that picks out a subset) is no side of a denial or opposite
     #: words; a draft's own clause is its claim however it is worded
     unstated: str | None = None
+    #: two lower bounds that differ in the same words are worth checking: ``check`` sets it, where a
+    #: draft restates its source ("from at least $6" / "from at least $5"); between outlets, written at
+    #: different times, both bounds hold ("at least seven members" / "at least 12 members")
+    floors: bool = False
 
 
 @dataclass
