@@ -12,6 +12,7 @@ gives an empty frame, never an error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..model import Claim, Document, FactRow, Finding, Frame, Person, Stated
 from ..rules import Lexicon, Rules
@@ -23,7 +24,9 @@ from .sheet import LABELS, fact_sheet, sheet_findings
 from .when import part_of_day, read_date, read_weekday
 from .where import read_place
 
-__all__ = ["FIELDS", "LABELS", "fact_sheet", "family_name", "read_frame", "sheet_findings", "story_sheet"]
+__all__ = [
+    "FIELDS", "LABELS", "fact_sheet", "family_name", "read_frame", "sheet_findings", "story_sheet", "with_weekday",
+]
 
 
 def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Frame:
@@ -34,14 +37,11 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
     counts, said = read_counts(document, own, lexicon)
     counts = _with_sought(counts, people, own, lexicon)
     date = read_date(document, own, lexicon)
-    weekday = read_weekday(document, own, lexicon) if date is None else None
-    day = date or weekday
     return Frame(
         doc=document.id,
         counts=with_deadly(with_people(counts, people), document, own, lexicon),
         date=date,
-        weekday=weekday,
-        day_part="" if day is None else part_of_day(document.text, day.start, day.end, lexicon),
+        day_part="" if date is None else part_of_day(document.text, date.start, date.end, lexicon),
         place=read_place(document, own, lexicon, load_gazetteer(rules.source)),
         people=people,
         said=_with_parts(counts, said, own, lexicon.counts.subset - lexicon.counts.anaphora),
@@ -89,12 +89,28 @@ def _with_parts(counts: Mapping[str, Stated], said: Mapping[str, tuple[int, ...]
     return out
 
 
+def with_weekday(frame: Frame, document: Document, claims: Sequence[Claim], rules: Rules) -> Frame:
+    """The frame with the event's day of the week where no date resolves it ("Friday evening" in an
+    undated article), for setting sources side by side: read from the parse, so only where a story
+    has several documents (one document's sheet, and grouping, need no parser)."""
+    if frame.date is not None:
+        return frame
+    own = [c for c in claims if c.doc == document.id]
+    weekday = read_weekday(document, own, rules.lexicon)
+    if weekday is None:
+        return frame
+    return replace(frame, weekday=weekday,
+                   day_part=part_of_day(document.text, weekday.start, weekday.end, rules.lexicon))
+
+
 def story_sheet(
     documents: Sequence[Document], claims: Sequence[Claim], rules: Rules
 ) -> tuple[tuple[FactRow, ...], list[Finding]]:
     """The story's fact sheet (one row per key fact, each source's value) and a finding for each row
     whose values contradict or update each other."""
     frames = [read_frame(d, claims, rules) for d in documents]
+    if len(documents) >= 2:
+        frames = [with_weekday(fr, d, claims, rules) for fr, d in zip(frames, documents, strict=True)]
     revised = {c.id for c in claims if any(q.update for q in c.facts.quantities)}
     rows = fact_sheet(frames, documents, revised)
     return rows, sheet_findings(rows, documents)
