@@ -516,3 +516,21 @@ def test_opposites_do_not_bear_on_a_word_past_a_turn_of_the_sentence(a: str, b: 
     # at most a loose clash, which the judge keeps only where neither source uses the other's word
     _, _, found = clashes(a, b)
     assert [c for c in found if c.slot == "opposite" and not c.loose] == []
+
+
+@pytest.mark.parametrize(("a", "b", "values"), [
+    # the time elapsed up to each outlet's writing
+    ("After 13 days of bombardment of Gaza, the past few days have seen heavy fighting.",
+     "The carnage intensified efforts to arrange a cease-fire after 11 days of a punishing Israeli offensive.",
+     (13, 11)),
+    # an order of magnitude against a figure
+    ("More than two dozen schools are serving as temporary shelters to more than 15,000 Palestinians.",
+     "Fifty-five were wounded in the school, where hundreds of Palestinians had sought refuge.", (15000, "hundreds of")),
+])
+def test_an_elapsed_span_or_an_order_of_magnitude_is_worth_a_look_no_more(a, b, values):  # type: ignore[no-untyped-def]
+    [clash] = [c for c in clashes(a, b)[2] if c.slot.startswith("number")]
+    assert clash.values == values and clash.strength < 0.5
+    # the same words with two plain figures still clash outright
+    [plain] = clashes("Four officers were killed in the attack on the station.",
+                      "Five officers were killed in the attack on the station.")[2]
+    assert plain.values == (4, 5) and plain.strength >= 0.8

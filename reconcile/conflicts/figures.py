@@ -124,7 +124,7 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             elif strength >= 0.8 and _floors_differ(x, y):
                 # "from at least $6" / "from at least $5" in the same words: both may hold, but the
                 # figures stated differ; worth an editor's look, no more
-                floors, strength = True, 0.45
+                floors, strength = True, _LOOSE
             else:
                 continue
         if not both_facts(a, x, b, y, lexicon):
@@ -154,12 +154,31 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             continue
         if bool(lexicon.compare.totals.search(a.text)) != bool(lexicon.compare.totals.search(b.text)):
             continue
+        if _vague(x, lexicon) or _vague(y, lexicon) or (_elapsed(ua, i, lexicon) and _elapsed(ub, j, lexicon)):
+            # an order of magnitude ("hundreds of"), or the time elapsed up to each outlet's writing ("after
+            # 13 days" / "after 11 days of the offensive"): worth an editor's look, no more
+            strength = min(strength, _LOOSE)
         slot, label = number_slot(a, ua, i, lexicon)
         if slot == "date":
             tally.dates += 1
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength,
                          floors=floors))
     return out
+
+
+#: the strength of a clash that is worth a look and no more
+_LOOSE = 0.45
+
+
+def _vague(u: Unit, lexicon: Lexicon) -> bool:
+    """Whether a figure is an order of magnitude ("hundreds of", "dozens of"), no number."""
+    return " ".join(u.text.lower().split()) in lexicon.compare.vague
+
+
+def _elapsed(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the figure at ``k`` is a span of time elapsed up to the writing: "after 13 days of"."""
+    words = lexicon.compare
+    return k > 0 and us[k - 1].key in words.elapsed_before and (noun_after(us, k, lexicon) or "") in words.time_units
 
 
 def restates(v: Unit, x: Unit) -> bool:

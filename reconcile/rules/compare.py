@@ -40,7 +40,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         "function_words", "not_negations", "zero", "percent", "list_joins", "range_joins", "ordinal_suffixes",
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
         "determiners", "change_markers", "past_markers", "turns", "deontic", "conditionals", "directives",
-        "name_endings", "comparisons", "multiword",
+        "name_endings", "comparisons", "multiword", "elapsed_before", "time_units",
     )}
     rise_words: list[str] = []
     scales: dict[str, float] = {}
@@ -105,6 +105,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         scales=scales,
         vague=vague,
         vague_pattern=phrase_pattern(list(vague)),
+        elapsed_before=frozenset(words["elapsed_before"]), time_units=frozenset(words["time_units"]),
         percent=phrase_pattern(words["percent"] - {"%"}),
         currency_signs=signs,
         currency_words=currency,

@@ -151,6 +151,10 @@ class CompareWords:
     scales: dict[str, float] = field(default_factory=dict)
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     vague_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: before a span of time, words that make it the time elapsed up to the writing ("after 13 days of
+    #: bombardment"), and the units of time
+    elapsed_before: frozenset[str] = frozenset()
+    time_units: frozenset[str] = frozenset()
     percent: re.Pattern[str] = re.compile(r"(?!x)x")
     currency_signs: dict[str, str] = field(default_factory=dict)
     currency_words: dict[str, str] = field(default_factory=dict)
