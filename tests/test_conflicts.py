@@ -525,9 +525,10 @@ def test_opposites_do_not_bear_on_a_word_past_a_turn_of_the_sentence(a: str, b: 
      (13, 11)),
     # an order of magnitude against a figure
     ("More than two dozen schools are serving as temporary shelters to more than 15,000 Palestinians.",
-     "Fifty-five were wounded in the school, where hundreds of Palestinians had sought refuge.", (15000, "hundreds of")),
+     "Fifty-five were wounded in the school, where hundreds of Palestinians had sought refuge.",
+     (15000, "hundreds of")),
 ])
-def test_an_elapsed_span_or_an_order_of_magnitude_is_worth_a_look_no_more(a, b, values):  # type: ignore[no-untyped-def]
+def test_an_elapsed_span_or_an_order_of_magnitude_is_worth_a_look(a, b, values):  # type: ignore[no-untyped-def]
     [clash] = [c for c in clashes(a, b)[2] if c.slot.startswith("number")]
     assert clash.values == values and clash.strength < 0.5
     # the same words with two plain figures still clash outright
