@@ -187,6 +187,8 @@ def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
             i += 1  # a word
         else:
             unit, after = found
+            # "between 18 and 24": the joined numbers are a range's ends, not a list
+            opened = i > 0 and toks[i - 1].text.lower() in words.range_openers
             i = max(after, i + 1)  # always move on
             # "aged 12 and 13", "4 to 7": one unit of several values, or of a range
             while i + 1 < len(toks) and toks[i].text.lower() in joins:
@@ -200,9 +202,11 @@ def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
                     unit = Unit(other.key, unit.text, unit.start, unit.end, unit.low, unit.high, nominal=unit.nominal)
                 if other.key != unit.key:
                     break
-                if toks[i].text.lower() not in words.range_joins and (other.high == _INF or unit.high == _INF):
+                ranged = toks[i].text.lower() in words.range_joins or opened
+                opened = False
+                if not ranged and (other.high == _INF or unit.high == _INF):
                     break  # "0.41, more than five times the limit": an open bound says it again, it lists nothing
-                if toks[i].text.lower() in words.range_joins:
+                if ranged:
                     unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
                                 min(unit.low, other.low), max(unit.high, other.high))
                 else:
@@ -286,6 +290,13 @@ def _number_at(  # noqa: C901 - one reading of a number, step by step
     ):
         return Unit("#ord", text[start_tok.start - base : toks[j].end - base], start_tok.start, toks[j].end,
                     value - 0.5, value + 0.5, nominal=value), j + 1
+    # "in their early 20s", "the 1990s": a decade, every year of it (not the figure 20)
+    if (
+        j < len(toks) and toks[j].start == tok.end and toks[j].text.lower() == "s" and tok.text.isdecimal()
+        and value >= 10 and value % 10 == 0 and bound == "exact"
+    ):
+        return Unit("#year" if len(tok.text) == 4 else "#", text[start_tok.start - base : toks[j].end - base],
+                    start_tok.start, toks[j].end, value - 0.5, value + 9.5), j + 1
     scaled = False
     if j < len(toks):
         two = f"{toks[j].text.lower()} {toks[j + 1].text.lower()}" if j + 1 < len(toks) else ""

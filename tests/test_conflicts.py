@@ -535,3 +535,12 @@ def test_an_elapsed_span_or_an_order_of_magnitude_is_worth_a_look(a, b, values):
     [plain] = clashes("Four officers were killed in the attack on the station.",
                       "Five officers were killed in the attack on the station.")[2]
     assert plain.values == (4, 5) and plain.strength >= 0.8
+
+
+def test_a_decade_is_every_year_of_it():  # type: ignore[no-untyped-def]
+    assert not [c for c in clashes("Most of the victims were between 18 and 24, police said.",
+                                   "Police said most of the victims were in their late teens and early 20s.")[2]
+                if c.slot.startswith("number")]
+    [clash] = clashes("Police said the two victims were men in their 20s.",
+                      "Police said the two victims were men in their 40s.")[2]
+    assert clash.values == ("20s", "40s")

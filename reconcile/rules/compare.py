@@ -41,6 +41,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         "update_markers", "compound_scales", "partitive", "totals", "guards", "negative_prefixes",
         "determiners", "change_markers", "past_markers", "turns", "deontic", "conditionals", "directives",
         "name_endings", "comparisons", "multiword", "elapsed_before", "time_units",
+        "range_openers", "topic_prepositions",
     )}
     rise_words: list[str] = []
     scales: dict[str, float] = {}
@@ -106,6 +107,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         vague=vague,
         vague_pattern=phrase_pattern(list(vague)),
         elapsed_before=frozenset(words["elapsed_before"]), time_units=frozenset(words["time_units"]),
+        range_openers=frozenset(words["range_openers"]), topic_prepositions=frozenset(words["topic_prepositions"]),
         percent=phrase_pattern(words["percent"] - {"%"}),
         currency_signs=signs,
         currency_words=currency,

@@ -155,6 +155,10 @@ class CompareWords:
     #: bombardment"), and the units of time
     elapsed_before: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    #: before two joined numbers, a word that makes them a range's ends ("between 18 and 24")
+    range_openers: frozenset[str] = frozenset()
+    #: prepositions that give what a noun is about ("questions about collusion")
+    topic_prepositions: frozenset[str] = frozenset()
     percent: re.Pattern[str] = re.compile(r"(?!x)x")
     currency_signs: dict[str, str] = field(default_factory=dict)
     currency_words: dict[str, str] = field(default_factory=dict)
