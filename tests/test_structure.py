@@ -56,6 +56,15 @@ def verdict(rules, a: str, word_a: str, b: str, word_b: str, opposite: bool = Fa
     # what would follow a condition is not stated either
     ("If they restart their nuclear program, they're going to have big problems.", "going",
      "They're not going to be restarting anything.", "not", "a consequence"),
+    # what a fact is set against, an open question, and a denial of questions on another topic
+    ("An agreement that put the program on hold was better than no deal at all.", "no deal",
+     "The administration made the Iran deal in 2015.", "deal", "a comparison"),
+    ("But there is no indication whether Trump is now an official suspect of the probe.", "no indication",
+     "Mueller's team has indicated to Trump's lawyers that he is not considered a target.", "indicated",
+     "an open question"),
+    ("He noted that there were no questions about collusion.", "no questions",
+     "Mueller has given a list of almost four dozen questions to lawyers for the president.", "questions",
+     "the denial is of 'questions about collusion', which the other does not name"),
 ])
 def test_a_denial_of_other_participants_or_no_fact_is_no_clash(rules, a, wa, b, wb, why):  # type: ignore[no-untyped-def]
     found = verdict(rules, a, wa, b, wb)

@@ -35,7 +35,10 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "si"})
 
 
 #: the verdicts that say a clause states no fact at all, whoever its subject
-NO_FACT = frozenset({"a condition", "a consequence", "an infinitive", "a relative clause"})
+NO_FACT = frozenset({"a condition", "a consequence", "an infinitive", "a relative clause", "a comparison",
+                     "an open question"})
+#: words that open an embedded question: "no indication whether he is a suspect" says nothing either way
+_OPEN = frozenset({"whether", "if", "si"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,12 @@ def _states_no_fact(token: Any, *, denial: bool) -> str:
     program, they're going to have big problems")."""
     if token.sent.text.rstrip().endswith("?"):
         return "a question"
+    noun = token.head if token.dep_ in ("det", "neg") and token.head.i != token.i else token
+    if denial and noun.dep_ == "pobj" and noun.head.lower_ == "than":
+        return "a comparison"  # "better than no deal at all": what is set against the fact, not a fact
+    if denial and any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _OPEN for m in c.children)
+                      for c in noun.children):
+        return "an open question"  # "there is no indication whether Trump is a suspect"
     node = _clause_head(token)
     if node.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
         return "an infinitive"  # "too much common sense to point a loaded gun": what is not done, or not yet
@@ -184,12 +193,22 @@ def _determines_another_noun(word: Any, other: Any, lexicon: Lexicon) -> bool:
     return not any(alike(t.lower_, noun, lexicon) for t in other)
 
 
-def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> bool:
+def _denies_another_noun(denial: Any, other: Any, lexicon: Lexicon) -> str:
     """Whether ``denial`` is a "no" that denies a compound noun the other claim never names: "no community
     center" denies a center, and says nothing of "the community we are living in" (where the denied noun
-    stands alone, it is the word the two share)."""
-    return _determines_another_noun(denial, other, lexicon) and any(
-        c.dep_ == "compound" for c in denial.head.children)
+    stands alone, it is the word the two share); or a noun of a topic the other never names: "no questions
+    about collusion" says nothing of "four dozen questions to the lawyers". What is denied, or ""."""
+    if _determines_another_noun(denial, other, lexicon) and any(c.dep_ == "compound" for c in denial.head.children):
+        return denial.head.text
+    if denial.dep_ != "det" or denial.head.i == denial.i:
+        return ""
+    about = lexicon.compare.topic_prepositions
+    topics = [(c, g) for c in denial.head.children if c.dep_ == "prep" and c.lower_ in about
+              for g in c.children if g.dep_ == "pobj"]
+    if not topics or any(alike(t.lower_, g.lower_, lexicon) for _, g in topics for t in other):
+        return ""
+    prep, topic = topics[0]
+    return f"{denial.head.text} {prep.text} {topic.text}"
 
 
 def _token(claim: Claim, at: int) -> Any:
@@ -248,8 +267,9 @@ def same_facts(
             return Verdict(False, why)
     if not opposite:
         for denial, other in ((ta, db), (tb, da)):
-            if _denies_another_noun(denial, other, lexicon):
-                return Verdict(False, f"the denial is of {denial.head.text!r}, which the other does not name")
+            denied = _denies_another_noun(denial, other, lexicon)
+            if denied:
+                return Verdict(False, f"the denial is of {denied!r}, which the other does not name")
     else:
         for word, other in ((ta, db), (tb, da)):
             if _determines_another_noun(word, other, lexicon):
