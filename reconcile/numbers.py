@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from .facts import number_value
@@ -202,11 +203,10 @@ def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
                     unit = Unit(other.key, unit.text, unit.start, unit.end, unit.low, unit.high, nominal=unit.nominal)
                 if other.key != unit.key:
                     break
-                ranged = toks[i].text.lower() in words.range_joins or opened
-                opened = False
-                if not ranged and (other.high == _INF or unit.high == _INF):
+                spanned, opened = opened, False
+                if toks[i].text.lower() not in words.range_joins and (other.high == _INF or unit.high == _INF):
                     break  # "0.41, more than five times the limit": an open bound says it again, it lists nothing
-                if ranged:
+                if toks[i].text.lower() in words.range_joins:
                     unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
                                 min(unit.low, other.low), max(unit.high, other.high))
                 else:
@@ -214,10 +214,9 @@ def _read_numbers(claim: Claim, lexicon: Lexicon) -> list[Unit]:
                         other.values or ((other.low + other.high) / 2,)
                     )
                     unit = Unit(unit.key, text[unit.start - base : other.end - base], unit.start, other.end,
-                                min(unit.low, other.low), max(unit.high, other.high), vals)
+                                min(unit.low, other.low), max(unit.high, other.high), vals, spanned=spanned)
                 i = j
-            out.append(Unit(unit.key, unit.text, unit.start, unit.end, unit.low, unit.high, unit.values,
-                            unit.nominal, after_break=pending_break))
+            out.append(replace(unit, after_break=pending_break))
         pending_break = False
     return out
 

@@ -164,6 +164,8 @@ class Unit:
     nominal: float | None = None
     #: a clause boundary (a comma, a full stop) comes right before this unit
     after_break: bool = False
+    #: ``values`` are a range's ends ("between 18 and 24"): every value between them holds
+    spanned: bool = False
     #: the unit is a number (its key is a kind, "#..."), not a word; set from ``key``
     number: bool = field(init=False, repr=False, compare=False)
 
@@ -189,12 +191,15 @@ class Unit:
     def compatible(self, other: Unit) -> bool:
         """Whether two numbers can both be true: "at least 40" and "52" can, "more than 300" and "about 120" cannot.
 
-        Lists must hold the same values: "aged 15" is not "aged 15 and 16".
+        Lists must hold the same values: "aged 15" is not "aged 15 and 16"; two ranges "between" their ends
+        the same ends; one such range holds every figure between them ("between 18 and 24" holds 20).
         """
         if len(self.values) > 1 and len(other.values) > 1:
             return sorted(self.values) == sorted(other.values)
         if len(self.values) > 1 or len(other.values) > 1:
             listed, single = (self, other) if len(self.values) > 1 else (other, self)
+            if listed.spanned:
+                return listed.low < single.high and single.low < listed.high
             if single.high - single.low > 1.0 + 1e-9 * abs(single.high):  # a range or a bound: holds every value?
                 return all(single.low <= v <= single.high for v in listed.values)
             return False
