@@ -560,6 +560,14 @@ def test_a_month_and_day_whose_year_was_assumed_gives_no_weekday(rules):  # type
     rows, findings = _sheet_of(
         rules, "Four men pleaded guilty to their roles in the Nov. 22 shootout at a block party in New Orleans.",
         "New Orleans police are investigating a shooting that left 16 people injured Sunday night.",
-        dates=(dt.date(2016, 12, 1), None))
-    assert rows["weekday"].status == "one source" and set(rows["weekday"].values) == {"d2"}
+        "Sixteen people were shot Sunday night at a block party in New Orleans.",
+        dates=(dt.date(2016, 12, 1), None, None))
+    assert rows["weekday"].status == "agree" and set(rows["weekday"].values) == {"d2", "d3"}
     assert not [f for f in findings if f.conflicts[0].slot == "fact.weekday"]
+
+
+def test_one_undated_source_reads_no_weekday(rules):  # type: ignore[no-untyped-def]
+    # with one source alone that gives no date, its weekday is set against no other's: no parse spent
+    rows, _ = _sheet_of(rules, "Two men were shot Friday night outside a bar in Dayton.",
+                        "Two men were shot Saturday outside a bar in Dayton.", dates=(dt.date(2016, 5, 7), None))
+    assert "weekday" not in rows
