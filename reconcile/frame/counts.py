@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
-from .participants import FIELDS, befell, determiners_only, events_of, participants, statuses_only
+from .participants import FIELDS, befell, by_severity, determiners_only, events_of, participants, statuses_only
 
 __all__ = ["FIELDS", "other_time", "read_counts"]
 
@@ -94,7 +94,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
                     continue
                 event = after[2]
             bound = q.bound
-            if event == "injured" and bound == "exact" and _by_severity(claim, q.start, q.end, lexicon):
+            if event == "injured" and bound == "exact" and by_severity(claim, q.start, q.end, lexicon):
                 bound = "at_least"  # "11 victims had non-life threatening injuries": some of the hurt
             out.append(_Said(event, q.cls, q.value, bound, q.start, q.end, claim.id, order, claim.quoted,
                              "other" if other else "count", _object(claim, q.start - claim.start, lexicon)))
@@ -104,22 +104,6 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
         out += _singular(claim, order, lexicon)
         out += _after_event(claim, order, lexicon)
     return out
-
-
-def _by_severity(claim: Claim, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether the words right after a count say how badly those counted were hurt before they say they
-    were ("11 victims had non-life threatening injuries", "two were critically wounded", "two in critical
-    condition"): a part of the hurt. Not "3 injured suffered minor wounds" (counted as injured first),
-    "four were injured, one critically" (the part is another count), nor "all five victims are in stable
-    condition" (all of them)."""
-    words = lexicon.frame
-    before = claim.text[max(0, start - claim.start - 12) : start - claim.start].lower().split()
-    if before and before[-1] in words.whole:
-        return False
-    after = re.split(r"[,;:()]", claim.text[end - claim.start :], maxsplit=1)[0]
-    after = " ".join(after.split()[:8])
-    severity, hurt = words.severity_pattern.search(after), words.injury_pattern.search(after)
-    return severity is not None and (hurt is None or severity.start() <= hurt.start())
 
 
 def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:

@@ -11,8 +11,8 @@ from typing import NamedTuple
 from ..model import Claim
 from ..rules import Lexicon
 
-__all__ = ["FIELDS", "Participant", "befell", "determiners_only", "events_of", "participants", "statuses_only",
-           "takes_object", "tells_of_event"]
+__all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "participants",
+           "statuses_only", "takes_object", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -110,3 +110,19 @@ def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
     word = nxt.group(1)
     when = word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months  # "died Friday"
     return (word[:1].isupper() and not when) or word.isdecimal() or word.lower() in lexicon.speakers.objects
+
+
+def by_severity(claim: Claim, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the words right after a count say how badly those counted were hurt before they say they
+    were ("11 victims had non-life threatening injuries", "two were critically wounded", "two in critical
+    condition"): a part of the hurt. Not "3 injured suffered minor wounds" (counted as injured first),
+    "four were injured, one critically" (the part is another count), nor "all five victims are in stable
+    condition" (all of them)."""
+    words = lexicon.frame
+    before = claim.text[max(0, start - claim.start - 12) : start - claim.start].lower().split()
+    if before and before[-1] in words.whole:
+        return False
+    after = re.split(r"[,;:()]", claim.text[end - claim.start :], maxsplit=1)[0]
+    after = " ".join(after.split()[:8])
+    severity, hurt = words.severity_pattern.search(after), words.injury_pattern.search(after)
+    return severity is not None and (hurt is None or severity.start() <= hurt.start())
