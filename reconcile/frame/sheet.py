@@ -22,8 +22,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..facts import latest_year
 from ..model import (
     COUNT_FIELDS,
+    WEEKDAYS,
     Conflict,
     Document,
     FactRow,
@@ -211,14 +213,11 @@ def _date_row(frames: Sequence[Frame]) -> FactRow:
     return FactRow("date", LABELS["date"], _status(differs, list(values), {}, False), values)
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _weekday_known(written: str) -> bool:
     """Whether the words a date was read from fix its day of the week: a weekday or a relative day
     ("Friday", "yesterday": no digit), or a whole date with its year ("May 3, 2011"); not a month and a
     day whose year was assumed ("Nov. 22")."""
-    return not re.search(r"\d", written) or bool(re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", written))
+    return not re.search(r"\d", written) or latest_year(written) is not None
 
 
 def _weekday_row(frames: Sequence[Frame]) -> FactRow:
@@ -229,10 +228,10 @@ def _weekday_row(frames: Sequence[Frame]) -> FactRow:
         if fr.weekday is not None:
             values[fr.doc] = fr.weekday
         elif fr.date is not None and _weekday_known(fr.date.text):
-            values[fr.doc] = replace(fr.date, value=_WEEKDAYS[dt.date.fromisoformat(str(fr.date.value)).weekday()])
+            values[fr.doc] = replace(fr.date, value=WEEKDAYS[dt.date.fromisoformat(str(fr.date.value)).weekday()])
     alone = {fr.doc for fr in frames if fr.weekday is not None}
     parts = {fr.doc: fr.day_part for fr in frames}
-    days = {doc: _WEEKDAYS.index(str(v.value)) for doc, v in values.items()}
+    days = {doc: WEEKDAYS.index(str(v.value)) for doc, v in values.items()}
     differs = any(
         not any(_same_day(days[a] + shift, parts[a], days[b], parts[b]) for shift in (-7, 0, 7))
         for a, b in itertools.combinations(days, 2) if a in alone or b in alone

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..conflicts import predicate_at
-from ..model import Claim, DateMention, Document, Stated
+from ..model import WEEKDAYS, Claim, DateMention, Document, Stated
 from ..rules import Lexicon
 from .participants import tells_of_event
 
@@ -44,44 +44,33 @@ def _day(mention: DateMention, today: dt.date | None, year: int | None) -> dt.da
         return None
 
 
-def _nearest_predicate(text: str, claim: Claim, mention: DateMention, lexicon: Lexicon) -> tuple[bool, str] | None:
-    """The predicate word nearest the date in its claim: whether it is the incident's (a word of the
-    incident, a death, an injury) rather than what came after it (an arrest, a charge, a court, a
-    statement), and the word. None where the claim has none; (False, "") where the date is under a
-    word of another span of time ("since Aug. 1, 1966")."""
-    words = lexicon.frame
-    start = claim.start
-    body = text[start : claim.end]
-    lead = body[max(0, mention.start - start - 20) : mention.start - start]
-    if lexicon.counts.scope.search(lead):
-        return False, ""
-    near: list[tuple[int, bool, str]] = []  # (distance, harm, word) of every predicate word in the claim
-
-    def distance(a: int, b: int) -> int:
-        return max(mention.start - (start + b), (start + a) - mention.end, 0)
-
-    for pattern in (words.incident_pattern, words.death_pattern, words.injury_pattern):
-        near += [(distance(m.start(), m.end()), True, m.group()) for m in pattern.finditer(body)]
-    for m in words.status_pattern.finditer(body):
-        if words.statuses.get(m.group().lower()) in ("arrested", "charged"):
-            near.append((distance(m.start(), m.end()), False, m.group()))
-    near += [(distance(m.start(), m.end()), False, m.group()) for m in words.later_pattern.finditer(body)]
-    verbs = lexicon.speakers.attribution_verbs
-    near += [(distance(m.start(), m.end()), False, m.group()) for m in _WORD.finditer(body)
-             if m.group().lower() in verbs]
-    if not near:
-        return None
-    _, harm, word = min(near, key=lambda dn: (dn[0], not dn[1]))
-    return harm, word
-
-
 def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexicon) -> bool:
     """Whether the predicate nearest the date in its claim is the incident's (a word of the incident, a
     death, an injury) rather than what came after it: an arrest, a charge, a court, a statement ("were
     charged Tuesday in the May 31 death": Tuesday is the charge's, May 31 the death's). A date under a
     word of another span of time ("since Aug. 1, 1966") is no event's day."""
-    nearest = _nearest_predicate(text, claim, mention, lexicon)
-    return nearest is None or nearest[0]
+    words = lexicon.frame
+    start = claim.start
+    body = text[start : claim.end]
+    lead = body[max(0, mention.start - start - 20) : mention.start - start]
+    if lexicon.counts.scope.search(lead):
+        return False
+    near: list[tuple[int, bool]] = []  # (distance, harm) of every predicate word in the claim
+
+    def distance(a: int, b: int) -> int:
+        return max(mention.start - (start + b), (start + a) - mention.end, 0)
+
+    for pattern in (words.incident_pattern, words.death_pattern, words.injury_pattern):
+        near += [(distance(m.start(), m.end()), True) for m in pattern.finditer(body)]
+    for m in words.status_pattern.finditer(body):
+        if words.statuses.get(m.group().lower()) in ("arrested", "charged"):
+            near.append((distance(m.start(), m.end()), False))
+    near += [(distance(m.start(), m.end()), False) for m in words.later_pattern.finditer(body)]
+    verbs = lexicon.speakers.attribution_verbs
+    near += [(distance(m.start(), m.end()), False) for m in _WORD.finditer(body) if m.group().lower() in verbs]
+    if not near:
+        return True
+    return min(near, key=lambda dn: (dn[0], not dn[1]))[1]
 
 
 def part_of_day(text: str, start: int, end: int, lexicon: Lexicon) -> str:
@@ -92,9 +81,6 @@ def part_of_day(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     words = {w.lower().strip(".") for w in before[-1:] + after[:1]}
     late, early = words & lexicon.frame.late_in_day, words & lexicon.frame.early_in_day
     return "late" if late and not early else "early" if early and not late else ""
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def read_weekday(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> Stated | None:
@@ -115,7 +101,7 @@ def read_weekday(document: Document, claims: Sequence[Claim], lexicon: Lexicon) 
             if verb is None or words.outcome_pattern.fullmatch(verb) or not any(
                     p.fullmatch(verb) for p in (words.incident_pattern, words.death_pattern, words.injury_pattern)):
                 continue
-            return Stated(_WEEKDAYS[mention.weekday], document.text[mention.start : mention.end], mention.start,
+            return Stated(WEEKDAYS[mention.weekday], document.text[mention.start : mention.end], mention.start,
                           mention.end, claim.id)
     return None
 

@@ -174,7 +174,8 @@ def _told_by_sheet(
         reason = surer.reason
         if all(cid in by_id for cid in conflict.values):
             # each side with who says it, and why a figure is the later one where the sheet says so
-            reason = side_by_side(conflict, by_id, dict(names)) + into.reason[len(into.reason.split(" (a later")[0]):]
+            _, later_mark, why_later = into.reason.partition(" (a later")
+            reason = side_by_side(conflict, by_id, dict(names)) + later_mark + why_later
         folded[at] = replace(into, claims=tuple(ids), conflicts=(conflict,), reason=reason,
                              confidence=surer.confidence)
     return kept, [folded.get(k, f) for k, f in enumerate(more)]

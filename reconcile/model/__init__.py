@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from .findings import Conflict, Finding, FindingKind, Result, Settings, Tally
 from .frame import COUNT_FIELDS, FactRow, FactStatus, Frame, Person, Stated
-from .text import INFINITY, Bound, Claim, DateMention, Document, Entity, Facts, Quantity, Span, Unit, bound_interval
+from .text import (
+    INFINITY,
+    WEEKDAYS,
+    Bound,
+    Claim,
+    DateMention,
+    Document,
+    Entity,
+    Facts,
+    Quantity,
+    Span,
+    Unit,
+    bound_interval,
+)
 
 __all__ = [
-    "COUNT_FIELDS", "INFINITY", "Bound", "Claim", "Conflict", "DateMention", "Document", "Entity", "FactRow",
-    "FactStatus", "Facts", "Finding", "FindingKind", "Frame", "Person", "Quantity", "Result", "Settings", "Span",
-    "Stated", "Tally", "Unit", "bound_interval",
+    "COUNT_FIELDS", "INFINITY", "WEEKDAYS", "Bound", "Claim", "Conflict", "DateMention", "Document", "Entity",
+    "FactRow", "FactStatus", "Facts", "Finding", "FindingKind", "Frame", "Person", "Quantity", "Result", "Settings",
+    "Span", "Stated", "Tally", "Unit", "bound_interval",
 ]

@@ -8,10 +8,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["INFINITY", "Bound", "Claim", "DateMention", "Document", "Entity", "Facts", "Quantity", "Span", "Unit"]
+__all__ = [
+    "INFINITY", "WEEKDAYS", "Bound", "Claim", "DateMention", "Document", "Entity", "Facts", "Quantity", "Span", "Unit",
+]
 
 #: the upper end of an interval that has none: "at least 6", "more than 300"
 INFINITY = float("inf")
+
+#: the days of the week by ``DateMention.weekday`` (0 = Monday), as reports write them
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 Bound = Literal["exact", "at_least", "at_most", "about"]
@@ -110,7 +115,7 @@ class DateMention:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    weekday: int | None = None  # 0 = Monday
+    weekday: int | None = None  # 0 = Monday: WEEKDAYS
 
     def compatible(self, other: DateMention) -> bool:
         """Whether two mentions can name the same day (missing parts match anything)."""

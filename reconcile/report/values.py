@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Claim, Conflict, DateMention, Document, Result
+from ..model import WEEKDAYS, Claim, Conflict, DateMention, Document, Result
 from .labels import label_of_slot
 from .wording import count_words
 
@@ -15,7 +15,6 @@ __all__ = ["amount_words", "conflict_headline", "day_words", "marked_parts", "sl
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _CURRENCIES = (("US$", "US$"), ("$", "$"), ("€", "€"), ("£", "£"), ("¥", "¥"), ("dólares", "$"), ("dollars", "$"),
                ("euros", "€"), ("pesos", "MXN "), ("pounds", "£"))
@@ -35,7 +34,7 @@ def day_words(mention: DateMention) -> str | None:
         year = f", {mention.year}" if mention.year else ""
         return f"{_MONTHS[mention.month - 1]} {mention.day}{year}"
     if mention.weekday is not None:
-        return _WEEKDAYS[mention.weekday]
+        return WEEKDAYS[mention.weekday]
     return None
 
 
