@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 from ..model import Facts, Quantity, Span
 from ..rules import Lexicon
-from .counts import MAX_COUNT, Count, contrasts, event_for, find_counts
+from .counts import MAX_COUNT, Count, contrasts, event_for, find_counts, takes_object
 from .dates import YEAR, dates_in, latest_year
 from .names import names_in
 from .numerals import Token, number_value, read_number, tokens
 
 __all__ = [
-    "MAX_COUNT", "Count", "Token", "find_counts", "latest_year", "number_value", "read", "read_number", "tokens",
+    "MAX_COUNT", "Count", "Token", "find_counts", "latest_year", "number_value", "read", "read_number",
+    "takes_object", "tokens",
 ]
 
 

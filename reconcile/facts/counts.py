@@ -12,7 +12,7 @@ from ..model import Bound, Span
 from ..rules import Lexicon
 from .numerals import Token, is_year, number_value, read_number, tokens
 
-__all__ = ["MAX_COUNT", "Count", "contrasts", "event_for", "find_counts"]
+__all__ = ["MAX_COUNT", "Count", "contrasts", "event_for", "find_counts", "takes_object"]
 
 _BOUND_NAMES: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
 
@@ -179,30 +179,63 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
     # an event more than 8 words away does not count: look no further than EVENT_REACH characters
     # either side, so a run-on claim of thousands of counts and events costs linear time, not quadratic
     start, end = max(claim.start, count.start - EVENT_REACH), min(claim.end, count.end + EVENT_REACH)
-    for m in lexicon.counts.event_pattern.finditer(text, start, end):
+    contrast = bool(words.contrast & set(re.findall(r"[^\W\d_]+", count.noun.lower())))
+    after = re.match(r"\s*([^\W\d_]+)", text[count.end : count.end + 40])
+    verbs = lexicon.sentences.auxiliaries | lexicon.frame.passive
+    own_verb = after is not None and after.group(1).lower() in verbs
+    for m in words.event_pattern.finditer(text, start, end):
         if count.start <= m.start() < count.end:
             continue
         if m.start() >= count.end:
             gap = text[count.end : m.start()]
-            # "4 gunmen killed two officers": the counted ones did it, it did not happen to them
-            nxt = re.match(r"\s*([^\W_]+)", text[m.end() : m.end() + 40])
-            when = nxt is not None and (nxt.group(1).lower() in lexicon.dates.weekdays
-                                        or nxt.group(1).lower() in lexicon.dates.months)  # "injured Sunday night"
-            if not gap.strip() and nxt and not when and (
-                nxt.group(1)[:1].isupper() or nxt.group(1).isdecimal()
-                or nxt.group(1).lower() in lexicon.speakers.objects
-            ):
-                continue
+            if takes_object(text, m.end(), lexicon) and m.group().lower() not in lexicon.frame.intransitive and (
+                    not gap.strip() or gap.split()[-1].lower() in words.phrase_ends):
+                # "4 gunmen killed two officers", "400 people ... gunfire that killed one man": the verb's
+                # own object is what befell it; the count before did it, or is another noun's, and so are
+                # the verbs joined after it ("... and wounded four others")
+                break
             distance: float = len(gap.split())
         else:
+            gap = text[m.end() : count.start]
+            if contrast and own_verb and not _object_gap(gap, lexicon):
+                # "one died while three others remain hospitalized": others with a verb of their own are
+                # set apart from those of the event before them, unless they are its object ("wounded
+                # four others"); not "one wounded man on the steps and three others on the street"
+                continue
+            if words.phrase_ends & {w.lower() for w in re.findall(r"[^\W\d_]+", gap)}:
+                # "four were injured at the party where 400 people attended": another clause's event
+                continue
             # an event before the count is a little weaker: "died and three others were injured"
-            distance = len(text[m.end() : count.start].split()) + 0.5
+            distance = len(gap.split()) + 0.5
         if distance > 8:
             continue
         event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
         if best is None or distance < best[0]:
             best = (distance, event)
+    if best is None or best[0] > 0.5:
+        # a verb that is an event only with its object right after it: "charged with shooting four people"
+        for m in words.object_event_pattern.finditer(text, max(start, count.start - 60), count.start):
+            if _object_gap(text[m.end() : count.start], lexicon):
+                best = (0.5, words.object_events[m.group().lower()])
     return best[1] if best else None
+
+
+def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether an object starts right after an event word ending at ``at``: a name, a figure, a
+    determiner ("killed two officers", "shot a man", "wounded Smith"); not a day ("injured Sunday night")."""
+    nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months:
+        return False
+    return word[:1].isupper() or word.isdecimal() or word.lower() in lexicon.speakers.objects
+
+
+def _object_gap(gap: str, lexicon: Lexicon) -> bool:
+    """Whether only determiners or a bound stand between a verb and a count: the count is its object."""
+    rest = lexicon.counts.bound_pattern.sub(" ", gap)
+    return all(w.lower() in lexicon.speakers.objects for w in rest.split())
 
 
 def contrasts(

@@ -266,7 +266,9 @@ def _with_others(first: _Said, others: Sequence[_Said], cls: str | None) -> _Sai
     """A count with the "others" of its class counted after it ("one officer was wounded ... three
     other officers"): their sum, quoting the first."""
     more = [s for s in others if (s.order, s.start) > (first.order, first.start) and s.cls in (cls, None)]
-    if not more:
+    if not more or first.kind == "other":
+        # others after others ("wounded four others" ... "Four other people were taken to hospital") are
+        # most often the same ones told again: set apart from the same first count, not from each other
         return first
     return _Said(first.event, first.cls, first.value + sum(s.value for s in more),
                  _combine([first.bound, *(s.bound for s in more)]), first.start, first.end, first.claim, first.order,

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..facts import takes_object
 from ..model import Claim
 from ..rules import Lexicon
 
 __all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "participants",
-           "statuses_only", "takes_object", "tells_of_event"]
+           "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -99,17 +100,6 @@ def befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple[
         if later[0] > end and text[end : later[0]].strip().lower() in ("and", "y", ","):
             end = later[1]
     return not takes_object(text, end, lexicon)
-
-
-def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:
-    """Whether what follows an event word right after a participant is its object: "a gunman killed
-    two people" (the gunman did it), as ``facts.counts.event_for`` reads counts."""
-    nxt = re.match(r"\s*([^\W_]+)", text[at : at + 40])
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    when = word.lower() in lexicon.dates.weekdays or word.lower() in lexicon.dates.months  # "died Friday"
-    return (word[:1].isupper() and not when) or word.isdecimal() or word.lower() in lexicon.speakers.objects
 
 
 def by_severity(claim: Claim, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -16,9 +16,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..facts import takes_object
 from ..model import Claim, Document, Person
 from ..rules import Lexicon
-from .participants import takes_object
 
 __all__ = ["family_name", "read_people"]
 

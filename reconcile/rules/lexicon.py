@@ -28,6 +28,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
     bounds: dict[str, str] = {}
     nouns: dict[str, str] = {}
     events: dict[str, str] = {}
+    object_events: dict[str, str] = {}
     lists: dict[str, set[str]] = {
         k: set()
         for k in (
@@ -73,6 +74,9 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         for event, words in (d.get("events") or {}).items():
             for w in words:
                 events[w.lower()] = event
+        for event, words in (d.get("object_events") or {}).items():
+            for w in words:
+                object_events[w.lower()] = event
         for key in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
             "locative", "nobody", "no_determiners", "phrase_ends",
@@ -159,6 +163,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             toll_pattern=phrase_pattern(tolls),
             elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
             contrast=frozenset(str(w).lower() for d in docs for w in d.get("contrast") or []),
+            object_events=object_events,
+            object_event_pattern=phrase_pattern(list(object_events)),
             event_sums={str(k): tuple(str(e) for e in v) for d in docs for k, v in (d.get("event_sums") or {}).items()},
             scales=scales,
             thousands=thousands,

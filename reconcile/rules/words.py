@@ -84,6 +84,9 @@ class CountWords:
     elliptic_aux: frozenset[str] = frozenset()
     #: "other", "others": a count set apart from an earlier one of the sentence
     contrast: frozenset[str] = frozenset()
+    #: verbs that tell of an event only with their object right after them: {"shooting": "shot"}
+    object_events: dict[str, str] = field(default_factory=dict)
+    object_event_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: an event counting others together: {"shot": ("killed", "injured")}
     event_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: words that multiply the number before them: "2,5 millones", "5 mil 942", "four thousand"
