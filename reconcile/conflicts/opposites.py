@@ -123,13 +123,15 @@ def _opposites(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             if _anchor(ua, i, ub, j, lexicon):
                 return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                               0.7 if ratio >= 0.3 else 0.6)]
-    # anywhere in two claims that line up: weak, and only where neither source uses the other's word
+    # anywhere in two claims that line up: weak, and only where neither source uses the other's word,
+    # nor names both sides itself ("one male ... one female is in critical condition" speaks of two people)
     if ratio >= 0.2:
         for x in ua:
-            if x.number or x.key in lexicon.compare.function_words or x.key in words_b:
+            function = lexicon.compare.function_words
+            if x.number or x.key in function or x.key in words_b or _both_sides(x.key, ua, lexicon):
                 continue
             for y in ub:
-                if y.number or y.key in lexicon.compare.function_words or y.key in words_a:
+                if y.number or y.key in function or y.key in words_a or _both_sides(y.key, ub, lexicon):
                     continue
                 if opposed(x.key, y.key, lexicon):
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
@@ -146,6 +148,12 @@ def direction(us: list[Unit], k: int, lexicon: Lexicon) -> str:
         return key
     figure = us[k + 1].key
     return change if figure == "#%" or figure.startswith("#$") else key
+
+
+def _both_sides(word: str, us: list[Unit], lexicon: Lexicon) -> bool:
+    """Whether a claim also says a word opposed to ``word``: it speaks of both sides ("one male ...
+    one female")."""
+    return any(not u.number and opposed(word, u.key, lexicon) for u in us)
 
 
 def _elsewhere(word: str, us: list[Unit], k: int) -> bool:
