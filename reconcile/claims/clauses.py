@@ -129,11 +129,23 @@ def _coordination_cuts(
         # an age is no statement: "65-year-old Edna Durr, 27-year-old Kiearra Durr" only names people
         states = word_count(left) >= min_words and is_statement(_AGE.sub(" ", left))
         right = text[right_start:right_end]
+        if _last_of_subject(right, lexicon, language):
+            continue
         auxiliary = any(w.lower() in lexicon.sentences.auxiliaries for w in right.split())
         acts = lexicon.counts.event_pattern.search(right) or auxiliary
         if acts and (states or lexicon.counts.event_pattern.search(left)):
             accepted.append((left_end, right_start))
     return accepted
+
+
+def _last_of_subject(right: str, lexicon: Lexicon, language: str) -> bool:
+    """Whether a count of one right after the cut has a plural verb ("four women and one man were shot"):
+    the last of one list of those it befell, not a second fact."""
+    words = re.findall(r"[^\W_]+", right.lower())
+    if not words or facts_mod.number_value(words[0], language) != 1:
+        return False
+    verb = next((w for w in words[1:5] if w in lexicon.sentences.auxiliaries or w in lexicon.frame.plural), None)
+    return verb is not None and verb in lexicon.frame.plural
 
 
 def clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: str, min_words: int) -> list[Span]:

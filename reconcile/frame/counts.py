@@ -25,7 +25,18 @@ from dataclasses import dataclass
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
-from .participants import FIELDS, befell, by_severity, determiners_only, events_of, participants, statuses_only
+from .participants import (
+    FIELDS,
+    befell,
+    by_severity,
+    determiners_only,
+    events_of,
+    is_object,
+    participants,
+    rank_of,
+    several_had,
+    statuses_only,
+)
 
 __all__ = ["FIELDS", "other_time", "read_counts"]
 
@@ -97,7 +108,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
             if event == "injured" and bound == "exact" and by_severity(claim, q.start, q.end, lexicon):
                 bound = "at_least"  # "11 victims had non-life threatening injuries": some of the hurt
             out.append(_Said(event, q.cls, q.value, bound, q.start, q.end, claim.id, order, claim.quoted,
-                             "other" if other else "count", _object(claim, q.start - claim.start, lexicon)))
+                             "other" if other else "count", is_object(claim, q.start - claim.start, lexicon)))
         if other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)
@@ -145,7 +156,13 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
             gap = text[m.end : after[0]]
             if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and befell(text, gap, after, events, lexicon):
                 found, event = (m.start, after[1], after[2]), after
-        if found is None or event is None or found[2] in counted:
+        if found is None or event is None:
+            continue
+        # the last of a list whose first members are counted: "four women and one man were shot"
+        listed = found[0] == m.start and any(
+            q.event == found[2] and text[q.end - claim.start : m.start].strip().lower() in lexicon.frame.list_joins
+            for q in claim.facts.quantities)
+        if found[2] in counted and not listed:
             continue
         # "a woman and a child were shot": one each, joined as one list before the event
         nxt = named[k + 1] if k + 1 < len(named) else None
@@ -162,24 +179,14 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         # hurt is most often the n-th victim, dead or alive), the last of a list or one of all says two
         # at least ("... and a woman were found dead")
         close = found[0] != m.start or len(text[m.end : event[0]].split()) <= 3
-        nth = _ordinal(text[m.start : m.end], lexicon) if found[2] == "killed" and close else 0
-        several = found[0] == m.start and _plural(text[m.end : event[1]], lexicon)
-        if nth > value or (several and not joined):
+        nth = rank_of(text[m.start : m.end], lexicon) if found[2] == "killed" and close else 0
+        several = found[0] == m.start and several_had(text[m.end : event[1]], lexicon)
+        if (nth > value or (several and not joined)) and not listed:
             value, bound = max(nth, value, 2 if several else 1), "at_least"
         out.append(_Said(found[2], cls, value, bound, claim.start + found[0],
                          claim.start + found[1], claim.id, order, claim.quoted, "one", found[0] != m.start))
         counted.add(found[2])
     return out
-
-
-def _object(claim: Claim, at: int, lexicon: Lexicon) -> bool:
-    """Whether what starts at ``at`` (claim offsets) is the object of the event word right before it,
-    with nothing but a determiner or a bound between: "killed two people", "killed at least three"."""
-    before = [e for e in events_of(claim, lexicon) if e[1] <= at]
-    if not before:
-        return False
-    gap = claim.text[before[-1][1] : at].lower()
-    return determiners_only(gap, lexicon) or gap.strip() in lexicon.frame.count_bounds
 
 
 def _own_deaths(claims: Sequence[Claim], said: Sequence[_Said], lexicon: Lexicon) -> list[tuple[_Said, int]]:
@@ -197,18 +204,6 @@ def _own_deaths(claims: Sequence[Claim], said: Sequence[_Said], lexicon: Lexicon
             if deed:
                 out.append((deed[-1], claim.start + m.end()))
     return out
-
-
-def _ordinal(words: str, lexicon: Lexicon) -> int:
-    """The rank a participant's words give ("a fifth man": 5; "a second teen": 2), or 0."""
-    ranks = [lexicon.compare.ordinals.get(w, 0) for w in re.findall(r"[^\W\d_]+", words.lower())]
-    return max(ranks, default=0)
-
-
-def _plural(words: str, lexicon: Lexicon) -> bool:
-    """Whether the words between one participant and an event (the event's own included) say several
-    had it: "were", "all", "fueron", "murieron"."""
-    return bool(lexicon.frame.plural & set(re.findall(r"[^\W\d_]+", words.lower())))
 
 
 def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
@@ -262,17 +257,28 @@ def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
     return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
 
 
-def _with_others(first: _Said, others: Sequence[_Said], cls: str | None) -> _Said:
+def _with_others(first: _Said, others: Sequence[_Said], cls: str | None, apart: bool,
+                 said: Sequence[_Said] = ()) -> _Said:
     """A count with the "others" of its class counted after it ("one officer was wounded ... three
     other officers"): their sum, quoting the first."""
-    more = [s for s in others if (s.order, s.start) > (first.order, first.start) and s.cls in (cls, None)]
-    if not more or first.kind == "other":
+    # set apart from the first (the last statement before them), not from a part told of after it
+    # ("at least four people were shot, including a woman who was shot" ... "three other people")
+    more = [s for s in others if (s.order, s.start) > (first.order, first.start) and s.cls in (cls, None) and max(
+        (p for p in said if (p.order, p.start) < (s.order, s.start)), key=lambda p: (p.order, p.start), default=first)
+        is first]
+    if not more or apart:
         # others after others ("wounded four others" ... "Four other people were taken to hospital") are
         # most often the same ones told again: set apart from the same first count, not from each other
         return first
     return _Said(first.event, first.cls, first.value + sum(s.value for s in more),
                  _combine([first.bound, *(s.bound for s in more)]), first.start, first.end, first.claim, first.order,
                  first.quoted, first.kind)
+
+
+def _set_apart(document: Document, said: _Said, lexicon: Lexicon) -> bool:
+    """Whether a count is itself of others ("seven other people were hurt"), read as such or not."""
+    words = re.findall(r"[^\W\d_]+", document.text[said.start : said.end].lower())
+    return said.kind == "other" or bool(lexicon.counts.contrast & set(words))
 
 
 def _total(
@@ -293,7 +299,7 @@ def _total(
     first_of: dict[str, _Said] = {}
     for s in said:
         if s.cls is not None:
-            first_of.setdefault(s.cls, _with_others(s, others, s.cls))
+            first_of.setdefault(s.cls, _with_others(s, others, s.cls, _set_apart(document, s, lexicon), said))
     classes = {cls: _stated(document, s, lexicon, voiced) for cls, s in first_of.items()
                if cls not in lexicon.counts.generic}
     main = said[0]
@@ -313,7 +319,7 @@ def _total(
         total = _Said(main.event, None, sum(s.value for s in ordered), _combine([s.bound for s in ordered]),
                       first.start, first.end, first.claim, first.order, first.quoted, "count")
         return total, classes
-    return _with_others(main, others, main.cls), classes
+    return _with_others(main, others, main.cls, _set_apart(document, main, lexicon), said), classes
 
 
 #: where a sentence ends, roughly: a full stop, a question or exclamation mark, or a line break
@@ -335,9 +341,9 @@ def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: L
                    for sentence in _SENTENCE.split(document.text))
 
 
-def _derived(base: _Said, value: int) -> _Said:
+def _derived(base: _Said, value: int, bound: Bound = "exact") -> _Said:
     """A figure derived from ``base`` (those shot, less the dead or the wounded), quoting it."""
-    return _Said(base.event, None, value, "exact", base.start, base.end, base.claim, base.order, base.quoted, "derived")
+    return _Said(base.event, None, value, bound, base.start, base.end, base.claim, base.order, base.quoted, "derived")
 
 
 def read_counts(
@@ -376,7 +382,7 @@ def read_counts(
             "killed", document, claims, lexicon):
         # the document tells of no death: everyone it says was shot is among the wounded
         if "injured" not in totals and shot is not None:
-            totals["injured"] = _derived(shot[0], shot[0].value)
+            totals["injured"] = _derived(shot[0], shot[0].value, shot[0].bound)  # "at least four were shot"
         totals["killed"] = _derived(totals["injured"], 0)
     killed = totals.get("killed")
     if killed is not None and killed.bound == "exact" and killed.kind != "derived":

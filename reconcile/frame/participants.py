@@ -12,8 +12,8 @@ from ..facts import takes_object
 from ..model import Claim
 from ..rules import Lexicon
 
-__all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "participants",
-           "statuses_only", "tells_of_event"]
+__all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "is_object",
+           "participants", "rank_of", "several_had", "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -90,6 +90,8 @@ def befell(text: str, gap: str, event: tuple[int, int, str], events: list[tuple[
     """Whether an event after a participant happened to them: a passive ("was shot", "fue baleado"),
     an event that takes no object ("died"), or one with no object after it ("a man was shot and
     killed Friday"; not "a man shot and killed his wife")."""
+    if lexicon.counts.negation.search(gap):
+        return False  # "her daughter was not injured", "no resultó herido": it did not befall them
     words = {w.lower() for w in gap.split()}
     if words & lexicon.frame.passive:
         return True
@@ -116,3 +118,25 @@ def by_severity(claim: Claim, start: int, end: int, lexicon: Lexicon) -> bool:
     after = " ".join(after.split()[:8])
     severity, hurt = words.severity_pattern.search(after), words.injury_pattern.search(after)
     return severity is not None and (hurt is None or severity.start() <= hurt.start())
+
+
+def rank_of(words: str, lexicon: Lexicon) -> int:
+    """The rank a participant's words give ("a fifth man": 5; "a second teen": 2), or 0."""
+    ranks = [lexicon.compare.ordinals.get(w, 0) for w in re.findall(r"[^\W\d_]+", words.lower())]
+    return max(ranks, default=0)
+
+
+def several_had(words: str, lexicon: Lexicon) -> bool:
+    """Whether the words between one participant and an event (the event's own included) say several
+    had it: "were", "all", "fueron", "murieron"."""
+    return bool(lexicon.frame.plural & set(re.findall(r"[^\W\d_]+", words.lower())))
+
+
+def is_object(claim: Claim, at: int, lexicon: Lexicon) -> bool:
+    """Whether what starts at ``at`` (claim offsets) is the object of the event word right before it,
+    with nothing but a determiner or a bound between: "killed two people", "killed at least three"."""
+    before = [e for e in events_of(claim, lexicon) if e[1] <= at]
+    if not before:
+        return False
+    gap = claim.text[before[-1][1] : at].lower()
+    return determiners_only(gap, lexicon) or gap.strip() in lexicon.frame.count_bounds

@@ -148,9 +148,6 @@ def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = 
             if group_of(claim) == ev.settings.unstated and states_no_fact(
                     claim, at, denial=clash.slot == "polarity", reasons=_UNSTATED):
                 return False  # the source's "to get off the war path": what is not done, or not yet
-    if (ev.settings.structure and clash.loose and clash.slot in ("name", "place")
-            and other_predicates(a, clash.spans[0][0], b, clash.spans[1][0], lexicon)):
-        return False  # a word swapped inside a name said of another predicate: "treated at" / "left at"
     return not (clash.loose and _words_used(a, b, clash, ev.claims_of, group_of, ev.vocabulary))
 
 
