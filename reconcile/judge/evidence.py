@@ -180,7 +180,9 @@ def _words_used(
     for other, value in ((b, clash.values[0]), (a, clash.values[1])):
         group = group_of(other)
         if group not in vocabulary:
-            vocabulary[group] = {w.lower() for c in claims_of[group] for w in _WORD.findall(c.text)}
+            # its speakers' names too: "Bridgeport Police Chief Perez" uses "Bridgeport"
+            said = (f"{c.text} {c.attribution or ''}" for c in claims_of[group])
+            vocabulary[group] = {w.lower() for text in said for w in _WORD.findall(text)}
         words = [w.lower() for w in _WORD.findall(str(value))]
         if any(w[:5] in {v[:5] for v in vocabulary[group]} for w in words):
             return True
