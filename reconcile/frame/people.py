@@ -64,6 +64,8 @@ class _Found:
     age: int | None = None
     role: str | None = None
     statuses: list[tuple[float, str]] = field(default_factory=list)
+    #: where the document first names them: a family name alone before that is someone else's
+    first: int = 0
 
 
 def family_name(name: str) -> str:
@@ -225,15 +227,35 @@ def _agent(claim: Claim, end: int, m: re.Match[str], lexicon: Lexicon) -> bool:
     return takes_object(claim.text, m.end(), lexicon)
 
 
-def _statuses(claim: Claim, at: int, end: int, lexicon: Lexicon) -> list[tuple[float, str]]:
+def _owned_by_another(claim: Claim, span: tuple[int, int], m: re.Match[str], mentions: Sequence[tuple[int, int]],
+                      lexicon: Lexicon) -> bool:
+    """Whether the status words ``m`` follow another person's mention right after it (two words at most
+    between) and so are that person's, not the one named at ``span``: "left De Guzman dead and Irwin
+    seriously wounded". Not where a plural verb joins them ("Smith and Jones were killed": both)."""
+    before = [(s, e) for s, e in mentions if e <= claim.start + m.start()]
+    if not before:
+        return False
+    owner = max(before, key=lambda se: se[1])
+    if owner[0] <= span[0] < owner[1]:
+        return False
+    gap = claim.text[owner[1] - claim.start : m.start()].lower()
+    words = re.findall(r"[^\W\d_]+", gap)
+    return len(words) <= 2 and not re.search(r"[,;:]", gap) and not (set(words) & lexicon.frame.plural)
+
+
+def _statuses(claim: Claim, at: int, end: int, lexicon: Lexicon,
+              mentions: Sequence[tuple[int, int]] = ()) -> list[tuple[float, str]]:
     """The events of the claim that may have happened to the person named at ``at`` (to ``end``),
-    nearest first: not what they did to someone else."""
+    nearest first: not what they did to someone else, nor what befell another person named right
+    before the words (``mentions``: every person's mentions in the claim, document offsets)."""
     out: list[tuple[float, str]] = []
     for m in lexicon.frame.status_pattern.finditer(claim.text):
         phrase = re.sub(r"\s+", " ", m.group().lower())
         if phrase.rsplit(" ", 1)[-1] in _OF and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
             continue  # "the death of X" is X's, not that of whoever is charged with it
         if _agent(claim, end, m, lexicon):
+            continue
+        if phrase.rsplit(" ", 1)[-1] not in _OF and _owned_by_another(claim, (at, end), m, mentions, lexicon):
             continue
         distance = abs(claim.start + m.start() - at)
         out.append((distance, lexicon.frame.statuses[phrase]))
@@ -276,22 +298,28 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
             key = _key(name)
             person = found.get(key)
             if person is None:
-                person = found[key] = _Found(name, at, claim.start + end, claim.id)
+                person = found[key] = _Found(name, at, claim.start + end, claim.id, first=at)
             elif len(name) > len(person.name):
                 person.name, person.start, person.end, person.claim = name, at, claim.start + end, claim.id
             if age is not None and person.age is None:
                 person.age = age
             person.role = person.role or _role_before(text, at, lexicon)
-        # every mention, the family name alone included: what happened to them (a family name several
-        # people share is left to their whole names)
-        families: dict[str, list[_Found]] = {}
-        for person in found.values():
-            families.setdefault(family_name(person.name), []).append(person)
-        for family, members in families.items():
+    # every mention, the family name alone included: what happened to them (a family name several
+    # people share is left to their whole names)
+    families: dict[str, list[_Found]] = {}
+    for person in found.values():
+        families.setdefault(family_name(person.name), []).append(person)
+    for claim in claims:
+        body = claim.text
+        mentions = [(claim.start + m.start(), claim.start + m.end()) for family in families
+                    for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE)]
+        for family, everyone in families.items():
+            members = [p for p in everyone if p.first < claim.end]  # those named by then
             for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE):
                 inside = [p for p in members if 0 <= body.find(p.name) <= m.start() < body.find(p.name) + len(p.name)]
                 for member in inside or (members if len(members) == 1 else []):
-                    member.statuses += _statuses(claim, claim.start + m.start(), claim.start + m.end(), lexicon)
+                    member.statuses += _statuses(claim, claim.start + m.start(), claim.start + m.end(), lexicon,
+                                                 mentions)
     people = []
     priority = lexicon.frame.status_order
     for person in sorted(found.values(), key=lambda p: p.start):
