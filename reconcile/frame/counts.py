@@ -159,8 +159,9 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         if found is None or event is None:
             continue
         # the last of a list whose first members are counted: "four women and one man were shot"
+        joins = lexicon.frame.list_joins
         listed = found[0] == m.start and any(
-            q.event == found[2] and text[q.end - claim.start : m.start].strip().lower() in lexicon.frame.list_joins
+            q.event in (found[2], None) and text[q.end - claim.start : m.start].strip(" ,").lower() in joins
             for q in claim.facts.quantities)
         if found[2] in counted and not listed:
             continue
@@ -174,7 +175,7 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         # one in a condition, no event ("one man is in critical condition", "was taken to the
         # hospital"), is one of the wounded, maybe not all of them: at least one
         condition = found[2] == "injured" and lexicon.counts.event_pattern.search(text, event[0], event[1]) is None
-        bound: Bound = "at_least" if condition else "exact"
+        bound: Bound = "at_least" if condition and not listed else "exact"
         # the n-th to die says n died ("the death of a fifth man", "a second teen has died"; the n-th
         # hurt is most often the n-th victim, dead or alive), the last of a list or one of all says two
         # at least ("... and a woman were found dead")

@@ -1,0 +1,82 @@
+"""Who a count is of: a verb's own object, others set apart, a list's last member, a denied event, and
+whose status a word after a name is (the counts of the fact sheet, issue 20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_frame import frame_of, spans_hold
+
+from reconcile.claims import extract
+from reconcile.model import Document
+
+
+def quantities(rules, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    doc = Document(id="d1", path="d1.txt", text=text, language="en")
+    return [(q.text, q.event) for c in extract(doc, rules) for q in c.facts.quantities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb's own object is what befell it; the count before it, and the verbs joined after it, are not
+    ("A party in a house packed with 400 people ended in gunfire that killed one man and wounded four others.",
+     [("400 people", None), ("four others", "injured")]),
+    ("Four gunmen killed two officers and wounded three.", [("Four gunmen", None), ("two officers", "killed")]),
+    # "shooting" with its object right after it tells of the shot
+    ("Sims, charged with shooting four people and killing one of them, appeared in court.",
+     [("four people", "shot")]),
+    # others with a verb of their own take no event from before them
+    ("One person has died while three others remain hospitalized.",
+     [("One person", "killed"), ("three others", None)]),
+    # unless they are its object
+    ("Police said the gunman killed five officers and wounded four other officers.",
+     [("five officers", "killed"), ("four other", "injured")]),
+    # an event before a count across a relative clause is another clause's
+    ("Four other people were injured at the party where as many as 400 people attended.",
+     [("Four other people", "injured"), ("400 people", None)]),
+])
+def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-untyped-def]
+    assert quantities(rules, text) == expected
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A party in a house packed with 400 people ended in gunfire that killed one man and wounded four others. "
+     "Four other people, three women and one man, were taken to the hospital.",
+     (1, "exact", "killed one man"), (4, "exact", "three women and one man, were taken to the hospital")),
+    ("One person has died while three others remain hospitalized following a shooting Thursday night.",
+     (1, "exact", "One person"), (3, "exact", "three others")),
+    # the last of a list joins the count of its first members, in one claim
+    ("Police are investigating after four women and one man were shot in northwest Miami-Dade Monday night.",
+     (0, "exact", "four women and one man were shot"), (5, "exact", "four women and one man were shot")),
+    # others told of after a part of the first count are that part's, not more
+    ("At least four people were shot, including a woman who was shot in the chest. "
+     "At least three other people were taken to hospitals.",
+     (0, "exact", "At least four people"), (4, "at_least", "At least four people")),
+    # others told again are the same others
+    ("Two men were killed and seven other people were hurt when shooters opened fire Saturday night. "
+     "Seven other people were hurt, police said.",
+     (2, "exact", "Two men"), (7, "exact", "seven other")),
+])
+def test_a_count_is_told_once(rules, text, killed, injured):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    for field, expected in (("killed", killed), ("injured", injured)):
+        got = frame.counts.get(field)
+        assert ((got.value, got.bound, got.text) if got is not None else None) == expected
+    spans_hold(frame, text)
+
+
+def test_a_denied_event_befalls_nobody(rules):  # type: ignore[no-untyped-def]
+    text = "A 12-year-old boy was killed in the shooting. Her daughter was not injured, Harris said."
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    assert "injured" not in frame.counts
+    assert (frame.counts["killed"].value, frame.counts["killed"].text) == (1, "A 12-year-old boy was killed")
+
+
+def test_a_status_after_a_name_is_that_persons(rules):  # type: ignore[no-untyped-def]
+    text = ("The mayor discussed the shooting of two officers, Jonathan De Guzman, 43, and Wade Irwin, 35. "
+            "The shooting left De Guzman dead and Irwin seriously wounded.")
+    frame = frame_of(rules, text, dt.date(2016, 7, 30))
+    assert {p.name: p.status for p in frame.people} == {"Jonathan De Guzman": "killed", "Wade Irwin": "injured"}
+    # a plural verb joins them: both
+    both = frame_of(rules, "John Smith, 30, and Jane Doe, 28, were killed on Friday.", dt.date(2016, 7, 30))
+    assert {p.name: p.status for p in both.people} == {"John Smith": "killed", "Jane Doe": "killed"}
