@@ -124,16 +124,17 @@ def _opposites(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                 return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                               0.7 if ratio >= 0.3 else 0.6)]
     # anywhere in two claims that line up: weak, and only where neither source uses the other's word,
-    # nor names both sides itself ("one male ... one female is in critical condition" speaks of two people)
+    # nor a word of its side ("one male ... one female is in critical condition" / "a woman": two people)
     if ratio >= 0.2:
         for x in ua:
             function = lexicon.compare.function_words
-            if x.number or x.key in function or x.key in words_b or _both_sides(x.key, ua, lexicon):
+            if x.number or x.key in function or x.key in words_b:
                 continue
             for y in ub:
-                if y.number or y.key in function or y.key in words_a or _both_sides(y.key, ub, lexicon):
+                if y.number or y.key in function or y.key in words_a:
                     continue
-                if opposed(x.key, y.key, lexicon):
+                if opposed(x.key, y.key, lexicon) and not (
+                        _says_side_of(y.key, x.key, ua, lexicon) or _says_side_of(x.key, y.key, ub, lexicon)):
                     return [Clash("opposite", "Opposite words", (x.text, y.text), ((x.start, x.end), (y.start, y.end)),
                                   0.5, loose=True)]
     return []
@@ -150,10 +151,12 @@ def direction(us: list[Unit], k: int, lexicon: Lexicon) -> str:
     return change if figure == "#%" or figure.startswith("#$") else key
 
 
-def _both_sides(word: str, us: list[Unit], lexicon: Lexicon) -> bool:
-    """Whether a claim also says a word opposed to ``word``: it speaks of both sides ("one male ...
-    one female")."""
-    return any(not u.number and opposed(word, u.key, lexicon) for u in us)
+def _says_side_of(word: str, against: str, us: list[Unit], lexicon: Lexicon) -> bool:
+    """Whether a claim says a word of ``word``'s side of its opposition to ``against`` (another word than
+    ``against`` itself): "female" beside "male" says the side of "woman"."""
+    opposites = lexicon.compare.opposites
+    pairs = {(pair, side) for pair, side in opposites.get(word, ()) if (pair, 1 - side) in opposites.get(against, ())}
+    return any(u.key != against and not u.number and pairs & opposites.get(u.key, set()) for u in us)
 
 
 def _elsewhere(word: str, us: list[Unit], k: int) -> bool:

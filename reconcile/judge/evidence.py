@@ -110,6 +110,8 @@ _UNSTATED = NO_FACT - {"an infinitive", "a consequence", "a comparison", "an ope
 #: a figure clash no stronger than this lines up only the number and its noun ("about 350 Palestinians"
 #: / "more than 15,000 Palestinians"), not the words around them: the verbs must be one too
 _LOOSE_FIGURE = 0.6
+#: a loose clash no stronger than this lines up its claims only loosely (a swap 0.45, an opposite 0.5)
+_LOOSE_STRENGTH = 0.5
 
 
 def stands(a: Claim, b: Claim, clash: Clash, ev: Evidence, *, unaligned: bool = False) -> bool:
@@ -176,7 +178,12 @@ def _words_used(
     a: Claim, b: Claim, clash: Clash, claims_of: dict[str, list[Claim]], group_of: GroupOf,
     vocabulary: dict[str, set[str]],
 ) -> bool:
-    """Whether either side's word is used by the other source somewhere: then it may be a synonym or a part."""
+    """Whether either side's word is used by the other source somewhere: then it may be a synonym or a part.
+    Of a weak clash, a word's first five letters are enough ("generator" / "general"); of one whose claims
+    line up well (a word swapped inside one name), the word itself, of those the two sides do not share
+    ("Generator (NS-CG)" / "Learner (NS-CL)": not "NS")."""
+    shared = {w.lower() for w in _WORD.findall(str(clash.values[0]))} & {
+        w.lower() for w in _WORD.findall(str(clash.values[1]))}
     for other, value in ((b, clash.values[0]), (a, clash.values[1])):
         group = group_of(other)
         if group not in vocabulary:
@@ -184,7 +191,10 @@ def _words_used(
             said = (f"{c.text} {c.attribution or ''}" for c in claims_of[group])
             vocabulary[group] = {w.lower() for text in said for w in _WORD.findall(text)}
         words = [w.lower() for w in _WORD.findall(str(value))]
-        if any(w[:5] in {v[:5] for v in vocabulary[group]} for w in words):
+        if clash.strength > _LOOSE_STRENGTH:
+            if any(w in vocabulary[group] and w not in shared for w in words):
+                return True
+        elif any(w[:5] in {v[:5] for v in vocabulary[group]} for w in words):
             return True
     return False
 
