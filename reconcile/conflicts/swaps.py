@@ -68,14 +68,16 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         # in claims that only loosely line up, a word put in place of another inside one name
         # ("Imitation Learning" / "Transfer Learning", "Bob Ross" / "Bob Hope"): weak, and only where
         # neither source uses the other's word anywhere (the judge checks)
-        inside = (bool(strength) or i2 - i1 == j2 - j1 <= 2) and _inside_name(ua, i1, i2, ub, j1, j2)
+        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.places.locative else "name"
+        inside = (i2 - i1 == j2 - j1 <= 2 or (bool(strength) and slot == "place")) and _inside_name(
+            ua, i1, i2, ub, j1, j2)
         if not (strength or inside):
             continue
-        # a word put in place of another inside one name holds, however well the claims line up, only where
+        # a place put in place of another inside one name holds, however well the claims line up, only where
         # the other source never uses that word ("at Bridgeport Hospital" / "at Yale-New Haven Hospital" from
-        # a source quoting the Bridgeport police: two hospitals, not one misnamed)
-        loose = inside
-        slot = "place" if i1 > 0 and ua[i1 - 1].key in lexicon.places.locative else "name"
+        # a source quoting the Bridgeport police: two hospitals, as those hurt may be taken to several); not
+        # a person's name in one role ("Conservative Leader Pierre Poilievre" / "Pierre Elliott Trudeau")
+        loose = inside and (not strength or slot == "place")
         span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
         out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
                          (span_a, span_b), strength or 0.45, loose=loose))
