@@ -3,7 +3,7 @@ names both sexes; and a real misnaming still stands."""
 
 from __future__ import annotations
 
-from test_judge import claims_of, cluster, run
+from test_judge import RULES, claims_of, cluster, run
 
 
 def test_two_hospitals_a_source_knows_are_not_one_misnamed() -> None:
@@ -30,3 +30,12 @@ def test_a_claim_naming_both_sides_sets_no_opposite() -> None:
                            "is in critical condition at Yale New Haven Hospital with a gunshot to the face")
     found = run([cluster(a, b, score=0.7)], [a, b])
     assert not [f for f in found if f.kind == "contradiction" and f.conflicts[0].slot == "opposite"], found
+
+
+def test_spanish_adverbs_of_time_are_function_words_as_in_english() -> None:
+    """'Después' / 'antes' in two claims that line up loosely are no opposite, as 'after' / 'before'."""
+    (a,) = claims_of("d1", "Después habrá un festival cultural con la presencia de diferentes artistas en el zócalo.")
+    (b,) = claims_of("d2", "El candidato cerró antes su campaña con un festival cultural en el zócalo.")
+    found = run([cluster(a, b, score=0.7)], [a, b])
+    assert not [c for f in found for c in f.conflicts if c.slot == "opposite"], found
+    assert "antes" in RULES.lexicon.compare.function_words
