@@ -180,9 +180,9 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
     # either side, so a run-on claim of thousands of counts and events costs linear time, not quadratic
     start, end = max(claim.start, count.start - EVENT_REACH), min(claim.end, count.end + EVENT_REACH)
     contrast = bool(words.contrast & set(re.findall(r"[^\W\d_]+", count.noun.lower())))
-    after = re.match(r"\s*([^\W\d_]+)", text[count.end : count.end + 40])
-    verbs = lexicon.sentences.auxiliaries | lexicon.frame.passive
-    own_verb = after is not None and after.group(1).lower() in verbs
+    after = re.match(r"\s*([^\W\d_]+)", text[count.end : count.end + 40]) if contrast else None
+    own_verb = after is not None and (after.group(1).lower() in lexicon.sentences.auxiliaries
+                                      or after.group(1).lower() in lexicon.frame.passive)
     for m in words.event_pattern.finditer(text, start, end):
         if count.start <= m.start() < count.end:
             continue

@@ -309,13 +309,15 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
     families: dict[str, list[_Found]] = {}
     for person in found.values():
         families.setdefault(family_name(person.name), []).append(person)
+    patterns = {family: re.compile(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", re.IGNORECASE) for family in families}
     for claim in claims:
         body = claim.text
-        mentions = [(claim.start + m.start(), claim.start + m.end()) for family in families
-                    for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE)]
+        said = {family: list(pattern.finditer(body)) for family, pattern in patterns.items()}
+        mentions = [(claim.start + m.start(), claim.start + m.end()) for found_here in said.values()
+                    for m in found_here]
         for family, everyone in families.items():
             members = [p for p in everyone if p.first < claim.end]  # those named by then
-            for m in re.finditer(rf"(?<![\w'’]){re.escape(family)}(?![\w'’])", body, re.IGNORECASE):
+            for m in said[family]:
                 inside = [p for p in members if 0 <= body.find(p.name) <= m.start() < body.find(p.name) + len(p.name)]
                 for member in inside or (members if len(members) == 1 else []):
                     member.statuses += _statuses(claim, claim.start + m.start(), claim.start + m.end(), lexicon,
