@@ -80,3 +80,33 @@ def test_a_status_after_a_name_is_that_persons(rules):  # type: ignore[no-untype
     # a plural verb joins them: both
     both = frame_of(rules, "John Smith, 30, and Jane Doe, 28, were killed on Friday.", dt.date(2016, 7, 30))
     assert {p.name: p.status for p in both.people} == {"John Smith": "killed", "Jane Doe": "killed"}
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the doer's own death told in a claim of its own: one more than the deed, derived from it
+    ("A man shot and killed a young girl Tuesday at a home in Elma, police said. "
+     "He then turned the gun on himself, the sheriff said.",
+     (2, "exact", "shot and killed a young girl", True)),
+    # in one claim with the deed, as before: quoting both
+    ("A man shot and killed his wife before turning the gun on himself, police said.",
+     (2, "exact", "shot and killed his wife before turning the gun on himself", False)),
+    # an event did the killing: no doer to die ("fatally shot himself" is the victim's own shot)
+    ("Police responded to a shooting that killed a child on Utica Street Tuesday. "
+     "The 2-year-old fatally shot himself with a gun he found in a drawer.",
+     (1, "exact", "killed a child", False)),
+    # an attempt is no death
+    ("A man shot and killed his neighbor Sunday, deputies said. He then tried to take his own life.",
+     (1, "exact", "shot and killed his neighbor", False)),
+])
+def test_the_doers_own_death(rules, text, killed):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    got = frame.counts["killed"]
+    assert (got.value, got.bound, got.text, got.derived) == killed
+    spans_hold(frame, text)
+
+
+def test_a_time_after_an_event_is_no_count(rules):  # type: ignore[no-untyped-def]
+    text = "A 19-year-old man was mortally wounded about 8:30 p.m. Sunday outside his home in Pueblo, police said."
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    assert all(s.value != 8 for s in frame.counts.values())
+    assert (frame.counts["killed"].value, frame.counts["killed"].text) == (1, "A 19-year-old man was mortally wounded")

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
+from .deeds import Said, with_own_death
 from .participants import (
     FIELDS,
     befell,
@@ -42,28 +42,6 @@ __all__ = ["FIELDS", "other_time", "read_counts"]
 
 
 _BOUNDS: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
-
-
-@dataclass(frozen=True)
-class _Said:
-    """One statement of a count: the event, the class counted, the figure and where it was read."""
-
-    event: str
-    cls: str | None
-    value: int
-    bound: Bound
-    start: int
-    end: int
-    claim: str
-    order: int
-    #: said inside a quotation (a tweet, a statement quoted word for word): another voice than the document's
-    quoted: bool
-    #: how it was read: "count" (a number and its noun), "bare" (a number after an event), "one"
-    #: (one participant named without a number), "fatal" (the dead among the shot)
-    kind: str = "count"
-    #: those counted are the object of the event's verb: someone did it to them ("killed his wife",
-    #: "killing three"), not they who had it ("three died")
-    done_to: bool = False
 
 
 def _event_span(claim: Claim, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
@@ -85,9 +63,9 @@ def other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
     return year is not None and any(int(y) != year for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", claim.text))
 
 
-def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[_Said]:
+def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[Said]:
     """Every count the claims state as a fact of this event, in document order."""
-    out: list[_Said] = []
+    out: list[Said] = []
     for order, claim in enumerate(claims):
         statuses = statuses_only(claim, lexicon)
         for q in claim.facts.quantities:
@@ -107,7 +85,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
             bound = q.bound
             if event == "injured" and bound == "exact" and by_severity(claim, q.start, q.end, lexicon):
                 bound = "at_least"  # "11 victims had non-life threatening injuries": some of the hurt
-            out.append(_Said(event, q.cls, q.value, bound, q.start, q.end, claim.id, order, claim.quoted,
+            out.append(Said(event, q.cls, q.value, bound, q.start, q.end, claim.id, order, claim.quoted,
                              "other" if other else "count", is_object(claim, q.start - claim.start, lexicon)))
         if other_time(claim, year, lexicon):
             continue
@@ -117,7 +95,7 @@ def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> 
     return out
 
 
-def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
     """ "five people were shot, two fatally": the dead among those the claim counts as shot."""
     shot = [q for q in claim.facts.quantities if q.event == "shot" and not (q.hypothetical or q.scoped)]
     if not shot:
@@ -127,13 +105,13 @@ def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         value = number_value(m.group("n"), claim.language)
         if value is not None and value <= shot[0].value:
             start, end = claim.start + m.start(), claim.start + m.end()
-            out.append(_Said("killed", shot[0].cls, value, "exact", start, end, claim.id, order, claim.quoted, "fatal"))
+            out.append(Said("killed", shot[0].cls, value, "exact", start, end, claim.id, order, claim.quoted, "fatal"))
     return out
 
 
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
-def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
     """One participant where the claim names no number: "a 17-year-old boy died", "un hombre murió",
     "a drive-by that killed a 3-year-old boy", "the shooting death of a child". Not the doer: "a
     gunman killed two people"."""
@@ -184,30 +162,13 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         several = found[0] == m.start and several_had(text[m.end : event[1]], lexicon)
         if (nth > value or (several and not joined)) and not listed:
             value, bound = max(nth, value, 2 if several else 1), "at_least"
-        out.append(_Said(found[2], cls, value, bound, claim.start + found[0],
+        out.append(Said(found[2], cls, value, bound, claim.start + found[0],
                          claim.start + found[1], claim.id, order, claim.quoted, "one", found[0] != m.start))
         counted.add(found[2])
     return out
 
 
-def _own_deaths(claims: Sequence[Claim], said: Sequence[_Said], lexicon: Lexicon) -> list[tuple[_Said, int]]:
-    """The doer's own death after the deed, with those the deed killed: each claim that says whom the doer
-    killed ("shot and killed his infant daughter") and then that the doer died by their own hand
-    ("before turning the gun on himself"), as (the victims' count, where the doer's death ends)."""
-    words = lexicon.frame
-    out = []
-    for claim in claims:
-        for m in words.own_death_pattern.finditer(claim.text):
-            if words.attempts & set(claim.text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]):
-                continue  # "then tried to take her own life"
-            deed = [s for s in said if s.claim == claim.id and s.event == "killed" and s.done_to
-                    and s.bound == "exact" and s.end <= claim.start + m.start()]
-            if deed:
-                out.append((deed[-1], claim.start + m.end()))
-    return out
-
-
-def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
+def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
     """A number right after an event, with no noun of its own: "killed one and wounded two"."""
     counted = {q.event for q in claim.facts.quantities}
     out = []
@@ -223,7 +184,7 @@ def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[_Said]:
         bound = lexicon.frame.count_bounds.get(re.sub(r"\s+", " ", (m.group("bound") or "").lower()), "exact")
         named = _BOUNDS.get(bound, "exact")
         end = claim.start + m.end()
-        out.append(_Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare",
+        out.append(Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare",
                          True))
         counted.add(event)
     return out
@@ -238,7 +199,7 @@ def _combine(bounds: Sequence[Bound]) -> Bound:
     return "at_least" if "at_least" in bounds else "at_most"
 
 
-def _stated(document: Document, said: _Said, lexicon: Lexicon, voiced: bool) -> Stated:
+def _stated(document: Document, said: Said, lexicon: Lexicon, voiced: bool) -> Stated:
     """A statement as the fact sheet shows it; ``voiced``: the document speaks in its own voice somewhere
     (else, a tweet or a statement on its own, what it quotes is its voice)."""
     cls = said.cls if said.cls not in lexicon.counts.generic else None
@@ -250,7 +211,7 @@ def _stated(document: Document, said: _Said, lexicon: Lexicon, voiced: bool) -> 
                   total)
 
 
-def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
+def _joined(document: Document, a: Said, b: Said, lexicon: Lexicon) -> bool:
     """Whether two counts of one claim are joined as the parts of one list: "two children and two
     adults were killed" (not "four people, including two children")."""
     if a.claim != b.claim or b.start < a.end:
@@ -258,8 +219,8 @@ def _joined(document: Document, a: _Said, b: _Said, lexicon: Lexicon) -> bool:
     return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
 
 
-def _with_others(first: _Said, others: Sequence[_Said], cls: str | None, apart: bool,
-                 said: Sequence[_Said] = ()) -> _Said:
+def _with_others(first: Said, others: Sequence[Said], cls: str | None, apart: bool,
+                 said: Sequence[Said] = ()) -> Said:
     """A count with the "others" of its class counted after it ("one officer was wounded ... three
     other officers"): their sum, quoting the first."""
     # set apart from the first (the last statement before them), not from a part told of after it
@@ -271,20 +232,20 @@ def _with_others(first: _Said, others: Sequence[_Said], cls: str | None, apart: 
         # others after others ("wounded four others" ... "Four other people were taken to hospital") are
         # most often the same ones told again: set apart from the same first count, not from each other
         return first
-    return _Said(first.event, first.cls, first.value + sum(s.value for s in more),
+    return Said(first.event, first.cls, first.value + sum(s.value for s in more),
                  _combine([first.bound, *(s.bound for s in more)]), first.start, first.end, first.claim, first.order,
                  first.quoted, first.kind)
 
 
-def _set_apart(document: Document, said: _Said, lexicon: Lexicon) -> bool:
+def _set_apart(document: Document, said: Said, lexicon: Lexicon) -> bool:
     """Whether a count is itself of others ("seven other people were hurt"), read as such or not."""
     words = re.findall(r"[^\W\d_]+", document.text[said.start : said.end].lower())
     return said.kind == "other" or bool(lexicon.counts.contrast & set(words))
 
 
 def _total(
-    document: Document, said: Sequence[_Said], lexicon: Lexicon, voiced: bool
-) -> tuple[_Said, dict[str, Stated]] | None:
+    document: Document, said: Sequence[Said], lexicon: Lexicon, voiced: bool
+) -> tuple[Said, dict[str, Stated]] | None:
     """The total of one event and its counts by class, from its statements in document order.
 
     The first statement gives the total, added to the counts joined to it as parts of one list ("two
@@ -297,7 +258,7 @@ def _total(
     said = own or list(said)  # what others are quoted saying counts where the document says nothing itself
     others = [s for s in said if s.kind == "other"]
     said = [s for s in said if s.kind != "other"] or others
-    first_of: dict[str, _Said] = {}
+    first_of: dict[str, Said] = {}
     for s in said:
         if s.cls is not None:
             first_of.setdefault(s.cls, _with_others(s, others, s.cls, _set_apart(document, s, lexicon), said))
@@ -309,7 +270,7 @@ def _total(
         if _joined(document, parts[-1], s, lexicon):
             parts.append(s)
     if len(parts) > 1:
-        main = _Said(main.event, None, sum(p.value for p in parts), _combine([p.bound for p in parts]), main.start,
+        main = Said(main.event, None, sum(p.value for p in parts), _combine([p.bound for p in parts]), main.start,
                      parts[-1].end, main.claim, main.order, main.quoted, main.kind)
         return main, classes
     disjoint = [s for cls, s in first_of.items() if cls in lexicon.frame.disjoint]
@@ -317,7 +278,7 @@ def _total(
     if len(disjoint) >= 2 and not opened:
         ordered = sorted(disjoint, key=lambda s: (s.order, s.start))
         first = ordered[0]
-        total = _Said(main.event, None, sum(s.value for s in ordered), _combine([s.bound for s in ordered]),
+        total = Said(main.event, None, sum(s.value for s in ordered), _combine([s.bound for s in ordered]),
                       first.start, first.end, first.claim, first.order, first.quoted, "count")
         return total, classes
     return _with_others(main, others, main.cls, _set_apart(document, main, lexicon), said), classes
@@ -342,9 +303,9 @@ def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: L
                    for sentence in _SENTENCE.split(document.text))
 
 
-def _derived(base: _Said, value: int, bound: Bound = "exact") -> _Said:
+def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:
     """A figure derived from ``base`` (those shot, less the dead or the wounded), quoting it."""
-    return _Said(base.event, None, value, bound, base.start, base.end, base.claim, base.order, base.quoted, "derived")
+    return Said(base.event, None, value, bound, base.start, base.end, base.claim, base.order, base.quoted, "derived")
 
 
 def read_counts(
@@ -359,7 +320,7 @@ def read_counts(
         if s.event in FIELDS and not (s.quoted and voiced):  # what it quotes others saying is theirs
             field = s.event if s.cls is None or s.cls in lexicon.counts.generic else f"{s.event}:{s.cls}"
             figures[field] = (*figures.get(field, ()), s.value)
-    totals: dict[str, _Said] = {}
+    totals: dict[str, Said] = {}
     by_class: dict[str, Stated] = {}
     for field in FIELDS:
         found = _total(document, [s for s in said if s.event == field], lexicon, voiced)
@@ -388,11 +349,7 @@ def read_counts(
     killed = totals.get("killed")
     if killed is not None and killed.bound == "exact" and killed.kind != "derived":
         # the doer who then died by their own hand is one more dead than those they killed
-        deed = next(((s, end) for s, end in _own_deaths(claims, said, lexicon) if s.value == killed.value), None)
-        if deed is not None:
-            s, end = deed
-            totals["killed"] = _Said("killed", None, killed.value + 1, "exact", s.start, end, s.claim, s.order,
-                                     s.quoted, s.kind)
+        totals["killed"] = with_own_death(killed, claims, said, lexicon)
     if "injured" not in totals and "killed" in totals and _none_of("injured", document, claims, lexicon):
         totals["injured"] = _derived(totals["killed"], 0)  # deaths told of, and no one hurt
     out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}

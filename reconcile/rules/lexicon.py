@@ -258,7 +258,9 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
     ) if sets["fatal"] else _NEVER
     bare = re.compile(
         rf"\s+(?:(?P<bound>{_alternatives(set(maps['count_bounds'])) or '(?!x)x'})\s+)?(?P<n>\d+|[^\W\d_]+)"
-        rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))", re.IGNORECASE,
+        # a mark after it ends the count, but not a time's or a figure's ("died about 3:15 a.m.", "1,000")
+        rf"(?=\s*(?:[,.:](?!\d)|[;)]|$)|\s+(?:{_alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))",
+        re.IGNORECASE,
     )
     doers = {n for n, cls in nouns.items() if cls == "attackers"}
     dets = rf"(?:(?:{_alternatives(sets['sought_determiners'])})\s+)?" if sets["sought_determiners"] else ""
