@@ -110,3 +110,19 @@ def test_a_time_after_an_event_is_no_count(rules):  # type: ignore[no-untyped-de
     frame = frame_of(rules, text, dt.date(2016, 5, 7))
     assert all(s.value != 8 for s in frame.counts.values())
     assert (frame.counts["killed"].value, frame.counts["killed"].text) == (1, "A 19-year-old man was mortally wounded")
+
+
+def test_people_in_the_rest_of_a_list_the_claims_leave_out(rules):  # type: ignore[no-untyped-def]
+    # the claim ends at the semicolon; the names after it, marked as people by their ages, are read too
+    text = ("Chanetta Powell, 25, was killed in the March 9 shooting, along with her unborn child; Jerry Shelton, 35; "
+            "Tina Shelton, 37; Brittany Powell, 27; and Shada Mahone, 26.")
+    frame = frame_of(rules, text, dt.date(2016, 3, 20))
+    assert {p.name: p.age for p in frame.people} == {
+        "Chanetta Powell": 25, "Jerry Shelton": 35, "Tina Shelton": 37, "Brittany Powell": 27, "Shada Mahone": 26}
+    spans_hold(frame, text)
+
+
+def test_a_name_before_its_status_across_an_apposition(rules):  # type: ignore[no-untyped-def]
+    text = "A man is dead after a shooting in Mountain View. Police say Chet Hockman, of Mountain View, died Sunday."
+    frame = frame_of(rules, text, dt.date(2016, 3, 20))
+    assert [(p.name, p.status) for p in frame.people] == [("Chet Hockman", "killed")]

@@ -125,7 +125,8 @@ _CUES: dict[int, tuple[Lexicon, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 
 
 def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A name right after a cue ("identified as ...") and a name right before one ("... was shot")."""
+    """A name right after a cue ("identified as ...") and a name right before one ("... was shot"), or
+    before it with an apposition between ("Chet Hockman, of Mountain View, died")."""
     found = _CUES.get(id(lexicon))
     if found is None:
         frame = lexicon.frame
@@ -134,7 +135,9 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
         before = re.compile(rf"(?<![\w'’])(?i:{alternatives(frame.person_before) or '(?!x)x'})\s+(?P<name>{_NAME})")
-        after = re.compile(rf"(?P<name>{_NAME})\s+(?i:{alternatives(frame.person_after) or '(?!x)x'})(?![\w'’])")
+        # an apposition may stand between ("Chet Hockman, of Mountain View, died")
+        after = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,.;:\n]{{2,40}},)?\s+"
+                           rf"(?i:{alternatives(frame.person_after) or '(?!x)x'})(?![\w'’])")
         found = _CUES[id(lexicon)] = (lexicon, (before, after))
     return found[1]
 
@@ -262,45 +265,74 @@ def _statuses(claim: Claim, at: int, end: int, lexicon: Lexicon,
     return sorted(out)
 
 
+def _with_ages(body: str) -> list[tuple[int, int, str, int | None]]:
+    """The names in ``body`` that an age marks as people: (start, end, name, age)."""
+    named: list[tuple[int, int, str, int | None]] = []
+    for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSITION, _AGE_BEFORE):
+        for m in pattern.finditer(body):
+            years = int(m.group("age"))
+            if m.groupdict().get("months"):
+                years //= 12  # "Avery Contreras, 23 months": one year old
+            if re.search(r"['’]s$", m.group("name")):
+                continue  # "That 13-year-old, Zina Bowser's son Chris": the age is the son's
+            if 0 < years < 110:
+                named.append((m.start("name"), m.end("name"), m.group("name"), years))
+    return named
+
+
+def _left_out(document: Document, claims: Sequence[Claim]) -> list[tuple[int, int, str | None]]:
+    """The stretches of a line no claim holds and no furniture covers, with the claim they follow on
+    that line: the rest of a list the claims end before ("..., along with her unborn child; Jerry
+    Shelton, 35; Tina Shelton, 37"): its names read only where an age marks them as people."""
+    text = document.text
+    covered = sorted([(c.start, c.end, c.id) for c in claims] + [(f.start, f.end, "") for f in document.furniture])
+    out: list[tuple[int, int, str | None]] = []
+    at, owner = 0, None
+    for start, end, claim_id in [*covered, (len(text), len(text), "")]:
+        if start > at:
+            line_start = at
+            for line in re.finditer(r"[^\n]+", text[at:start]):
+                a, b = at + line.start(), at + line.end()
+                follows = owner if text.rfind("\n", 0, a) < line_start else None
+                if re.search(r"\d", text[a:b]):
+                    out.append((a, b, follows))
+        if end > at:
+            at, owner = end, claim_id or None
+    return out
+
+
 def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> tuple[Person, ...]:
     """The document's named participants, in the order they are first named."""
     found: dict[str, _Found] = {}  # by family name
     text = document.text
-    for claim in claims:
-        body = claim.text
-        named: list[tuple[int, int, str, int | None]] = []
-        for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSITION, _AGE_BEFORE):
-            for m in pattern.finditer(body):
-                years = int(m.group("age"))
-                if m.groupdict().get("months"):
-                    years //= 12  # "Avery Contreras, 23 months": one year old
-                if re.search(r"['’]s$", m.group("name")):
-                    continue  # "That 13-year-old, Zina Bowser's son Chris": the age is the son's
-                if 0 < years < 110:
-                    named.append((m.start("name"), m.end("name"), m.group("name"), years))
-        for pattern in _cue_patterns(lexicon):
-            for m in pattern.finditer(body):
-                named.append((m.start("name"), m.end("name"), m.group("name"), None))
-        for m in re.finditer(_NAME, body):
-            if _named_again(text, claim.start + m.end(), family_name(m.group())):
-                named.append((m.start(), m.end(), m.group(), None))
-        for listed in _LIST.finditer(body):
-            for m in re.finditer(_NAME, listed.group()):
-                named.append((listed.start() + m.start(), listed.start() + m.end(), m.group(), None))
+    pieces: list[tuple[str, int, str | None, bool]] = [(claim.text, claim.start, claim.id, True) for claim in claims]
+    pieces += [(text[a:b], a, owner, False) for a, b, owner in _left_out(document, claims)]
+    for body, offset, claim_id, whole_claim in pieces:
+        named = _with_ages(body)
+        if whole_claim:
+            for pattern in _cue_patterns(lexicon):
+                for m in pattern.finditer(body):
+                    named.append((m.start("name"), m.end("name"), m.group("name"), None))
+            for m in re.finditer(_NAME, body):
+                if _named_again(text, offset + m.end(), family_name(m.group())):
+                    named.append((m.start(), m.end(), m.group(), None))
+            for listed in _LIST.finditer(body):
+                for m in re.finditer(_NAME, listed.group()):
+                    named.append((listed.start() + m.start(), listed.start() + m.end(), m.group(), None))
         for first, end, whole, age in sorted(named, key=lambda n: (n[0], n[1], n[2], n[3] or 0)):
             name = _trim(whole, lexicon)
             start = first + len(whole) - len(name)
-            name = _opening(text, claim.start + start, name)
+            name = _opening(text, offset + start, name)
             start = first + len(whole) - len(name)
             if len(name.split()) < 2 or _not_a_person(name, lexicon):
                 continue
-            at = claim.start + start
+            at = offset + start
             key = _key(name)
             person = found.get(key)
             if person is None:
-                person = found[key] = _Found(name, at, claim.start + end, claim.id, first=at)
+                person = found[key] = _Found(name, at, offset + end, claim_id, first=at)
             elif len(name) > len(person.name):
-                person.name, person.start, person.end, person.claim = name, at, claim.start + end, claim.id
+                person.name, person.start, person.end, person.claim = name, at, offset + end, claim_id
             if age is not None and person.age is None:
                 person.age = age
             person.role = person.role or _role_before(text, at, lexicon)
