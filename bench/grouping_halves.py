@@ -56,9 +56,10 @@ def half_score(found: Sequence[Sequence[int]], labels: Sequence[str], which: str
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", action="append", default=[], help="a setting, NAME=VALUE")
+    ap.add_argument("--fresh", action="store_true", help="analyse the articles again (after a change to the code)")
     args = ap.parse_args(argv)
     settings = replace(GroupingSettings(), **cv._settings(args.set))
-    items, incidents = cv.analysed(FEEDS, False)
+    items, incidents = cv.analysed(FEEDS, args.fresh)
     profiles = cv.profiles(items)
     labels = [incidents[p.id] for p in profiles]
     found = stories(profiles, settings)

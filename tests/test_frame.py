@@ -571,3 +571,24 @@ def test_one_undated_source_reads_no_weekday(rules):  # type: ignore[no-untyped-
     rows, _ = _sheet_of(rules, "Two men were shot Friday night outside a bar in Dayton.",
                         "Two men were shot Saturday outside a bar in Dayton.", dates=(dt.date(2016, 5, 7), None))
     assert "weekday" not in rows
+
+
+@pytest.mark.parametrize("text, place, quoted", [
+    # a dateline with the day after its place, or two hyphens for its dash
+    ("HOUSTON, Nov. 16 (Xinhua) -- A house party ended in gunfire overnight, leaving one person dead.",
+     "Houston, Texas", "HOUSTON"),
+    ("SAN ANTONIO -- A Halloween party ended with violence after a man opened fire on a large crowd.",
+     "San Antonio, Texas", "SAN ANTONIO"),
+    # in title case, a place the gazetteer knows with its region's postal code and an agency
+    ("St. Louis, MO (KMOX) A 2 year old little boy was shot this afternoon.", "St. Louis, Missouri", "St. Louis"),
+    # below blank lines and page furniture: six lines with words, however many blank ones between
+    ("October 6, 2013 11:58 PM\n\nGet Breaking News First\n\nBy Elizabeth Hur, Andrew Kramer\n\n"
+     "PHILADELPHIA (CBS) — Authorities say one person is dead after six people were shot Sunday evening.",
+     "Philadelphia, Pennsylvania", "PHILADELPHIA"),
+    # a name in title case with no agency after it opens a sentence, not a dateline
+    ("Fresno, Calif. police said a 9-year-old girl was wounded.", "Fresno, California", "Fresno"),
+])
+def test_a_dateline_names_the_place(rules, text, place, quoted):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    assert (frame.place.value, frame.place.text) == (place, quoted)
+    spans_hold(frame, text)

@@ -20,12 +20,17 @@ from .participants import tells_of_event
 
 __all__ = ["read_place"]
 
+#: a place in capitals opening a line, its region and the day after it ("HOUSTON, Nov. 16 (Xinhua) --"),
+#: then an agency, a dash or a label's mark; or a place in title case with its region and an agency
+#: ("St. Louis, MO (KMOX)")
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?))?\s*(?P<sep>\(|—|–|-\s|>>|:)",
+    r"^[ \t]*(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?P<sep>\(|—|–|--?\s|>>|:)"
+    r"|(?P<titled>[A-Z][a-z.'’]+(?: [A-Z][a-z.'’]+){0,2}),\s*(?P<titled_region>[A-Z][A-Za-z.]{1,13})\s*\([A-Z]{2,}\))",
     re.MULTILINE,
 )
-#: how many lines from the top a dateline may stand on (after a headline, a byline, a date)
+#: how many lines with words from the top a dateline may stand on (after a headline, a byline, a date)
 _DATELINE_LINES = 6
 #: where a lede ends, for a region named with no place beside it
 _LEDE = 600
@@ -204,8 +209,15 @@ def _dateline(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> re.Match[str
     """The dateline: a capitalised place opening one of the first lines. A name the gazetteer does not
     know stands as one only with a region after it or in the form of an agency's dateline ("(AP) —"),
     not before a colon or arrows, where a line of capitals is a label ("RELATED:", "TCSO >>")."""
-    head = "\n".join(text.splitlines()[:_DATELINE_LINES])
-    for m in _DATELINE.finditer(head):
+    lines = [m.end() for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text[:20_000])][:_DATELINE_LINES]
+    for m in _DATELINE.finditer(text, 0, lines[-1] if lines else 0):
+        if m.group("titled"):
+            # in title case, only a place the gazetteer knows, with its region (or a postal code: "MO")
+            region = m.group("titled_region")
+            if m.group("titled") in gazetteer.places and (lexicon.places.regions.get(region)
+                                                          or re.fullmatch(r"[A-Z]{2}", region)):
+                return m
+            continue
         place = m.group("place")
         if not _is_place(place, lexicon) or len(place) < 3:
             continue
@@ -266,13 +278,15 @@ def read_place(document: Document, claims: Sequence[Claim], lexicon: Lexicon, ga
     place: tuple[str, int, int, str | None] | None = None
     dateline = _dateline(text, lexicon, gazetteer)
     if dateline is not None:
-        words = " ".join(w.capitalize() if len(w) > 2 else w for w in dateline.group("place").split())
-        start, end = dateline.start("place"), dateline.end("place")
+        which = "titled" if dateline.group("titled") else "place"
+        words = " ".join(w.capitalize() if len(w) > 2 else w for w in dateline.group(which).split())
+        start, end = dateline.start(which), dateline.end(which)
         place = (words, start, end, _claim_at(claims, start))
-        written = dateline.group("region")
+        held = "titled_region" if which == "titled" else "region"
+        written = dateline.group(held)
         if written and lexicon.places.regions.get(written):
             named = named | {lexicon.places.regions[written]}
-            regions.insert(0, (lexicon.places.regions[written], dateline.start("region"), dateline.end("region")))
+            regions.insert(0, (lexicon.places.regions[written], dateline.start(held), dateline.end(held)))
     if place is None:
         found = _in_claims(text, claims, lexicon, gazetteer)
         if found is not None:
