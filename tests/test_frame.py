@@ -579,6 +579,9 @@ def test_one_undated_source_reads_no_weekday(rules):  # type: ignore[no-untyped-
      "Houston, Texas", "HOUSTON"),
     ("SAN ANTONIO -- A Halloween party ended with violence after a man opened fire on a large crowd.",
      "San Antonio, Texas", "SAN ANTONIO"),
+    # a known name may open with a word of a kind ("St." is a street's elsewhere)
+    ("ST. LOUIS (KMOX) – Three armed men walked into a south side bar and opened fire.", "St. Louis, Missouri",
+     "ST. LOUIS"),
     # in title case, a place the gazetteer knows with its region's postal code and an agency
     ("St. Louis, MO (KMOX) A 2 year old little boy was shot this afternoon.", "St. Louis, Missouri", "St. Louis"),
     # below blank lines and page furniture: six lines with words, however many blank ones between

@@ -219,11 +219,11 @@ def _dateline(text: str, lexicon: Lexicon, gazetteer: Gazetteer) -> re.Match[str
                 return m
             continue
         place = m.group("place")
-        if not _is_place(place, lexicon) or len(place) < 3:
-            continue
         words = " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
         known = (words in gazetteer.places or words in gazetteer.counties or words in gazetteer.countries
                  or lexicon.places.regions.get(words) is not None)
+        if not _is_place(place, lexicon, known=known) or len(place) < 3:
+            continue  # a known name may open with a word of a kind ("ST. LOUIS (KMOX) –")
         if known or m.group("region") or m.group("sep") not in (":", ">>"):
             return m
     return None
