@@ -97,6 +97,13 @@ def test_a_status_after_a_name_is_that_persons(rules):  # type: ignore[no-untype
     # an attempt is no death
     ("A man shot and killed his neighbor Sunday, deputies said. He then tried to take his own life.",
      (1, "exact", "shot and killed his neighbor", False)),
+    # the event named a murder-suicide, in the deed's claim or in another
+    ("A man shot and killed his wife Sunday in what police called a murder-suicide.",
+     (2, "exact", "shot and killed his wife Sunday in what police called a murder-suicide", False)),
+    ("Police said the man shot and killed his wife at their home. Investigators ruled it a murder-suicide.",
+     (2, "exact", "shot and killed his wife", True)),
+    ("A man shot and killed his wife Sunday in what police called an attempted murder-suicide.",
+     (1, "exact", "shot and killed his wife", False)),
 ])
 def test_the_doers_own_death(rules, text, killed):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 5, 7))
