@@ -133,3 +133,13 @@ def test_a_name_before_its_status_across_an_apposition(rules):  # type: ignore[n
     text = "A man is dead after a shooting in Mountain View. Police say Chet Hockman, of Mountain View, died Sunday."
     frame = frame_of(rules, text, dt.date(2016, 3, 20))
     assert [(p.name, p.status) for p in frame.people] == [("Chet Hockman", "killed")]
+
+
+def test_a_name_inside_a_longer_one_is_one_person(rules):  # type: ignore[no-untyped-def]
+    # a photo credit's capitalised word before a name does not make a second person, nor a second death
+    text = ("The others charged in Neeley's death are Marie Derival, 19, and Xavier Stroman, 20.\n\n"
+            "Antonio Neeley, 22, was shot and killed Saturday in Lauderhill.\n\n"
+            "Lauderhill Police/Courtesy Antonio Neeley was shot and killed Saturday in Lauderhill.")
+    frame = frame_of(rules, text, dt.date(2016, 3, 20))
+    assert [(p.name, p.status) for p in frame.people if p.status == "killed"] == [("Antonio Neeley", "killed")]
+    assert (frame.counts["killed"].value, frame.counts["killed"].bound) == (1, "exact")

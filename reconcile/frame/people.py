@@ -301,6 +301,24 @@ def _left_out(document: Document, claims: Sequence[Claim]) -> list[tuple[int, in
     return out
 
 
+def _merged(found: dict[str, _Found]) -> dict[str, _Found]:
+    """One person where one name ends with another whole name of two words or more: "Jonathan "JD" De
+    Guzman" and "De Guzman", "Antonio Neeley" and a credit's "Courtesy Antonio Neeley". The name first
+    written stays, with the age and role either gives."""
+    people = sorted(found.items(), key=lambda kv: (kv[1].first, kv[0]))
+    out: dict[str, _Found] = {}
+    for key, person in people:
+        words = person.name.split()
+        same = next((p for p in out.values() for a, b in ((words, p.name.split()), (p.name.split(), words))
+                     if len(b) >= 2 and len(a) > len(b) and a[-len(b):] == b), None)
+        if same is None:
+            out[key] = person
+            continue
+        same.age = same.age if same.age is not None else person.age
+        same.role = same.role or person.role
+    return out
+
+
 def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> tuple[Person, ...]:
     """The document's named participants, in the order they are first named."""
     found: dict[str, _Found] = {}  # by family name
@@ -336,6 +354,7 @@ def read_people(document: Document, claims: Sequence[Claim], lexicon: Lexicon) -
             if age is not None and person.age is None:
                 person.age = age
             person.role = person.role or _role_before(text, at, lexicon)
+    found = _merged(found)
     # every mention, the family name alone included: what happened to them (a family name several
     # people share is left to their whole names)
     families: dict[str, list[_Found]] = {}
