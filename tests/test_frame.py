@@ -590,8 +590,41 @@ def test_one_undated_source_reads_no_weekday(rules):  # type: ignore[no-untyped-
      "Philadelphia, Pennsylvania", "PHILADELPHIA"),
     # a name in title case with no agency after it opens a sentence, not a dateline
     ("Fresno, Calif. police said a 9-year-old girl was wounded.", "Fresno, California", "Fresno"),
+    # a space before the comma, an abbreviation's period left out (of the place's "St." and the region's "Ill.")
+    ("ST CHARLES , Ill -- Three people are dead and a fourth wounded in a shooting inside an apartment.",
+     "St. Charles, Illinois", "ST CHARLES"),
+    # a place the gazetteer knows alone on its line, in capitals, above the story
+    ("Staff report\n\nWARREN\n\nA man was charged after his nephew, 7, was wounded by a gun he left out.",
+     "Warren", "WARREN"),
 ])
 def test_a_dateline_names_the_place(rules, text, place, quoted):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))
     assert (frame.place.value, frame.place.text) == (place, quoted)
     spans_hold(frame, text)
+
+
+def test_a_line_of_capitals_alone_is_a_dateline_only_where_it_names_a_known_place(rules):  # type: ignore[no-untyped-def]
+    text = "BREAKING NEWS\n\nTwo men were wounded in a shooting Friday night in Dayton."
+    assert frame_of(rules, text, dt.date(2016, 6, 13)).place.text == "Dayton"
+
+
+@pytest.mark.parametrize("text, place, quoted", [
+    # the city a part of it is named by, after a word that is not one of place ("on")
+    ("A 5-year-old girl was in serious condition after shooting herself Tuesday night on Chicago’s West Side.",
+     "Chicago, Illinois", "Chicago"),
+    # no line telling of the event names a place: the first known one standing as a place in the opening
+    ("Police arrested a man after they say he shot his 10-year-old brother in the head.\n\n"
+     "Officers responded to a home in the 2600 block of Embarcadero Drive in Lithonia, east of Atlanta.",
+     "Lithonia, Georgia", "Lithonia"),
+    ("Investigators are trying to track down the gunmen behind a quadruple shooting.\n\n"
+     "Kansas City police identified the victim as Marcus Lyman.", "Kansas City", "Kansas City"),
+])
+def test_the_place_of_an_event_whose_lines_name_none(rules, text, place, quoted):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 6, 13))
+    assert (frame.place.value, frame.place.text) == (place, quoted)
+    spans_hold(frame, text)
+
+
+def test_a_page_that_tells_of_no_event_has_no_place_from_its_opening(rules):  # type: ignore[no-untyped-def]
+    text = "Five Must-See Destinations\n\nWithin the 41 square miles of Paris there are over 60 attractions."
+    assert frame_of(rules, text, dt.date(2016, 6, 13)).place is None
