@@ -58,6 +58,17 @@ def test_years_and_unknown_nouns_are_not_counts(rules):
     assert quantities(rules, "In 2020 the council met for three hours") == []
 
 
+def test_the_day_of_a_date_is_no_count(rules):
+    # a figure after a month's name or before one is a day: nobody was counted, the one dead is kept
+    assert quantities(rules, "One of five people shot outside the bar early October 27 has died.") == [
+        (5, "exact", "people", "shot", False, False)]
+    assert quantities(rules, "He goes to trial Aug. 22 for endangering children") == []
+    assert quantities(rules, "Murieron 4 policías el 27 de octubre") == [(4, "exact", "police", "killed", False, False)]
+    # a number in words after a month that ends a sentence opens the next one: a count
+    found = quantities(rules, "He was shot in January. One other person died.")
+    assert found[-1][:4] == (1, "exact", "people", "killed")
+
+
 def test_dates_resolve_against_the_article_date(rules):
     text = "He was kidnapped on Thursday and a decree followed on May 17 and 17 May"
     found = facts.read(text, Span(0, len(text)), sentence=Span(0, len(text)), counts=[],

@@ -79,7 +79,8 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 counts.append(Count(0, "exact", noun, lexicon.counts.nouns[noun], tok.start, toks[i + 1].end))
                 i += 2
                 continue
-        if number is None or is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT:
+        if (number is None or is_year(tok, text) or not number[0].is_integer() or not 0 <= number[0] <= MAX_COUNT
+                or _is_day(text, tok.start, toks[number[1] - 1].end, lexicon)):
             i += 1
             continue
         value = int(number[0])
@@ -133,6 +134,20 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         counts.append(Count(value, bound, noun, cls, start, end, partial))
         i = j + 1
     return counts
+
+
+def _is_day(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the number at ``text[start:end]`` is the day of a date, never a count: after a month's name
+    ("early October 27 has died", "trial Aug. 22 for") or before one ("el 27 de octubre", "27 October"),
+    written in figures ("in January. One other person died" counts one)."""
+    if not text[start:end].isdecimal():
+        return False
+    before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 14) : start])
+    if before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in lexicon.dates.months:
+        return True
+    after = re.match(r"\s+(?:de\s+)?([^\W\d_]+)", text[end : end + 16])
+    return after is not None and after.group(1).lower() in lexicon.dates.months and (
+        after.group(1)[:1].isupper() or text[end : after.start(1)].strip() == "de")
 
 
 def _elliptic(text: str, toks: list[Token], i: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
