@@ -143,3 +143,25 @@ def test_a_name_inside_a_longer_one_is_one_person(rules):  # type: ignore[no-unt
     frame = frame_of(rules, text, dt.date(2016, 3, 20))
     assert [(p.name, p.status) for p in frame.people if p.status == "killed"] == [("Antonio Neeley", "killed")]
     assert (frame.counts["killed"].value, frame.counts["killed"].bound) == (1, "exact")
+
+
+@pytest.mark.parametrize("charge", [
+    "Forney has been charged with attempted murder and assault with a deadly weapon with intent to kill.",
+    "Police say the man tried to kill them.",
+])
+def test_a_charge_or_an_attempt_tells_of_no_death(rules, charge):  # type: ignore[no-untyped-def]
+    # those shot are the wounded where the only words of death are what was tried, meant or could kill
+    text = f"Four people, including an 11-year-old, were shot late Thursday in north Charlotte.\n\n{charge}"
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    killed, injured = frame.counts["killed"], frame.counts["injured"]
+    assert (killed.value, killed.derived, injured.value, injured.text, injured.derived) == (
+        0, True, 4, "Four people", True)
+    spans_hold(frame, text)
+
+
+def test_a_death_beside_a_charge_is_still_a_death(rules):  # type: ignore[no-untyped-def]
+    # one of those shot died: not all four were wounded, whatever the charge says
+    text = ("Four people were shot late Thursday in north Charlotte. One of them died at the hospital.\n\n"
+            "Forney has been charged with attempted murder.")
+    counts = frame_of(rules, text, dt.date(2016, 5, 7)).counts
+    assert "killed" not in counts and "injured" not in counts

@@ -292,15 +292,29 @@ def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: L
     """Whether the document tells of no death (``event`` "killed") or no injury ("injured") at all: no
     claim names one, and its text has no word of one (a caption or headline the claims left out
     included)."""
-    if any(event in c.facts.events for c in claims):
-        return False
     words = lexicon.frame
     if event == "killed":
-        return words.death_pattern.search(document.text) is None
+        # a claim's death may be a charge's words only ("charged with attempted murder"): read as the text is
+        told = [c for c in claims if event in c.facts.events]
+        if any(not words.death_pattern.search(c.text) for c in told):
+            return False
+        return not any(_a_death(document.text, m, lexicon) for m in words.death_pattern.finditer(document.text))
+    if any(event in c.facts.events for c in claims):
+        return False
     # a word of the hospital in a sentence of a death tells of where someone died, not of someone hurt
     # ("was taken to a hospital, where he was pronounced dead")
     return not any(words.injury_pattern.search(sentence) and not words.death_pattern.search(sentence)
                    for sentence in _SENTENCE.split(document.text))
+
+
+def _a_death(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether a word of death tells of a death: not what was tried or meant ("attempted murder", "intent to
+    kill", "tried to kill him") nor what could kill ("a deadly weapon")."""
+    before = text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]
+    if lexicon.frame.attempts & set(before) or (before and before[-2:] in (["intent", "to"], ["with", "intent"])):
+        return False
+    after = re.match(r"\s+([^\W\d_]+)", text[m.end() : m.end() + 20])
+    return not (after is not None and after.group(1).lower() in ("weapon", "weapons"))
 
 
 def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:
