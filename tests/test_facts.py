@@ -69,6 +69,13 @@ def test_the_day_of_a_date_is_no_count(rules):
     assert found[-1][:4] == (1, "exact", "people", "killed")
 
 
+def test_an_aside_naming_some_of_those_counted_stands_between_the_count_and_its_event(rules):
+    text = "Police say four people, including an 11-year-old boy and a 13-year-old boy, were wounded Friday night."
+    assert quantities(rules, text) == [(4, "exact", "people", "injured", False, False)]
+    spanish = "Cuatro personas, incluidos dos niños de 11 y 13 años que jugaban en la calle, resultaron heridas."
+    assert quantities(rules, spanish)[0] == (4, "exact", "people", "injured", False, False)
+
+
 def test_dates_resolve_against_the_article_date(rules):
     text = "He was kidnapped on Thursday and a decree followed on May 17 and 17 May"
     found = facts.read(text, Span(0, len(text)), sentence=Span(0, len(text)), counts=[],

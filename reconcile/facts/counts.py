@@ -202,7 +202,7 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
         if count.start <= m.start() < count.end:
             continue
         if m.start() >= count.end:
-            gap = text[count.end : m.start()]
+            gap = _past_aside(text[count.end : m.start()], lexicon)
             if takes_object(text, m.end(), lexicon) and m.group().lower() not in lexicon.frame.intransitive and (
                     not gap.strip() or gap.split()[-1].lower() in words.phrase_ends):
                 # "4 gunmen killed two officers", "400 people ... gunfire that killed one man": the verb's
@@ -233,6 +233,16 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             if _object_gap(text[m.end() : count.start], lexicon):
                 best = (0.5, words.object_events[m.group().lower()])
     return best[1] if best else None
+
+
+def _past_aside(gap: str, lexicon: Lexicon) -> str:
+    """The words between a count and an event after it, less an aside naming some of those counted, set
+    off by commas ("four people, including an 11-year-old boy and a 13-year-old boy, were wounded")."""
+    aside = re.match(r"\s*,\s*", gap)
+    if aside is None or not lexicon.counts.inclusive.match(gap, aside.end()):
+        return gap
+    close = gap.find(",", aside.end())
+    return gap if close < 0 else gap[close + 1 :]
 
 
 def takes_object(text: str, at: int, lexicon: Lexicon) -> bool:

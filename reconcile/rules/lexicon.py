@@ -163,6 +163,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             toll_pattern=phrase_pattern(tolls),
             elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
             contrast=frozenset(str(w).lower() for d in docs for w in d.get("contrast") or []),
+            inclusive=phrase_pattern([str(w) for d in docs for w in d.get("inclusive") or []]),
             object_events=object_events,
             object_event_pattern=phrase_pattern(list(object_events)),
             event_sums={str(k): tuple(str(e) for e in v) for d in docs for k, v in (d.get("event_sums") or {}).items()},

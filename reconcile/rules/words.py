@@ -84,6 +84,8 @@ class CountWords:
     elliptic_aux: frozenset[str] = frozenset()
     #: "other", "others": a count set apart from an earlier one of the sentence
     contrast: frozenset[str] = frozenset()
+    #: what opens an aside naming some of those counted: "four people, including a boy, were shot"
+    inclusive: re.Pattern[str] = re.compile(r"(?!x)x")
     #: verbs that tell of an event only with their object right after them: {"shooting": "shot"}
     object_events: dict[str, str] = field(default_factory=dict)
     object_event_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
