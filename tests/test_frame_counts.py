@@ -165,3 +165,18 @@ def test_a_death_beside_a_charge_is_still_a_death(rules):  # type: ignore[no-unt
             "Forney has been charged with attempted murder.")
     counts = frame_of(rules, text, dt.date(2016, 5, 7)).counts
     assert "killed" not in counts and "injured" not in counts
+
+
+def test_a_count_over_several_incidents_is_a_roundup_s(rules):  # type: ignore[no-untyped-def]
+    # "in three separate shootings": the count is the night's, not this event's; the event's own line counts
+    text = ("Two people were killed and four others were hurt in three separate shootings in Denver early Sunday.\n\n"
+            "In the first, a man was shot and killed outside a bar on Colfax Avenue.")
+    killed = frame_of(rules, text, dt.date(2016, 5, 8)).counts["killed"]
+    assert (killed.value, killed.text) == (1, "a man was shot and killed")
+    spans_hold(frame_of(rules, text, dt.date(2016, 5, 8)), text)
+    # one incident called "shootings" (a spree) is still counted
+    spree = "Police charged Nasser Hamad with murder for Saturday's shootings that killed two people and hurt three."
+    counts = frame_of(rules, spree, dt.date(2016, 5, 8)).counts
+    assert (counts["killed"].value, counts["injured"].value) == (2, 3)
+    spanish = "Dos personas murieron y cuatro resultaron heridas en tres tiroteos distintos el domingo."
+    assert "killed" not in frame_of(rules, spanish, dt.date(2016, 5, 8), "es").counts

@@ -63,10 +63,26 @@ def other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
     return year is not None and any(int(y) != year for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", claim.text))
 
 
-def _statements(claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[Said]:
+def _several_events(text: str, claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether the sentence of the claim tells of several incidents together ("... were hurt in three
+    separate shootings", "two shootings that injured ...", "multiple shootings"): what it counts is a
+    roundup's."""
+    start = max(text.rfind(". ", 0, claim.start), text.rfind("\n", 0, claim.start)) + 1
+    stops = [at for at in (text.find(". ", claim.end), text.find("\n", claim.end)) if at >= 0]
+    sentence = text[start : min(stops) if stops else len(text)]
+    for m in lexicon.frame.incidents_pattern.finditer(sentence):
+        before = re.findall(r"[^\W_]+", sentence[max(0, m.start() - 40) : m.start()].lower())[-3:]
+        if any(w in lexicon.frame.several or (number_value(w) or 0) >= 2 for w in before):
+            return True
+    return False
+
+
+def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[Said]:
     """Every count the claims state as a fact of this event, in document order."""
     out: list[Said] = []
     for order, claim in enumerate(claims):
+        if _several_events(text, claim, lexicon):
+            continue
         statuses = statuses_only(claim, lexicon)
         for q in claim.facts.quantities:
             if q.hypothetical or q.scoped or _AGE.search(q.text):
@@ -327,7 +343,8 @@ def read_counts(
 ) -> tuple[dict[str, Stated], dict[str, tuple[int, ...]]]:
     """The document's counts ("killed", "injured", "arrested", and by class: "killed:police"), and
     every figure it gives each field in any words."""
-    said = _statements(claims, lexicon, document.date.year if document.date else latest_year(document.text))
+    year = document.date.year if document.date else latest_year(document.text)
+    said = _statements(document.text, claims, lexicon, year)
     voiced = any(not c.quoted for c in claims)  # a tweet on its own: what it quotes is its voice
     figures: dict[str, tuple[int, ...]] = {}
     for s in said:

@@ -246,6 +246,10 @@ class FrameWords:
     #: and the words before it that make it only tried ("tried to")
     own_death_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     attempts: frozenset[str] = frozenset()
+    #: several incidents told of together ("three separate shootings", "multiple shootings"): the words
+    #: that say several, and the incidents' plural nouns; what such a claim counts is a roundup's
+    several: frozenset[str] = frozenset()
+    incidents_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a word of the incident said to be deadly ("a fatal shooting", "balacera mortal"): someone died
     deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
