@@ -167,7 +167,7 @@ def test_a_death_beside_a_charge_is_still_a_death(rules):  # type: ignore[no-unt
     assert "killed" not in counts and "injured" not in counts
 
 
-def test_a_count_over_several_incidents_is_a_roundup_s(rules):  # type: ignore[no-untyped-def]
+def test_a_count_over_several_incidents_is_a_roundup(rules):  # type: ignore[no-untyped-def]
     # "in three separate shootings": the count is the night's, not this event's; the event's own line counts
     text = ("Two people were killed and four others were hurt in three separate shootings in Denver early Sunday.\n\n"
             "In the first, a man was shot and killed outside a bar on Colfax Avenue.")
