@@ -96,6 +96,20 @@ def test_furniture_repeated_in_a_long_line_is_marked_each_time(rules):
     assert not any("assault" in m for m in marked)
 
 
+def test_a_link_to_another_story_is_furniture(rules):
+    from reconcile.ingest import from_text
+
+    text = ("Eight people, including the 2 who died, were shot around 1 a.m. Saturday.\n\n"
+            "STORY: 1 dead in triple shooting at Vegas nightclub\n\n"
+            "PREVIOUS STORY: One day after being added to the Top Ten Most Wanted list, he was caught.\n\n"
+            "The story: police say the gunman fired into the crowd.")
+    doc = from_text(text, path="a.txt", doc_id="d1", rules=rules)
+    marked = [doc.text[f.start : f.end] for f in doc.furniture]
+    assert "STORY: 1 dead in triple shooting at Vegas nightclub" in marked
+    assert any(m.startswith("PREVIOUS STORY:") for m in marked)
+    assert not any("Eight people" in m or "fired into the crowd" in m for m in marked)
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
