@@ -180,3 +180,8 @@ def test_a_count_over_several_incidents_is_a_roundup(rules):  # type: ignore[no-
     assert (counts["killed"].value, counts["injured"].value) == (2, 3)
     spanish = "Dos personas murieron y cuatro resultaron heridas en tres tiroteos distintos el domingo."
     assert "killed" not in frame_of(rules, spanish, dt.date(2016, 5, 8), "es").counts
+    # a word of several after the noun, as Spanish puts it, with no number
+    after = "Dos personas murieron y cuatro resultaron heridas en tiroteos distintos el domingo."
+    assert "killed" not in frame_of(rules, after, dt.date(2016, 5, 8), "es").counts
+    assert frame_of(rules, "Dos personas murieron y cuatro resultaron heridas el domingo.", dt.date(2016, 5, 8),
+                    "es").counts["killed"].value == 2

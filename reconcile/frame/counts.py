@@ -68,11 +68,13 @@ def _several_events(text: str, claim: Claim, lexicon: Lexicon) -> bool:
     separate shootings", "two shootings that injured ...", "multiple shootings"): what it counts is a
     roundup's."""
     start = max(text.rfind(". ", 0, claim.start), text.rfind("\n", 0, claim.start)) + 1
-    stops = [at for at in (text.find(". ", claim.end), text.find("\n", claim.end)) if at >= 0]
+    stops = [at for at in (text.find(". ", claim.end - 1), text.find("\n", claim.end)) if at >= 0]
     sentence = text[start : min(stops) if stops else len(text)]
     for m in lexicon.frame.incidents_pattern.finditer(sentence):
-        before = re.findall(r"[^\W_]+", sentence[max(0, m.start() - 40) : m.start()].lower())[-3:]
-        if any(w in lexicon.frame.several or (number_value(w) or 0) >= 2 for w in before):
+        # the words before the noun, and the one after it where an adjective follows ("tiroteos distintos")
+        around = (re.findall(r"[^\W_]+", sentence[max(0, m.start() - 40) : m.start()].lower())[-3:]
+                  + re.findall(r"[^\W_]+", sentence[m.end() : m.end() + 20].lower())[:1])
+        if any(w in lexicon.frame.several or (number_value(w) or 0) >= 2 for w in around):
             return True
     return False
 
@@ -325,12 +327,16 @@ def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: L
 
 def _a_death(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """Whether a word of death tells of a death: not what was tried or meant ("attempted murder", "intent to
-    kill", "tried to kill him") nor what could kill ("a deadly weapon")."""
-    before = text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]
-    if lexicon.frame.attempts & set(before) or (before and before[-2:] in (["intent", "to"], ["with", "intent"])):
+    kill", "tried to kill him") nor what could kill ("a deadly weapon", "arma mortal")."""
+    words = lexicon.frame
+    before = text[max(0, m.start() - 30) : m.start()]
+    if words.attempts & set(before.lower().split()[-3:]):
         return False
-    after = re.match(r"\s+([^\W\d_]+)", text[m.end() : m.end() + 20])
-    return not (after is not None and after.group(1).lower() in ("weapon", "weapons"))
+    tail = before.split()[-4:]
+    if any(words.meant_pattern.fullmatch(" ".join(tail[-k:])) for k in range(1, len(tail) + 1)):
+        return False  # right after what was meant: "with intent to kill"
+    beside = re.findall(r"[^\W\d_]+", before)[-1:] + re.findall(r"[^\W\d_]+", text[m.end() : m.end() + 20])[:1]
+    return not any(w.lower() in words.means for w in beside)
 
 
 def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:

@@ -199,7 +199,7 @@ _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury"
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
                "place_modifiers", "name_heads", "plural", "own_death", "attempt", "deadly", "deadly_after",
                "count_ends", "outcome", "late_in_day", "early_in_day", "sought_before", "sought_determiners",
-               "sought_after", "severity", "whole", "several", "incidents")
+               "sought_after", "severity", "whole", "several", "incidents", "meant", "means")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
 
@@ -290,6 +290,7 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         early_in_day=frozenset(sets["early_in_day"]),
         own_death_pattern=phrase_pattern(sets["own_death"]), attempts=frozenset(sets["attempt"]),
         several=frozenset(sets["several"]), incidents_pattern=phrase_pattern(sets["incidents"]),
+        meant_pattern=phrase_pattern(sets["meant"]), means=frozenset(sets["means"]),
         deadly_pattern=phrase_pattern([f"{d} {i}" for d in sets["deadly"] for i in sets["incident"]]
                                       + [f"{i} {d}" for d in sets["deadly_after"] for i in sets["incident"]]),
     )

@@ -250,6 +250,10 @@ class FrameWords:
     #: that say several, and the incidents' plural nouns; what such a claim counts is a roundup's
     several: frozenset[str] = frozenset()
     incidents_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: a word of death after what was meant ("with intent to kill") or beside what could kill ("a deadly
+    #: weapon", "arma mortal") tells of no death
+    meant_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    means: frozenset[str] = frozenset()
     #: a word of the incident said to be deadly ("a fatal shooting", "balacera mortal"): someone died
     deadly_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: words of a story's later stage ("sentenced", "juicio"): a document with one reports later
