@@ -2,7 +2,8 @@
 
 Each count comes from the claims' typed facts (``facts.counts``): the first statement of it in the
 document (the headline and the lede come first) that is a fact about this event: not a threat, not
-another span of time ("so far this year"), not a part of a group ("two of them"). Beside them:
+another span of time ("so far this year"), not a part of a group ("two of them"), not a roundup of
+several incidents ("in three separate shootings"). Beside them:
 - one participant where the text names no number ("a 17-year-old boy died", "un hombre murió"),
   or as many as the rank it gives among the dead ("a second teen has died": at least 2), or two at
   least where a plural verb makes it the last of a list ("... and a woman were found dead");
@@ -12,7 +13,8 @@ another span of time ("so far this year"), not a part of a group ("two of them")
 - totals from parts: a total over several classes ("4 police officers died ... 4 kidnappers were
   killed" is 8 killed), the wounded as those shot less the dead, the dead as those shot less the
   wounded;
-- nobody killed, where the document counts its wounded and tells of no death at all.
+- nobody killed, where the document counts its wounded and tells of no death at all (a charge's
+  "attempted murder" or "deadly weapon" is none).
 Every value keeps the words it was read from; a value derived from several places quotes the main one.
 """
 
