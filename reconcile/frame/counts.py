@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
-from .deeds import Said, with_own_death
+from .deeds import Said, tried_before, with_own_death
 from .participants import (
     FIELDS,
     befell,
@@ -331,9 +331,9 @@ def _a_death(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """Whether a word of death tells of a death: not what was tried or meant ("attempted murder", "intent to
     kill", "tried to kill him") nor what could kill ("a deadly weapon", "arma mortal")."""
     words = lexicon.frame
-    before = text[max(0, m.start() - 30) : m.start()]
-    if words.attempts & set(before.lower().split()[-3:]):
+    if tried_before(text, m.start(), lexicon):
         return False
+    before = text[max(0, m.start() - 30) : m.start()]
     tail = before.split()[-4:]
     if any(words.meant_pattern.fullmatch(" ".join(tail[-k:])) for k in range(1, len(tail) + 1)):
         return False  # right after what was meant: "with intent to kill"

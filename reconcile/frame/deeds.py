@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import Bound, Claim
 from ..rules import Lexicon
 
-__all__ = ["Said", "with_own_death"]
+__all__ = ["Said", "tried_before", "with_own_death"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,12 @@ class Said:
     done_to: bool = False
 
 
+def tried_before(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether a word of attempt stands among the three words before ``at``: what follows was only tried
+    ("then tried to take her own life", "attempted murder")."""
+    return bool(lexicon.frame.attempts & set(text[max(0, at - 30) : at].lower().split()[-3:]))
+
+
 def _own_deaths(claims: Sequence[Claim], said: Sequence[Said], lexicon: Lexicon) -> list[tuple[Said, int, bool]]:
     """The doer's own death after the deed, with those the deed killed: each claim that says the doer
     died by their own hand ("before turning the gun on himself"), as (the victims' count, where the
@@ -51,7 +57,7 @@ def _own_deaths(claims: Sequence[Claim], said: Sequence[Said], lexicon: Lexicon)
     out = []
     for claim in claims:
         for m in words.own_death_pattern.finditer(claim.text):
-            if words.attempts & set(claim.text[max(0, m.start() - 30) : m.start()].lower().split()[-3:]):
+            if tried_before(claim.text, m.start(), lexicon):
                 continue  # "then tried to take her own life"
             here = [s for s in deeds if s.claim == claim.id and s.end <= claim.start + m.start()]
             if here:
