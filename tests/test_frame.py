@@ -598,6 +598,10 @@ def test_one_undated_source_reads_no_weekday(rules):  # type: ignore[no-untyped-
      "Warren", "WARREN"),
 ])
 def test_a_dateline_names_the_place(rules, text, place, quoted):  # type: ignore[no-untyped-def]
+    _place_is(rules, text, place, quoted)
+
+
+def _place_is(rules, text: str, place: str, quoted: str) -> None:  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 6, 13))
     assert (frame.place.value, frame.place.text) == (place, quoted)
     spans_hold(frame, text)
@@ -620,9 +624,7 @@ def test_a_line_of_capitals_alone_is_a_dateline_only_where_it_names_a_known_plac
      "Kansas City police identified the victim as Marcus Lyman.", "Kansas City", "Kansas City"),
 ])
 def test_the_place_of_an_event_whose_lines_name_none(rules, text, place, quoted):  # type: ignore[no-untyped-def]
-    frame = frame_of(rules, text, dt.date(2016, 6, 13))
-    assert (frame.place.value, frame.place.text) == (place, quoted)
-    spans_hold(frame, text)
+    _place_is(rules, text, place, quoted)
 
 
 def test_a_page_that_tells_of_no_event_has_no_place_from_its_opening(rules):  # type: ignore[no-untyped-def]
