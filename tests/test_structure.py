@@ -170,3 +170,36 @@ def test_a_figure_lined_up_by_its_noun_alone_needs_the_same_verb(rules):  # type
     also = "In 2004 a quake triggered a tsunami that killed 230,000 people."
     assert other_predicates(claim("a", killed), killed.index("168,000"), claim("b", also), also.index("230,000"),
                             rules.lexicon) == ""
+
+
+def _one_claim(rules, doc: str, text: str) -> Claim:  # type: ignore[no-untyped-def]
+    claims = extract(Document(id=doc, path=f"{doc}.txt", text=text), rules)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(("a", "b", "days"), [
+    # the words around the two days do not line up; the parse says they are when one subject did one deed
+    ("His accomplice, also on the run, surrendered himself to police on Friday.",
+     "His accomplice, 30-year-old Edgar Ricardo de Oliveira, also ran from police but surrendered himself on "
+     "Thursday morning and confessed to the crimes.", ("Friday", "Thursday")),
+    ("On Tuesday the council voted to close the plant.",
+     "The council, after a long night of debate, voted on Monday to close the plant.", ("Tuesday", "Monday")),
+    # two deeds, two days; when it was said; and another subject's deed
+    ("The man was shot Friday near his home.", "He died Thursday at a hospital after the shooting near his home.",
+     None),
+    ("Police said Friday the man was shot.", "Police said Thursday the man was shot.", None),
+    ("His accomplice surrendered to police on Friday after a week on the run.",
+     "The gunman, after a week on the run, surrendered to police on Thursday.", None),
+])
+def test_two_days_clash_only_when_one_subject_did_one_deed(rules, a, b, days):  # type: ignore[no-untyped-def]
+    from reconcile.conflicts import compare_pair
+
+    clashes = [c for c in compare_pair(_one_claim(rules, "a", a), _one_claim(rules, "b", b), rules.lexicon)
+               if c.slot == "date"]
+    if days is None:
+        assert clashes == []
+    else:
+        assert [c.values for c in clashes] == [days]
+        ((sa, ea), (sb, eb)) = clashes[0].spans
+        assert (a[sa:ea], b[sb:eb]) == days

@@ -67,7 +67,7 @@ COMPARATORS: tuple[Comparator, ...] = (
     Comparator("figures", compare_figures),
     Comparator("polarity", compare_polarity, yields_to_figures=True),
     Comparator("opposites", compare_opposites),
-    Comparator("swaps", compare_swaps),
+    Comparator("swaps", compare_swaps, yields_to_figures=True),
     Comparator("changes", compare_changes),
 )
 #: and of two claims in different languages

@@ -21,7 +21,7 @@ from ..model import Claim
 from ..rules import Lexicon
 from .pair import alike
 
-__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "other_predicates", "predicate_at", "same_facts",
+__all__ = ["NO_FACT", "PARSER", "Verdict", "has_parser", "one_deed", "other_predicates", "predicate_at", "same_facts",
            "states_no_fact"]
 
 #: the pipeline package read, and the components it runs
@@ -239,6 +239,30 @@ def other_predicates(a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon)
     if va is None or vb is None or alike(va.lower(), vb.lower(), lexicon):
         return ""
     return f"different predicates: {va!r} / {vb!r}"
+
+
+def one_deed(a: Claim, a_at: int, b: Claim, b_at: int, lexicon: Lexicon) -> bool:
+    """Whether the words of ``a`` at ``a_at`` and of ``b`` at ``b_at`` (a day, a time) are said of one deed:
+    the same verb, not a word of saying, done by the same subject ("his accomplice ... surrendered himself
+    on Thursday" / "his accomplice surrendered himself to police on Friday"). False wherever the parse
+    cannot tell (another language, no parser, no subject, a pronoun against a name) or the verbs
+    differ ("was shot Thursday" / "died Friday": two deeds, two days), or where a clause states no fact."""
+    ta, tb = _token(a, a_at), _token(b, b_at)
+    if ta is None or tb is None:
+        return False
+    va, vb = _clause_head(ta), _clause_head(tb)
+    if va.pos_ != "VERB" or vb.pos_ != "VERB" or not alike(va.lower_, vb.lower_, lexicon):
+        return False
+    if va.lower_ in lexicon.speakers.attribution_verbs or vb.lower_ in lexicon.speakers.attribution_verbs:
+        return False  # "police said Friday": when it was said, which differs from outlet to outlet
+    if _states_no_fact(ta, denial=False) or _states_no_fact(tb, denial=False):
+        return False
+    sa, sb = _subject(va), _subject(vb)
+    if sa is None or sb is None:
+        return False
+    if sa.pos_ == "PRON" or sb.pos_ == "PRON":
+        return sa.lower_ == sb.lower_
+    return _same_entity(sa, sb, lexicon)
 
 
 def states_no_fact(claim: Claim, at: int, *, denial: bool, reasons: frozenset[str] = NO_FACT) -> str:

@@ -1,11 +1,13 @@
-"""Swaps: a name, place, weekday or month put in place of another in claims that otherwise match."""
+"""Swaps: a name, place, weekday or month put in place of another in claims that otherwise match, and
+two days given for one deed of one subject where the words around them do not line up."""
 
 from __future__ import annotations
 
-from ..model import Tally
+from ..model import Claim, DateMention, Tally
 from ..numbers import Unit
 from ..rules import Lexicon
 from .pair import Clash, Pair, claim_text
+from .structure import one_deed
 
 __all__ = ["compare_swaps"]
 
@@ -81,7 +83,33 @@ def compare_swaps(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         span_a, span_b = (old[0].start, old[-1].end), (new[0].start, new[-1].end)
         out.append(Clash(slot, slot.capitalize(), (claim_text(a, span_a), claim_text(b, span_b)),
                          (span_a, span_b), strength or 0.45, loose=loose))
+    if not any(c.slot == "date" for c in out):
+        out += _days_of_one_deed(pair, lexicon)
     return out
+
+
+#: how sure two days of one deed clash: the parse, not the words around the days, says they are one
+DEED_DAYS = 0.7
+
+
+def _days_of_one_deed(pair: Pair, lexicon: Lexicon) -> list[Clash]:
+    """Two days that cannot be one, said of one deed of one subject in the parse, where the words around
+    them do not line up ("surrendered himself on Thursday morning and confessed" / "surrendered himself
+    to police on Friday"). Only named days (a weekday, a month's day): the parse is read only for them."""
+    a, b = pair.a, pair.b
+
+    def deed_days(claim: Claim) -> list[DateMention]:
+        # not a day that opens a claim its speaker was cut from: "(police said) Friday the man was shot"
+        # tells when it was said
+        return [d for d in claim.facts.dates if not (d.start == claim.start and claim.attribution)]
+
+    for da in deed_days(a):
+        for db in deed_days(b):
+            named = (da.weekday is not None and db.weekday is not None) or (
+                da.day is not None and db.day is not None)
+            if named and not da.compatible(db) and one_deed(a, da.start, b, db.start, lexicon):
+                return [Clash("date", "Date", (da.text, db.text), ((da.start, da.end), (db.start, db.end)), DEED_DAYS)]
+    return []
 
 
 def _stem(key: str, endings: tuple[str, ...]) -> str:
