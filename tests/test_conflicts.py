@@ -319,6 +319,9 @@ NO_CLASH = [
      "Officials said a young girl was killed in the quake in the province."),
     ("A series of powerful earthquakes has shaken the remote eastern province of Papua on Sunday.",
      "A series of powerful earthquakes rocked Manokwari, the capital of West Papua, on Sunday."),
+    # a count of the rest is a part of the whole, not the whole ("three other males" and the one named)
+    ("Three other males were also shot in the attack.", "Four males were shot in the attack."),
+    ("Otros tres hombres resultaron heridos en el ataque.", "Cuatro hombres resultaron heridos en el ataque."),
     # a fixed expression is one word: "sin embargo" (however) is no "sin" against "con"
     ("Sin embargo, la empresa cerró sus oficinas en Madrid el lunes.",
      "Con todo, la empresa cerró sus oficinas en Madrid el lunes."),

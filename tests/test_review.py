@@ -288,6 +288,25 @@ def test_cli_empty_draft_exits_2(write: Any) -> None:
     assert (result.exit_code, result.stderr) == (2, f"reconcile: {empty}: is empty\n")
 
 
+def test_a_day_of_a_month_in_the_source_is_no_other_figure(write: Any, encoder: Any) -> None:
+    """"On Jan. 20" in the source states no "20 days": the draft's figure against the source's stands."""
+    draft = write("draft.txt", "The court ordered the two brothers to spend another 20 days in detention while "
+                               "prosecutors look into the accusations.\n")
+    source = write("source.txt", "A court in Bucharest on Tuesday agreed to extend the brothers' detention on "
+                                 "suspicion of fraud and forming a criminal group for another 30 days, according to "
+                                 "reports.\n\nThe brothers were first detained in December. On Jan. 20, a judge "
+                                 "ordered them kept behind bars as the investigation continued.\n")
+    result = check(draft, [source], encoder=encoder, cache=False)
+    found = [f for f in result.findings if f.kind == "contradicted"]
+    assert len(found) == 1
+    (conflict,) = found[0].conflicts
+    assert conflict.slot == "number.days"
+    assert sorted(conflict.values.values()) == [20, 30]
+    texts = {c.id: c for c in result.claims}
+    assert sorted(texts[cid].text[s - texts[cid].start:e - texts[cid].start]
+                  for cid, (s, e) in conflict.spans.items()) == ["20", "30"]
+
+
 def test_label_cluster_conflict_elsewhere_still_supports_the_draft_claim() -> None:
     """A draft claim in a cluster whose conflict is between other claims is supported by its sources."""
     draft, claims = _claims(_q(8), _q(8))

@@ -127,7 +127,7 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                 floors, strength = True, _LOOSE
             else:
                 continue
-        if not both_facts(a, x, b, y, lexicon):
+        if not both_facts(a, x, b, y, lexicon) or _the_rest(ua, i, lexicon) != _the_rest(ub, j, lexicon):
             continue
         qx, qy = _quantity_at(a, x), _quantity_at(b, y)
         if qx is not None and qy is not None and (
@@ -164,6 +164,13 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength,
                          floors=floors))
     return out
+
+
+def _the_rest(us: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether the figure at ``k`` counts the rest of a whole, not the whole: "three other males were also
+    shot" are some of "four people were shot"; "otros tres"."""
+    contrast = lexicon.counts.contrast
+    return (k + 1 < len(us) and us[k + 1].key in contrast) or (k > 0 and us[k - 1].key in contrast)
 
 
 #: the strength of a clash that is worth a look and no more

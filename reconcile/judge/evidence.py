@@ -269,11 +269,19 @@ def _source_gives_both(
         return (not shared or all(any(_same_figure(f, v) for v in stated_numbers(c, lexicon)) for f in shared)
                 or bool(_words_before(c, u, function) & _words_before(holder, other, function)))
 
+    def figures(c: Claim) -> list[Unit]:
+        # a day of a month ("on Jan. 20, a judge ordered") states no figure of "another 20 days"
+        return [u for u in stated_numbers(c, lexicon) if clash.slot == "date" or not _in_date(c, u)]
+
     for claim, other, holder in ((a, y, b), (b, x, a)):
         for c in claims_of[group_of(claim)]:
-            if c.id != claim.id and any(stated(c, u, other, holder) for u in stated_numbers(c, lexicon)):
+            if c.id != claim.id and any(stated(c, u, other, holder) for u in figures(c)):
                 return True
     return False
+
+
+def _in_date(claim: Claim, u: Unit) -> bool:
+    return any(d.start <= u.start < d.end for d in claim.facts.dates)
 
 
 def _phrase_used(
