@@ -52,6 +52,11 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
     ("At least four people were shot, including a woman who was shot in the chest. "
      "At least three other people were taken to hospitals.",
      (0, "exact", "At least four people"), (4, "at_least", "At least four people")),
+    # one participant listed before a count is the first of its list
+    ("Police said the man shot and killed his wife and three children at their home on Sunday.",
+     (4, "exact", "his wife and three children"), (0, "exact", "his wife and three children")),
+    ("An infant and two women were killed in a shooting in Jacksonville on Monday night.",
+     (3, "exact", "An infant and two women"), (0, "exact", "An infant and two women")),
     # others told again are the same others
     ("Two men were killed and seven other people were hurt when shooters opened fire Saturday night. "
      "Seven other people were hurt, police said.",

@@ -34,6 +34,7 @@ from .participants import (
     determiners_only,
     events_of,
     is_object,
+    listed_before,
     participants,
     rank_of,
     several_had,
@@ -105,8 +106,10 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
             bound = q.bound
             if event == "injured" and bound == "exact" and by_severity(claim, q.start, q.end, lexicon):
                 bound = "at_least"  # "11 victims had non-life threatening injuries": some of the hurt
-            out.append(Said(event, q.cls, q.value, bound, q.start, q.end, claim.id, order, claim.quoted,
-                             "other" if other else "count", is_object(claim, q.start - claim.start, lexicon)))
+            lead = None if other else listed_before(claim, q.start, lexicon)  # "a father and two children"
+            out.append(Said(event, q.cls if lead is None else None, q.value + (lead is not None), bound,
+                            q.start if lead is None else claim.start + lead.start, q.end, claim.id, order, claim.quoted,
+                            "other" if other else "count", is_object(claim, q.start - claim.start, lexicon)))
         if other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)

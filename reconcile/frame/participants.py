@@ -13,7 +13,7 @@ from ..model import Claim
 from ..rules import Lexicon
 
 __all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "is_object",
-           "participants", "rank_of", "several_had", "statuses_only", "tells_of_event"]
+           "listed_before", "participants", "rank_of", "several_had", "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -65,6 +65,15 @@ def participants(text: str, lexicon: Lexicon) -> list[Participant]:
         else:  # the age alone names the person; the word after it is not theirs
             out.append(Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
     return sorted(out, key=lambda p: p.start)
+
+
+def listed_before(claim: Claim, at: int, lexicon: Lexicon) -> Participant | None:
+    """The one participant listed right before the count at document offset ``at``, joined to it as the
+    first of one list ("left a father and two children dead", "killed his wife and three children"),
+    in claim offsets; None where there is none."""
+    joins = lexicon.frame.list_joins
+    return next((p for p in participants(claim.text, lexicon)
+                 if claim.text[p.end : at - claim.start].strip().lower() in joins - {","}), None)
 
 
 def statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
