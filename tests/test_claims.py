@@ -267,3 +267,19 @@ def test_a_quotation_of_two_sentences_is_still_two_sentences(rules):
 def test_an_age_starts_no_fact_of_its_own(rules, text, expected):  # type: ignore[no-untyped-def]
     doc = Document(id="d1", path="x.txt", text=text)
     assert [c.text for c in extract(doc, rules)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one participant and a count with no verb of its own after it: one list, one fact
+        ("A shooting that left a father and two children dead last month was a murder-suicide.\n",
+         ["A shooting that left a father and two children dead last month was a murder-suicide."]),
+        # the count has its own verb: a second fact
+        ("The gunman killed a man and two other people were wounded.\n",
+         ["The gunman killed a man", "two other people were wounded."]),
+    ],
+)
+def test_a_participant_before_a_count_is_the_first_of_its_list(rules, text, expected):  # type: ignore[no-untyped-def]
+    doc = Document(id="d1", path="x.txt", text=text)
+    assert [c.text for c in extract(doc, rules)] == expected

@@ -129,7 +129,8 @@ def _coordination_cuts(
         # an age is no statement: "65-year-old Edna Durr, 27-year-old Kiearra Durr" only names people
         states = word_count(left) >= min_words and is_statement(_AGE.sub(" ", left))
         right = text[right_start:right_end]
-        if _last_of_subject(right, lexicon, language):
+        if _last_of_subject(right, lexicon, language) or (
+                "," not in text[left_end:right_start] and _first_of_list(left, right, lexicon)):
             continue
         auxiliary = any(w.lower() in lexicon.sentences.auxiliaries for w in right.split())
         acts = lexicon.counts.event_pattern.search(right) or auxiliary
@@ -146,6 +147,17 @@ def _last_of_subject(right: str, lexicon: Lexicon, language: str) -> bool:
         return False
     verb = next((w for w in words[1:5] if w in lexicon.sentences.auxiliaries or w in lexicon.frame.plural), None)
     return verb is not None and verb in lexicon.frame.plural
+
+
+def _first_of_list(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether one participant ends the left side and the count after the cut has no verb of its own right
+    after it ("left a father and two children dead", "killed his wife and three children"): one list of
+    those it befell, not a second fact ("killed a man and three people were wounded" is one)."""
+    ends = [m.end() for m in lexicon.frame.singular_pattern.finditer(left)]
+    if not ends or left[ends[-1] :].strip():
+        return False
+    words = re.findall(r"[^\W_]+", right.lower())
+    return not any(w in lexicon.sentences.auxiliaries for w in words[1:4])
 
 
 def clauses(text: str, span: Span, lexicon: Lexicon, *, quoted: bool, language: str, min_words: int) -> list[Span]:
