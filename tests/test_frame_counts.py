@@ -55,6 +55,8 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
     # one participant listed before a count is the first of its list
     ("Police said the man shot and killed his wife and three children at their home on Sunday.",
      (4, "exact", "his wife and three children"), (0, "exact", "his wife and three children")),
+    ("Police are still searching for the person who shot and killed a Gentilly woman and her two boys last Friday.",
+     (3, "exact", "a Gentilly woman and her two boys"), (0, "exact", "a Gentilly woman and her two boys")),
     ("An infant and two women were killed in a shooting in Jacksonville on Monday night.",
      (3, "exact", "An infant and two women"), (0, "exact", "An infant and two women")),
     # others told again are the same others

@@ -71,9 +71,14 @@ def listed_before(claim: Claim, at: int, lexicon: Lexicon) -> Participant | None
     """The one participant listed right before the count at document offset ``at``, joined to it as the
     first of one list ("left a father and two children dead", "killed his wife and three children"),
     in claim offsets; None where there is none."""
-    joins = lexicon.frame.list_joins
-    return next((p for p in participants(claim.text, lexicon)
-                 if claim.text[p.end : at - claim.start].strip().lower() in joins - {","}), None)
+    joins = lexicon.frame.list_joins - {","}
+
+    def joined(gap: str) -> bool:  # "and", "and her" ("a Gentilly woman and her two boys")
+        words = gap.split()
+        return any(" ".join(words[:k]).lower() in joins and determiners_only(" ".join(words[k:]), lexicon)
+                   for k in range(1, len(words) + 1))
+
+    return next((p for p in participants(claim.text, lexicon) if joined(claim.text[p.end : at - claim.start])), None)
 
 
 def statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
