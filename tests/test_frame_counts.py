@@ -57,6 +57,13 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
      (4, "exact", "his wife and three children"), (0, "exact", "his wife and three children")),
     ("Police are still searching for the person who shot and killed a Gentilly woman and her two boys last Friday.",
      (3, "exact", "a Gentilly woman and her two boys"), (0, "exact", "a Gentilly woman and her two boys")),
+    # two participants, the objects of the event before them
+    ("Police said the gunman shot and killed a woman and her daughter inside the home on Sunday.",
+     (2, "exact", "shot and killed a woman and her daughter"),
+     (0, "exact", "shot and killed a woman and her daughter")),
+    ("The gunman injured a 39-year-old man and a 26-year-old man outside the bar, police said.",
+     (0, "exact", "injured a 39-year-old man and a 26-year-old man"),
+     (2, "exact", "injured a 39-year-old man and a 26-year-old man")),
     ("An infant and two women were killed in a shooting in Jacksonville on Monday night.",
      (3, "exact", "An infant and two women"), (0, "exact", "An infant and two women")),
     # others told again are the same others

@@ -34,6 +34,7 @@ from .participants import (
     determiners_only,
     events_of,
     is_object,
+    joins_next,
     listed_before,
     participants,
     rank_of,
@@ -166,10 +167,9 @@ def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
             for q in claim.facts.quantities)
         if found[2] in counted and not listed:
             continue
-        # "a woman and a child were shot": one each, joined as one list before the event
         nxt = named[k + 1] if k + 1 < len(named) else None
-        joined = (nxt is not None and found[0] == m.start and nxt.end <= found[1]
-                  and text[m.end : nxt.start].strip().lower() in lexicon.frame.list_joins)
+        joined = joins_next(text, m, nxt, found, lexicon)  # "a woman and a child were shot": one each
+        found = (found[0], nxt.end, found[2]) if nxt is not None and joined and found[0] != m.start else found
         value = 2 if joined else 1
         noun = m.noun.lower()
         cls = lexicon.counts.nouns.get(noun) or lexicon.frame.persons.get(noun)

@@ -13,7 +13,8 @@ from ..model import Claim
 from ..rules import Lexicon
 
 __all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "is_object",
-           "listed_before", "participants", "rank_of", "several_had", "statuses_only", "tells_of_event"]
+           "joins_next", "list_gap", "listed_before", "participants", "rank_of", "several_had", "statuses_only",
+           "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -71,14 +72,29 @@ def listed_before(claim: Claim, at: int, lexicon: Lexicon) -> Participant | None
     """The one participant listed right before the count at document offset ``at``, joined to it as the
     first of one list ("left a father and two children dead", "killed his wife and three children"),
     in claim offsets; None where there is none."""
-    joins = lexicon.frame.list_joins - {","}
+    named = participants(claim.text, lexicon)
+    return next((p for p in named if list_gap(claim.text[p.end : at - claim.start], lexicon)), None)
 
-    def joined(gap: str) -> bool:  # "and", "and her" ("a Gentilly woman and her two boys")
-        words = gap.split()
-        return any(" ".join(words[:k]).lower() in joins and determiners_only(" ".join(words[k:]), lexicon)
-                   for k in range(1, len(words) + 1))
 
-    return next((p for p in participants(claim.text, lexicon) if joined(claim.text[p.end : at - claim.start])), None)
+def joins_next(
+    text: str, p: Participant, nxt: Participant | None, found: tuple[int, int, str], lexicon: Lexicon
+) -> bool:
+    """Whether the next participant is listed with ``p`` as one, ``found`` being the span of ``p`` and its
+    event: before the event ("a woman and a child were shot"), or as the object of the event before
+    them ("killed a woman and her daughter")."""
+    if nxt is None:
+        return False
+    if found[0] == p.start:
+        return nxt.end <= found[1] and text[p.end : nxt.start].strip().lower() in lexicon.frame.list_joins
+    return list_gap(text[p.end : nxt.start], lexicon)
+
+
+def list_gap(gap: str, lexicon: Lexicon) -> bool:
+    """Whether the words between two participants join them as one list: "and", "and her" ("a Gentilly
+    woman and her two boys"); not a comma alone."""
+    words, joins = gap.split(), lexicon.frame.list_joins - {","}
+    return any(" ".join(words[:k]).lower() in joins and determiners_only(" ".join(words[k:]), lexicon)
+               for k in range(1, len(words) + 1))
 
 
 def statuses_only(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
