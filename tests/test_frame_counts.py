@@ -31,6 +31,9 @@ def quantities(rules, text: str) -> list[tuple[str, str | None]]:  # type: ignor
     # unless they are its object
     ("Police said the gunman killed five officers and wounded four other officers.",
      [("five officers", "killed"), ("four other", "injured")]),
+    # an event denied right before it befell nobody counted; one that is only not serious did
+    ("Those two children were not injured.", [("two children", None)]),
+    ("Two men were not seriously injured.", [("Two men", "injured")]),
     # an event before a count across a relative clause is another clause's
     ("Four other people were injured at the party where as many as 400 people attended.",
      [("Four other people", "injured"), ("400 people", None)]),

@@ -203,6 +203,8 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             continue
         if m.start() >= count.end:
             gap = _past_aside(text[count.end : m.start()], lexicon)
+            if gap.split() and words.negation.search(gap.split()[-1].lower()):
+                continue  # "two other children were home but were not injured": denied, not "not seriously"
             if takes_object(text, m.end(), lexicon) and m.group().lower() not in lexicon.frame.intransitive and (
                     not gap.strip() or gap.split()[-1].lower() in words.phrase_ends):
                 # "4 gunmen killed two officers", "400 people ... gunfire that killed one man": the verb's
