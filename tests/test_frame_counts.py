@@ -31,6 +31,9 @@ def quantities(rules, text: str) -> list[tuple[str, str | None]]:  # type: ignor
     # unless they are its object
     ("Police said the gunman killed five officers and wounded four other officers.",
      [("five officers", "killed"), ("four other", "injured")]),
+    # an event in a clause of its own after the count is that clause's
+    ("She was watching her son and two other children when a 3-year-old found a handgun and fatally shot "
+     "her son.", [("two other", None)]),
     # an event denied right before it befell nobody counted; one that is only not serious did
     ("Those two children were not injured.", [("two children", None)]),
     ("Two men were not seriously injured.", [("Two men", "injured")]),
@@ -69,6 +72,12 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
      (2, "exact", "injured a 39-year-old man and a 26-year-old man")),
     ("An infant and two women were killed in a shooting in Jacksonville on Monday night.",
      (3, "exact", "An infant and two women"), (0, "exact", "An infant and two women")),
+    # others set apart from one participant named before them, of another event: not more than the headline's
+    ("Man killed, 4 wounded in West Englewood shooting\n\nA man was killed and four other people, including a "
+     "13-year-old boy, were seriously wounded in a neighborhood shooting Monday night.",
+     (1, "exact", "A man was killed"), (4, "exact", "4")),
+    ("One man was killed and three others were wounded in a shooting outside a bar early Sunday.",
+     (1, "exact", "One man was killed"), (3, "exact", "three others")),
     # others told again are the same others
     ("Two men were killed and seven other people were hurt when shooters opened fire Saturday night. "
      "Seven other people were hurt, police said.",

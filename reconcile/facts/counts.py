@@ -99,11 +99,11 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             if word in lexicon.counts.nouns:
                 found = (word, lexicon.counts.nouns[word], toks[j].end)
                 break
-            if word in lexicon.counts.anaphora and counts:
-                prev = counts[-1]
-                found = (word, prev.cls, toks[j].end)
+            antecedent = counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)
+            if word in lexicon.counts.anaphora and antecedent is not None:
+                found = (word, antecedent, toks[j].end)
                 # "three others" after "two people": others of whom is unclear for an open class
-                partial = partial or prev.cls in lexicon.counts.generic
+                partial = partial or antecedent in lexicon.counts.generic
                 break
             if number_value(toks[j].text, language) is not None or word in lexicon.counts.phrase_ends:
                 break
@@ -113,9 +113,10 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
         if found is not None and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
             partial = True  # "otros cuatro policías", "another four officers": four besides those counted
-        if found is None and counts and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
+        first = counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)
+        if found is None and first is not None and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
             # "y otros tres resultaron heridos": the anaphor before the number
-            found, partial = (lead.text.lower(), counts[-1].cls, tok.end), counts[-1].cls in lexicon.counts.generic
+            found, partial = (lead.text.lower(), first, tok.end), first in lexicon.counts.generic
         if found is None:
             found = _elliptic(text, toks, i, lexicon) or _toll(text, span, tok, lexicon)
             j, partial = number[1] - 1, False
@@ -134,6 +135,17 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         counts.append(Count(value, bound, noun, cls, start, end, partial))
         i = j + 1
     return counts
+
+
+def _one_before(text: str, start: int, at: int, lexicon: Lexicon) -> str | None:
+    """The class of the one participant named last before ``at`` in its sentence ("a man was killed and three
+    others ..."), whom "others" are set apart from, as from a count; None where there is none."""
+    ones = list(lexicon.frame.singular_pattern.finditer(text, start, at))
+    if not ones:
+        return None
+    noun = (ones[-1].group("noun") or "").lower()
+    generic = next(iter(sorted(lexicon.counts.generic)))
+    return lexicon.counts.nouns.get(noun) or lexicon.frame.persons.get(noun) or generic
 
 
 def _is_day(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -194,8 +206,13 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
     # an event more than 8 words away does not count: look no further than EVENT_REACH characters
     # either side, so a run-on claim of thousands of counts and events costs linear time, not quadratic
     start, end = max(claim.start, count.start - EVENT_REACH), min(claim.end, count.end + EVENT_REACH)
-    contrast = bool(words.contrast & set(re.findall(r"[^\W\d_]+", count.noun.lower())))
-    after = re.match(r"\s*([^\W\d_]+)", text[count.end : count.end + 40]) if contrast else None
+    contrast = bool(words.contrast & set(re.findall(r"[^\W\d_]+", text[count.start : count.end].lower())))
+    # the word after the count and its noun, past an aside naming some of them ("four other people,
+    # including a boy, were wounded")
+    rest = text[count.end : count.end + 160]
+    noun = words.noun_pattern.match(rest, len(rest) - len(rest.lstrip()))
+    rest = rest if noun is None else rest[noun.end() :]
+    after = re.match(r"\s*([^\W\d_]+)", _past_aside(rest, lexicon)) if contrast else None
     own_verb = after is not None and (after.group(1).lower() in lexicon.sentences.auxiliaries
                                       or after.group(1).lower() in lexicon.frame.passive)
     for m in words.event_pattern.finditer(text, start, end):
@@ -205,6 +222,8 @@ def event_for(text: str, count: Count, claim: Span, lexicon: Lexicon) -> str | N
             gap = _past_aside(text[count.end : m.start()], lexicon)
             if gap.split() and words.negation.search(gap.split()[-1].lower()):
                 continue  # "two other children were home but were not injured": denied, not "not seriously"
+            if words.clause_openers & {w.lower() for w in re.findall(r"[^\W\d_]+", gap)}:
+                continue  # "two other children when a 3-year-old ... fatally shot Braylon": another clause's
             if takes_object(text, m.end(), lexicon) and m.group().lower() not in lexicon.frame.intransitive and (
                     not gap.strip() or gap.split()[-1].lower() in words.phrase_ends):
                 # "4 gunmen killed two officers", "400 people ... gunfire that killed one man": the verb's

@@ -41,6 +41,7 @@ from .participants import (
     several_had,
     statuses_only,
 )
+from .sentence import apart_from_another_event, several_events
 
 __all__ = ["FIELDS", "other_time", "read_counts"]
 
@@ -67,27 +68,11 @@ def other_time(claim: Claim, year: int | None, lexicon: Lexicon) -> bool:
     return year is not None and any(int(y) != year for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", claim.text))
 
 
-def _several_events(text: str, claim: Claim, lexicon: Lexicon) -> bool:
-    """Whether the sentence of the claim tells of several incidents together ("... were hurt in three
-    separate shootings", "two shootings that injured ...", "multiple shootings"): what it counts is a
-    roundup's."""
-    start = max(text.rfind(". ", 0, claim.start), text.rfind("\n", 0, claim.start)) + 1
-    stops = [at for at in (text.find(". ", claim.end - 1), text.find("\n", claim.end)) if at >= 0]
-    sentence = text[start : min(stops) if stops else len(text)]
-    for m in lexicon.frame.incidents_pattern.finditer(sentence):
-        # the words before the noun, and the one after it where an adjective follows ("tiroteos distintos")
-        around = (re.findall(r"[^\W_]+", sentence[max(0, m.start() - 40) : m.start()].lower())[-3:]
-                  + re.findall(r"[^\W_]+", sentence[m.end() : m.end() + 20].lower())[:1])
-        if any(w in lexicon.frame.several or (number_value(w) or 0) >= 2 for w in around):
-            return True
-    return False
-
-
 def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int | None) -> list[Said]:
     """Every count the claims state as a fact of this event, in document order."""
     out: list[Said] = []
     for order, claim in enumerate(claims):
-        if _several_events(text, claim, lexicon):
+        if several_events(text, claim, lexicon):
             continue
         statuses = statuses_only(claim, lexicon)
         for q in claim.facts.quantities:
@@ -104,6 +89,7 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
                 if after is None or len(claim.text[q.end - claim.start : after[0]].split()) > 8:
                     continue
                 event = after[2]
+            other = other and not apart_from_another_event(text, q.start, event, lexicon)
             bound = q.bound
             if event == "injured" and bound == "exact" and by_severity(claim, q.start, q.end, lexicon):
                 bound = "at_least"  # "11 victims had non-life threatening injuries": some of the hurt

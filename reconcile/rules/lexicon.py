@@ -164,6 +164,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             elliptic_aux=frozenset(str(w).lower() for d in docs for w in d.get("elliptic_aux") or []),
             contrast=frozenset(str(w).lower() for d in docs for w in d.get("contrast") or []),
             inclusive=phrase_pattern([str(w) for d in docs for w in d.get("inclusive") or []]),
+            clause_openers=frozenset(str(w).lower() for d in docs for w in d.get("clause_openers") or []),
             object_events=object_events,
             object_event_pattern=phrase_pattern(list(object_events)),
             event_sums={str(k): tuple(str(e) for e in v) for d in docs for k, v in (d.get("event_sums") or {}).items()},

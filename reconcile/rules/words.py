@@ -86,6 +86,9 @@ class CountWords:
     contrast: frozenset[str] = frozenset()
     #: what opens an aside naming some of those counted: "four people, including a boy, were shot"
     inclusive: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: what opens a clause of its own between a count and an event after it: "two other children when a
+    #: 3-year-old found a handgun and fatally shot ...": the event is that clause's
+    clause_openers: frozenset[str] = frozenset()
     #: verbs that tell of an event only with their object right after them: {"shooting": "shot"}
     object_events: dict[str, str] = field(default_factory=dict)
     object_event_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
