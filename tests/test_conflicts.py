@@ -319,6 +319,11 @@ NO_CLASH = [
      "Officials said a young girl was killed in the quake in the province."),
     ("A series of powerful earthquakes has shaken the remote eastern province of Papua on Sunday.",
      "A series of powerful earthquakes rocked Manokwari, the capital of West Papua, on Sunday."),
+    # "two dozen" is 24, "dos docenas" too
+    ("About two dozen protesters splintered off from the march on Monday.",
+     "About 24 protesters splintered off from the march on Monday."),
+    ("Unas dos docenas de manifestantes se separaron de la marcha el lunes.",
+     "Unos 24 manifestantes se separaron de la marcha el lunes."),
     # a count of the rest is a part of the whole, not the whole ("three other males" and the one named)
     ("Three other males were also shot in the attack.", "Four males were shot in the attack."),
     ("Otros tres hombres resultaron heridos en el ataque.", "Cuatro hombres resultaron heridos en el ataque."),
