@@ -16,7 +16,7 @@ from .align import neighbours
 from .api import NEAREST, Aligned, Progress, align_claims, find, judge_aligned, open_cache, prepare, with_facts
 from .cache import Cache, CachingEncoder
 from .claims import normalized
-from .conflicts import opposite_partners, stated_numbers
+from .conflicts import denial_partners, opposite_partners, stated_numbers
 from .embed import Encoder
 from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings, Tally
@@ -288,7 +288,13 @@ def draft_neighbours(
     near = neighbours(claims, aligned.sim, group_of=group_of, k=NEAREST, floor=settings.neighbour_floor,
                       fallback_floor=settings.check_neighbour_floor)
     row = aligned.row
-    for cid, partners in opposite_partners(claims, group_of, rules.lexicon).items():
-        closest = sorted(partners, key=lambda p: (-aligned.similarity(cid, p), row[p]))[:OPPOSITE_PARTNERS]
-        near[cid] = tuple(dict.fromkeys((*near.get(cid, ()), *closest)))
+    # a draft's denial of what a source states (a source's denial of a draft's word flags consistent
+    # drafts: "not all" in a podcast against a summary's "all")
+    by_id = {c.id: c for c in claims}
+    denied = {cid: found for cid, found in denial_partners(claims, group_of, rules.lexicon).items()
+              if group_of(by_id[cid]) == DRAFT}
+    for found in (opposite_partners(claims, group_of, rules.lexicon), denied):
+        for cid, partners in found.items():
+            closest = sorted(partners, key=lambda p: (-aligned.similarity(cid, p), row[p]))[:OPPOSITE_PARTNERS]
+            near[cid] = tuple(dict.fromkeys((*near.get(cid, ()), *closest)))
     return near

@@ -307,6 +307,29 @@ def test_a_day_of_a_month_in_the_source_is_no_other_figure(write: Any, encoder: 
                   for cid, (s, e) in conflict.spans.items()) == ["20", "30"]
 
 
+def test_a_draft_denying_what_a_source_states_is_set_against_it(write: Any, encoder: Any) -> None:
+    """The draft's "has not shifted" against the source's "is now shifting", though the sentences do not line
+    up closely enough to be neighbours: the draft's denial finds the source's word in another form."""
+    draft = write("draft.txt", "Airservices Australia says it has not shifted from prototyping to the delivery "
+                               "phase of an effort to deploy an airspace management tool for small, uncrewed "
+                               "aircraft.\n")
+    source = write("source.txt", "Australia's air traffic management agency will deploy an airspace management "
+                                 "system for small, uncrewed aircraft systems in 2025.\n\nAirspace Australia on 27 "
+                                 "February said it has completed prototyping on its Flight Information Management "
+                                 "System for UAS and is now focused on delivering a product in 2025.\n\nGumley says "
+                                 "the UTM programme completed field-testing in November of multiple FIMS prototypes "
+                                 "developed with private sector partners and is now shifting into the delivery "
+                                 "phase, with a target of 2025.\n")
+    result = check(draft, [source], encoder=encoder, cache=False)
+    found = [f for f in result.findings if f.kind == "contradicted"]
+    assert len(found) == 1
+    (conflict,) = found[0].conflicts
+    assert conflict.slot == "polarity"
+    texts = {c.id: c for c in result.claims}
+    assert sorted(texts[cid].text[s - texts[cid].start:e - texts[cid].start]
+                  for cid, (s, e) in conflict.spans.items()) == ["not shifted", "shifting"]
+
+
 def test_label_cluster_conflict_elsewhere_still_supports_the_draft_claim() -> None:
     """A draft claim in a cluster whose conflict is between other claims is supported by its sources."""
     draft, claims = _claims(_q(8), _q(8))

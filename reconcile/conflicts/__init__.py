@@ -33,7 +33,7 @@ from .figures import compare_figures, is_range, ranges_differ, stated_numbers
 from .languages import compare_languages
 from .opposites import compare_opposites, opposite_partners
 from .pair import Clash, Pair, line_up, overlaps, revision_words, same_word
-from .polarity import compare_polarity
+from .polarity import compare_polarity, denial_partners
 from .structure import (
     NO_FACT,
     PARSER,
@@ -48,6 +48,7 @@ from .swaps import compare_swaps
 
 __all__ = [
     "ACROSS_LANGUAGES", "COMPARATORS", "NO_FACT", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair",
+    "denial_partners",
     "has_parser", "is_range", "line_up", "opposite_partners", "other_predicates", "predicate_at", "ranges_differ",
     "revision_words", "same_facts", "same_word", "stated_numbers", "states_no_fact",
 ]

@@ -4,14 +4,15 @@ other affirms, unless the denial is advice, a duty, a condition, a change or ano
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from ..memo import read_once
 from ..model import Claim, Tally
-from ..numbers import Unit
+from ..numbers import Unit, units
 from ..rules import Lexicon
 from .pair import Clash, Opcode, Pair, alike, claim_text, content_word
 
-__all__ = ["compare_polarity", "denials"]
+__all__ = ["compare_polarity", "denial_partners", "denials"]
 
 
 def denials(claim: Claim, us: list[Unit], lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -201,4 +202,31 @@ def compare_polarity(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                 values, spans = (aff_text, neg_text), (aff_span, neg_span)
             return [Clash("polarity", "Negation", values, spans, strength)]
     return []
+
+
+def denial_partners(
+    claims: Sequence[Claim], group_of: Callable[[Claim], str], lexicon: Lexicon,
+) -> dict[str, tuple[str, ...]]:
+    """Each claim's claims of other groups that state, not denied, a word it denies, in any of its forms:
+    "it has not shifted from prototyping to the delivery phase" / "is now shifting into the delivery
+    phase". As with opposite words, a draft's sentence is not always lined up with the source sentence
+    it denies, so ``check`` compares these pairs too."""
+    read = {c.id: units(c, lexicon) for c in claims}
+    denied: dict[str, set[str]] = {}
+    stated: dict[str, set[str]] = {}
+    for c in claims:
+        us = read[c.id]
+        cues = denials(c, us, lexicon)
+        denied[c.id] = {us[m].key for _, m in cues}
+        inside = _denied(us, cues)
+        stated[c.id] = {u.key for k, u in enumerate(us) if k not in inside and content_word(u, lexicon)}
+    out: dict[str, tuple[str, ...]] = {}
+    for c in claims:
+        if not denied[c.id]:
+            continue
+        found = tuple(d.id for d in claims if group_of(d) != group_of(c) and any(
+            alike(w, x, lexicon) for w in denied[c.id] for x in stated[d.id]))
+        if found:
+            out[c.id] = found
+    return out
 
