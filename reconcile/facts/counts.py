@@ -99,8 +99,10 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
             if word in lexicon.counts.nouns:
                 found = (word, lexicon.counts.nouns[word], toks[j].end)
                 break
-            antecedent = counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)
-            if word in lexicon.counts.anaphora and antecedent is not None:
+            antecedent = None
+            if word in lexicon.counts.anaphora:  # read only for an anaphor: a long sentence stays linear
+                antecedent = counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)
+            if antecedent is not None:
                 found = (word, antecedent, toks[j].end)
                 # "three others" after "two people": others of whom is unclear for an open class
                 partial = partial or antecedent in lexicon.counts.generic
@@ -113,8 +115,9 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         lead = toks[i - 1] if i > 0 and toks[i - 1].start >= span.start else None
         if found is not None and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
             partial = True  # "otros cuatro policías", "another four officers": four besides those counted
-        first = counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)
-        if found is None and first is not None and lead is not None and lead.text.lower() in lexicon.counts.anaphora:
+        anaphor = found is None and lead is not None and lead.text.lower() in lexicon.counts.anaphora
+        first = (counts[-1].cls if counts else _one_before(text, span.start, tok.start, lexicon)) if anaphor else None
+        if anaphor and first is not None and lead is not None:
             # "y otros tres resultaron heridos": the anaphor before the number
             found, partial = (lead.text.lower(), first, tok.end), first in lexicon.counts.generic
         if found is None:
