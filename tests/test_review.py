@@ -288,6 +288,17 @@ def test_cli_empty_draft_exits_2(write: Any) -> None:
     assert (result.exit_code, result.stderr) == (2, f"reconcile: {empty}: is empty\n")
 
 
+def _the_one_contradiction(result: Result) -> tuple[Conflict, list[str]]:
+    """The one contradicted finding's one conflict, and the text at each of its spans, sorted."""
+    found = [f for f in result.findings if f.kind == "contradicted"]
+    assert len(found) == 1
+    (conflict,) = found[0].conflicts
+    texts = {c.id: c for c in result.claims}
+    sides = sorted(texts[cid].text[s - texts[cid].start : e - texts[cid].start]
+                   for cid, (s, e) in conflict.spans.items())
+    return conflict, sides
+
+
 def test_a_day_of_a_month_in_the_source_is_no_other_figure(write: Any, encoder: Any) -> None:
     """"On Jan. 20" in the source states no "20 days": the draft's figure against the source's stands."""
     draft = write("draft.txt", "The court ordered the two brothers to spend another 20 days in detention while "
@@ -296,15 +307,10 @@ def test_a_day_of_a_month_in_the_source_is_no_other_figure(write: Any, encoder: 
                                  "suspicion of fraud and forming a criminal group for another 30 days, according to "
                                  "reports.\n\nThe brothers were first detained in December. On Jan. 20, a judge "
                                  "ordered them kept behind bars as the investigation continued.\n")
-    result = check(draft, [source], encoder=encoder, cache=False)
-    found = [f for f in result.findings if f.kind == "contradicted"]
-    assert len(found) == 1
-    (conflict,) = found[0].conflicts
+    conflict, sides = _the_one_contradiction(check(draft, [source], encoder=encoder, cache=False))
     assert conflict.slot == "number.days"
     assert sorted(conflict.values.values()) == [20, 30]
-    texts = {c.id: c for c in result.claims}
-    assert sorted(texts[cid].text[s - texts[cid].start:e - texts[cid].start]
-                  for cid, (s, e) in conflict.spans.items()) == ["20", "30"]
+    assert sides == ["20", "30"]
 
 
 def test_a_draft_denying_what_a_source_states_is_set_against_it(write: Any, encoder: Any) -> None:
@@ -320,14 +326,9 @@ def test_a_draft_denying_what_a_source_states_is_set_against_it(write: Any, enco
                                  "the UTM programme completed field-testing in November of multiple FIMS prototypes "
                                  "developed with private sector partners and is now shifting into the delivery "
                                  "phase, with a target of 2025.\n")
-    result = check(draft, [source], encoder=encoder, cache=False)
-    found = [f for f in result.findings if f.kind == "contradicted"]
-    assert len(found) == 1
-    (conflict,) = found[0].conflicts
+    conflict, sides = _the_one_contradiction(check(draft, [source], encoder=encoder, cache=False))
     assert conflict.slot == "polarity"
-    texts = {c.id: c for c in result.claims}
-    assert sorted(texts[cid].text[s - texts[cid].start:e - texts[cid].start]
-                  for cid, (s, e) in conflict.spans.items()) == ["not shifted", "shifting"]
+    assert sides == ["not shifted", "shifting"]
 
 
 def test_label_cluster_conflict_elsewhere_still_supports_the_draft_claim() -> None:

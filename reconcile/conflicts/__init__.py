@@ -29,7 +29,7 @@ from typing import NamedTuple
 from ..model import Claim, Tally
 from ..rules import Lexicon
 from .changes import compare_changes
-from .figures import compare_figures, is_range, ranges_differ, stated_numbers
+from .figures import compare_figures, in_date, is_range, ranges_differ, stated_numbers
 from .languages import compare_languages
 from .opposites import compare_opposites, opposite_partners
 from .pair import Clash, Pair, line_up, overlaps, revision_words, same_word
@@ -48,7 +48,7 @@ from .swaps import compare_swaps
 
 __all__ = [
     "ACROSS_LANGUAGES", "COMPARATORS", "NO_FACT", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair",
-    "denial_partners",
+    "denial_partners", "in_date",
     "has_parser", "is_range", "line_up", "opposite_partners", "other_predicates", "predicate_at", "ranges_differ",
     "revision_words", "same_facts", "same_word", "stated_numbers", "states_no_fact",
 ]

@@ -12,14 +12,19 @@ from ..rules import Lexicon
 from .pair import Clash, Opcode, Pair, content_word, same_word
 
 __all__ = [
-    "both_facts", "compare_figures", "is_range", "noun_after", "number_slot", "ranges_differ", "restates", "same_thing",
-    "stated_numbers",
+    "both_facts", "compare_figures", "in_date", "is_range", "noun_after", "number_slot", "ranges_differ", "restates",
+    "same_thing", "stated_numbers",
 ]
+
+
+def in_date(claim: Claim, unit: Unit) -> bool:
+    """Whether a number is part of one of the claim's dates ("on May 17", "On Jan. 20"): a day, no figure."""
+    return any(d.start <= unit.start < d.end for d in claim.facts.dates)
 
 
 def _guarded(claim: Claim, unit: Unit, lexicon: Lexicon) -> bool:
     """A number under a threat or condition ("threatened to kill ten"), or over another span of time."""
-    if any(d.start <= unit.start < d.end for d in claim.facts.dates):
+    if in_date(claim, unit):
         return False  # a day is not threatened ("on May 17")
     before = claim.text[max(0, unit.start - claim.start - 60) : unit.start - claim.start]
     return any(
@@ -46,7 +51,7 @@ def noun_after(us: list[Unit], k: int, lexicon: Lexicon) -> str | None:
 
 def number_slot(claim: Claim, us: list[Unit], k: int, lexicon: Lexicon) -> tuple[str, str]:
     u = us[k]
-    if any(d.start <= u.start < d.end for d in claim.facts.dates):
+    if in_date(claim, u):
         return "date", "Date"
     if u.key == "#year":
         return "year", "Year"

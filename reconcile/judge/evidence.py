@@ -14,6 +14,7 @@ from ..conflicts import (
     NO_FACT,
     Clash,
     has_parser,
+    in_date,
     is_range,
     other_predicates,
     ranges_differ,
@@ -271,17 +272,13 @@ def _source_gives_both(
 
     def figures(c: Claim) -> list[Unit]:
         # a day of a month ("on Jan. 20, a judge ordered") states no figure of "another 20 days"
-        return [u for u in stated_numbers(c, lexicon) if clash.slot == "date" or not _in_date(c, u)]
+        return [u for u in stated_numbers(c, lexicon) if clash.slot == "date" or not in_date(c, u)]
 
     for claim, other, holder in ((a, y, b), (b, x, a)):
         for c in claims_of[group_of(claim)]:
             if c.id != claim.id and any(stated(c, u, other, holder) for u in figures(c)):
                 return True
     return False
-
-
-def _in_date(claim: Claim, u: Unit) -> bool:
-    return any(d.start <= u.start < d.end for d in claim.facts.dates)
 
 
 def _phrase_used(
