@@ -38,6 +38,7 @@ from reconcile.grouping.pairs import FEATURES, pair_features
 from reconcile.grouping.profile import (
     Profile,
     ages_of,
+    body_digest,
     cities_named,
     common_words,
     frame_fields,
@@ -111,6 +112,7 @@ def profiles(items: Sequence[Analysed]) -> list[Profile]:
                            regions=regions_of(a.document, rules, claims),
                            places=places_of(a.document, rules, names, claims),
                            streets=streets_of(a.document, rules, claims), ages=ages_of(a.document, rules, claims),
+                           body=body_digest(a.document, claims),
                            **frame_fields(read_frame(a.document, claims, rules), rules)))  # type: ignore[arg-type]
     return sorted(out, key=lambda p: p.id)
 

@@ -27,6 +27,7 @@ import grouping_cv as cv  # noqa: E402
 from reconcile.grouping import GroupingSettings, days_around  # noqa: E402
 from reconcile.grouping.pairs import pair_features  # noqa: E402
 from reconcile.grouping.profile import Profile, cities_named  # noqa: E402
+from reconcile.grouping.templates import without_templates  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FEEDS = (SHARED / "gva-dev" / "articles.jsonl", SHARED / "gva-feed" / "articles.jsonl")
@@ -38,6 +39,7 @@ def half(incident: str) -> str:
 
 def stories(profiles: Sequence[Profile], settings: GroupingSettings) -> list[list[int]]:
     everyone = list(range(len(profiles)))
+    profiles = without_templates(profiles)
     return cv.cluster(pair_features(profiles, settings), everyone, settings, [p.regions for p in profiles],
                       [p.places for p in profiles], [days_around(p.event_date, settings.event_reach) for p in profiles],
                       cities_named(profiles), [p.streets for p in profiles], [p.ages for p in profiles])

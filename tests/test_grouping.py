@@ -9,6 +9,7 @@ import numpy as np
 
 from reconcile.grouping import LEAD_AND_NAMES, GroupingSettings, group, pair_probability
 from reconcile.grouping.profile import Profile, names_of, words_of
+from reconcile.grouping.templates import templates, without_templates
 from reconcile.model import Claim, Document
 
 DAY = dt.date(2016, 6, 4)
@@ -357,3 +358,32 @@ def test_a_lone_page_from_another_city_joins_no_story_on_a_middling_link() -> No
     story = [Profile(f"s{i}", "s.com", DAY, frozenset({"orlando", "pulse"}), b"", city="orlando") for i in range(3)]
     message = Profile("m", "m.com", DAY, frozenset({"orlando", "metairie"}), b"", city="new orleans")
     assert cluster_edges(4, lone, GroupingSettings(), cities=cities_named([*story, message])) == [[0, 1, 2, 3]]
+
+
+def test_a_sites_template_pages_years_apart_are_no_story_but_each_keeps_its_title() -> None:
+    # "Close Get email notifications on Joel Currier daily!": the whole page, on three shootings years apart
+    template = _direction()
+    lead = _vector(template, 0.6)
+    words = {"notifications": 3, "currier": 2, "joel": 2, "saved": 1}
+
+    def page(pid: str, day: dt.date, title: bytes, extra: dict[str, int]) -> Profile:
+        return Profile(pid, "stltoday.com:80" if pid == "b" else "stltoday.com", day, frozenset({"joel", "currier"}),
+                       lead, title, tuple(sorted((words | extra).items())), body="c0ffee")
+
+    hazelwood = _direction()
+    pages = [page("a", DAY, _vector(None, 0.0), {"tavern": 1}),
+             page("b", DAY + dt.timedelta(days=250), _vector(None, 0.0), {"overnight": 1}),
+             page("c", DAY + dt.timedelta(days=450), _vector(hazelwood, 0.6), {"hazelwood": 1})]
+    report = _profile("d", {"hazelwood", "lindbergh"}, {"hazelwood": 2, "lindbergh": 1},
+                      DAY + dt.timedelta(days=447), hazelwood, 0.6)
+    report2 = _profile("e", {"hazelwood", "lindbergh"}, {"hazelwood": 1, "lindbergh": 2, "interstate": 1},
+                       DAY + dt.timedelta(days=448), hazelwood, 0.6)
+    stories = group([*pages, report, report2, *_background()])
+    assert _story_of(stories, "a") == ["a"] and _story_of(stories, "b") == ["b"]
+    assert _story_of(stories, "c") == ["c", "d", "e"]  # by its title, which is its own
+    # the same body on the same site under another title the next day is a story retitled, no template
+    assert templates([pages[0], dataclasses.replace(pages[1], date=DAY + dt.timedelta(days=1))]) == []
+    assert [sorted(p.id for p in (pages[k] for k in members)) for members in templates(pages)] == [["a", "b", "c"]]
+    stripped = {p.id: p for p in without_templates(pages)}
+    assert stripped["c"].words == (("hazelwood", 1),) and stripped["c"].names == frozenset()
+    assert stripped["c"].vector == pages[2].title_vector

@@ -17,6 +17,7 @@ from ..frame import read_frame
 from ..grouping.profile import (
     Profile,
     ages_of,
+    body_digest,
     common_words,
     frame_fields,
     lead_text,
@@ -87,6 +88,7 @@ def analyse_batch(
         profile = Profile(article.id, article.outlet, doc.date, names, by_text[lead], by_text[title],
                           words_of(doc, claims), regions_of(doc, rules, claims), places_of(doc, rules, names, claims),
                           streets_of(doc, rules, claims), ages_of(doc, rules, claims),
+                          body=body_digest(doc, claims),
                           **frame_fields(read_frame(doc, claims, rules), rules))  # type: ignore[arg-type]
         own = {t: by_text[t] for t in [lead, title, *(embedding_text(c) for c in claims)]}
         out.append(Analysed(article, doc, tuple(claims), profile, own))

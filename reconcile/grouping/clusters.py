@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .pairs import GroupingSettings, pair_edges
 from .profile import Profile, cities_named
+from .templates import without_templates
 
 __all__ = ["cluster_edges", "days_around", "group"]
 
@@ -161,9 +162,10 @@ def _split_edges(components: list[list[int]], edges: dict[tuple[int, int], float
 def group(profiles: Sequence[Profile], settings: GroupingSettings = GroupingSettings()) -> list[list[str]]:
     """Article ids grouped into stories; every profile in exactly one, in a stable order.
 
-    Profiles are taken in id order, so the result does not depend on the order they came in.
+    Profiles are taken in id order, so the result does not depend on the order they came in. A page
+    that holds only its site's template is grouped by its title (``templates``).
     """
-    ordered = sorted(profiles, key=lambda p: p.id)
+    ordered = without_templates(sorted(profiles, key=lambda p: p.id))
     if not ordered:
         return []
     clusters = cluster_edges(len(ordered), pair_edges(ordered, settings), settings, [p.regions for p in ordered],

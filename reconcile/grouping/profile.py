@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,8 +21,8 @@ from ..model import Claim, Document, Frame
 from ..rules import Rules
 
 __all__ = [
-    "PROFILE_VERSION", "Profile", "ages_of", "cities_named", "common_words", "frame_fields", "lead_text", "names_of",
-    "places_of", "regions_of", "streets_of", "title_text", "words_of",
+    "PROFILE_VERSION", "Profile", "ages_of", "body_digest", "cities_named", "common_words", "frame_fields", "lead_text",
+    "names_of", "places_of", "regions_of", "streets_of", "title_text", "words_of",
 ]
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
@@ -31,7 +32,7 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _RUN = re.compile(r"\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: bump when a profile (lead, names, words) is computed differently: stored profiles are then remade
-PROFILE_VERSION = "8"
+PROFILE_VERSION = "9"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,23 @@ class Profile:
     people: frozenset[str] = frozenset()
     killed: int | None = None
     injured: int | None = None
+    #: a digest of what the article says (its claims, the title apart; empty when it says nothing): pages
+    #: of one site that say the same under other titles far apart in time are its page template
+    #: (``templates``), no evidence of a story
+    body: str = ""
+
+
+def body_digest(document: Document, claims: Sequence[Claim]) -> str:
+    """A digest of what the article says, the title apart, spacing and case aside; "" when it says nothing.
+
+    >>> from reconcile.model import Document
+    >>> a, b = Document("d1", "a", "x", title="One"), Document("d2", "b", "x", title="Two")
+    >>> one, two = Claim("d1.c1", "d1", "Sign up  now.", 0, 1), Claim("d2.c1", "d2", "sign up now.", 0, 1)
+    >>> body_digest(a, [one]) == body_digest(b, [two]), body_digest(a, [])
+    (True, '')
+    """
+    text = " ".join(_body_text(document, claims).lower().split())
+    return hashlib.sha1(text.encode()).hexdigest()[:16] if text else ""
 
 
 def frame_fields(frame: Frame, rules: Rules) -> dict[str, object]:
