@@ -552,3 +552,28 @@ def test_a_decade_is_every_year_of_it():  # type: ignore[no-untyped-def]
     [clash] = clashes("Police said the two victims were men in their 20s.",
                       "Police said the two victims were men in their 40s.")[2]
     assert clash.values == ("20s", "40s")
+
+
+def test_a_figure_in_another_unit_of_measure_is_converted_before_it_is_compared() -> None:
+    # one figure in feet and in metres, rounded: no clash ("Feet: 2000 vs 600" before)
+    assert clashes("The climber fell 2,000 feet to his death on Mount Cook on Friday.",
+                   "The climber fell 600 metres to his death on Mount Cook on Friday.")[2] == []
+    assert clashes("La escaladora cayó 150 metros desde la cresta del monte Cook.",
+                   "La escaladora cayó 500 pies desde la cresta del monte Cook.")[2] == []
+    # converted, they still differ: each figure shown in its own unit
+    ca, cb, found = clashes("The climber fell 2,000ft to his death on Mount Cook.",
+                            "The climber fell 700 metres to his death on Mount Cook.")
+    assert [(c.slot, c.label, c.values) for c in found] == [("measure.length", "Length", ("2000 ft", "700 metres"))]
+    (sa, ea), (sb, eb) = found[0].spans
+    assert (ca.text[sa - ca.start : ea - ca.start], cb.text[sb - cb.start : eb - cb.start]) == ("2,000", "700")
+    # two dimensions are two figures, not one in conflict; one unit is compared as before
+    assert clashes("The storm dumped 10 inches of snow on the city.",
+                   "The storm dumped 25 hours of snow on the city.")[2] == []
+    assert [c.values for c in clashes("The storm dumped 10 inches of snow on the city.",
+                                      "The storm dumped 12 inches of snow on the city.")[2]] == [(10, 12)]
+    # a figure restated in the other's unit, set apart, is the one compared: 609 against 700 metres
+    ca, cb, found = clashes("The man fell around 2000ft (609 metres) near the Mount Sefton hut.",
+                            "The man fell 700 metres near the Mount Sefton hut.")
+    assert [(c.label, c.values) for c in found] == [("Metres", (609, 700))]
+    assert clashes("He fell 2,000 feet, or 610 metres, near the Mount Sefton hut.",
+                   "He fell 610 metres near the Mount Sefton hut.")[2] == []

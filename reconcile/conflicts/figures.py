@@ -121,7 +121,19 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         paired.add(i)
         tally.numbers += 1
         floors = ranges = False
-        if x.compatible(y):
+        mx, my = measure_of(ua, i, lexicon), measure_of(ub, j, lexicon)
+        if mx is not None and my is not None and mx[1] != my[1]:
+            # "fell 2,000ft (609 metres)" / "fell 700 meters": the figure restated in the other's unit
+            again_a, again_b = _restated(ua, i, my[1], lexicon), _restated(ub, j, mx[1], lexicon)
+            if again_a is not None:
+                i, x, mx = again_a, ua[again_a], my
+            elif again_b is not None:
+                j, y, my = again_b, ub[again_b], mx
+        converted = mx is not None and my is not None and mx[1] != my[1]
+        if converted and mx is not None and my is not None:
+            if mx[0] != my[0] or _within_conversion(x, mx[1], y, my[1]):
+                continue  # "2,000 feet" / "600 hours": no one figure; "2,000 feet" / "about 600 metres": one
+        elif x.compatible(y):
             if strength >= 0.8 and ranges_differ(x, y, lexicon):
                 # "growth of 4.8% to 7.6%" / "growth of 4.8% to 6.6%" in the same words: two
                 # ranges that overlap, but one states an end the other does not
@@ -164,11 +176,47 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
             # 13 days" / "after 11 days of the offensive"): worth an editor's look, no more
             strength = min(strength, _LOOSE)
         slot, label = number_slot(a, ua, i, lexicon)
+        values: tuple[int | float | str, int | float | str] = (x.value(), y.value())
+        if converted and mx is not None:
+            # each figure in its own unit: "2,000 ft" / "150 meters"
+            slot, label = f"measure.{mx[0]}", mx[0].capitalize()
+            values = (f"{x.value()} {ua[i + 1].text}", f"{y.value()} {ub[j + 1].text}")
         if slot == "date":
             tally.dates += 1
-        out.append(Clash(slot, label, (x.value(), y.value()), ((x.start, x.end), (y.start, y.end)), strength,
-                         floors=floors))
+        out.append(Clash(slot, label, values, ((x.start, x.end), (y.start, y.end)), strength, floors=floors))
     return out
+
+
+def measure_of(us: list[Unit], k: int, lexicon: Lexicon) -> tuple[str, float] | None:
+    """The unit of measure right after the number at ``k``, as (dimension, factor to its base unit):
+    "2,000 feet" is ("length", 0.3048); None after a word that is no unit ("2,000 people")."""
+    if k + 1 < len(us) and not us[k + 1].number and not us[k + 1].after_break:
+        return lexicon.compare.measures.get(us[k + 1].key)
+    return None
+
+
+def _restated(us: list[Unit], k: int, factor: float, lexicon: Lexicon) -> int | None:
+    """The figure that restates the measure at ``k`` in the unit of ``factor``, right after it, set
+    apart ("2,000ft (609 metres)", "2,000 feet, or 610 metres"), or None."""
+    at = k + 2
+    if at < len(us) and us[at].after_break and not us[at].number:
+        at += 1  # the one word that opens the aside: ", or 610 metres"
+    if at < len(us) and us[at].number and (us[at].after_break or at == k + 3):
+        found = measure_of(us, at, lexicon)
+        if found is not None and found[1] == factor:
+            return at
+    return None
+
+
+#: a figure converted from another unit is rounded: two within this share of each other (either way)
+#: are one figure ("2,000 feet (609 metres)", "about 600 metres")
+_CONVERSION_SLACK = 0.05
+
+
+def _within_conversion(x: Unit, fx: float, y: Unit, fy: float) -> bool:
+    """Whether two figures in two units of one dimension (factors ``fx``, ``fy`` to its base) can be one."""
+    low, high = 1.0 - _CONVERSION_SLACK, 1.0 + _CONVERSION_SLACK
+    return x.low * fx * low < y.high * fy * high and y.low * fy * low < x.high * fx * high
 
 
 def _the_rest(us: list[Unit], k: int, lexicon: Lexicon) -> bool:

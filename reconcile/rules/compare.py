@@ -45,6 +45,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
     )}
     rise_words: list[str] = []
     scales: dict[str, float] = {}
+    measures: dict[str, tuple[str, float]] = {}
     vague: dict[str, tuple[float, float]] = {}
     signs: dict[str, str] = {}
     currency: dict[str, str] = {}
@@ -69,6 +70,10 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         for key in words:
             words[key].update(str(w).lower() for w in section.get(key) or [])
         scales.update({str(k).lower(): float(v) for k, v in (section.get("scales") or {}).items()})
+        for unit, measure in (section.get("measures") or {}).items():
+            if not (isinstance(measure, list) and len(measure) == 2 and isinstance(measure[1], (int, float))):
+                raise RulesError(f"compare.measures.{unit}: expected [dimension, factor]")
+            measures[str(unit).lower()] = (str(measure[0]), float(measure[1]))
         for phrase, bounds in (section.get("vague") or {}).items():
             if not (isinstance(bounds, list) and len(bounds) == 2):
                 raise RulesError(f"compare.vague.{phrase}: expected [low, high]")
@@ -104,6 +109,7 @@ def compare_words(docs: list[dict[str, Any]]) -> CompareWords:
         zero=phrase_pattern(words["zero"]),
         zero_phrases=frozenset(words["zero"]),
         scales=scales,
+        measures=measures,
         vague=vague,
         vague_pattern=phrase_pattern(list(vague)),
         elapsed_before=frozenset(words["elapsed_before"]), time_units=frozenset(words["time_units"]),

@@ -157,6 +157,9 @@ class CompareWords:
     #: the phrases ``zero`` matches
     zero_phrases: frozenset[str] = frozenset()
     scales: dict[str, float] = field(default_factory=dict)
+    #: units of measure after a number: the dimension and the factor to its base unit ("feet": length,
+    #: 0.3048); a figure given in another unit of the same dimension is converted before it is compared
+    measures: dict[str, tuple[str, float]] = field(default_factory=dict)
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     vague_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: before a span of time, words that make it the time elapsed up to the writing ("after 13 days of
