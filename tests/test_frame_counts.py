@@ -67,6 +67,9 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
     ("Police said the gunman shot and killed a woman and her daughter inside the home on Sunday.",
      (2, "exact", "shot and killed a woman and her daughter"),
      (0, "exact", "shot and killed a woman and her daughter")),
+    # a bare noun after one participant shares its determiner: "his father and brother" are two
+    ("Zawahri is believed to have killed his father and brother at the start of his shooting spree.",
+     (2, "exact", "killed his father and brother"), (0, "exact", "killed his father and brother")),
     ("The gunman injured a 39-year-old man and a 26-year-old man outside the bar, police said.",
      (0, "exact", "injured a 39-year-old man and a 26-year-old man"),
      (2, "exact", "injured a 39-year-old man and a 26-year-old man")),

@@ -57,6 +57,7 @@ def participants(text: str, lexicon: Lexicon) -> list[Participant]:
     """One participant each: "a 17-year-old boy", "un hombre", "his uncle", and an age standing for a
     person with no article before it ("3-year-old shot in South Toledo")."""
     out = [Participant(m.start(), m.end(), m.group("noun")) for m in lexicon.frame.singular_pattern.finditer(text)]
+    out += _sharing_determiner(text, out, lexicon)
     for m in _AGE_NOUN.finditer(text):
         if any(p.start <= m.start() < p.end for p in out):
             continue
@@ -66,6 +67,21 @@ def participants(text: str, lexicon: Lexicon) -> list[Participant]:
         else:  # the age alone names the person; the word after it is not theirs
             out.append(Participant(m.start(), m.end() if m.group("noun") is None else m.start("noun") - 1, "person"))
     return sorted(out, key=lambda p: p.start)
+
+
+_NEXT_WORDS = re.compile(r"\s*(\S+)\s+([^\W\d_]+)")
+
+
+def _sharing_determiner(text: str, found: list[Participant], lexicon: Lexicon) -> list[Participant]:
+    """A person named by a bare noun listed right after one participant, whose determiner it shares:
+    "his father and brother" (his brother), "a mother and daughter"."""
+    joins, persons = lexicon.frame.list_joins - {","}, lexicon.frame.persons
+    out = []
+    for p in found:
+        m = _NEXT_WORDS.match(text, p.end)
+        if m and m.group(1).lower() in joins and m.group(2).lower() in persons and not m.group(2).endswith("s"):
+            out.append(Participant(m.start(2), m.end(2), m.group(2).lower()))
+    return out
 
 
 def listed_before(claim: Claim, at: int, lexicon: Lexicon) -> Participant | None:
