@@ -165,3 +165,25 @@ def test_a_given_name_and_a_family_name_of_one_person_are_no_swap() -> None:
     (c,) = claims_of("d1", "A visitation for Owens will be held at Moore Cortner Funeral Home on Tuesday evening.")
     (d,) = claims_of("d2", "A visitation for Jones will be held at Moore Cortner Funeral Home on Tuesday evening.")
     assert only(run([cluster(c, d)], [c, d]), "contradiction").conflicts[0].slot == "name"
+
+
+def test_a_name_alone_agrees_with_nothing_and_joins_no_one_to_anyone() -> None:
+    (a,) = claims_of("d1", "Arcade Joseph Comeaux Jr, a prison inmate, pulled a gun on two guards and ran away.")
+    name = Claim("d2.c1", "d2", "Convicted Child Molestor Arcade Joseph Comeaux Jr .", 0, 52)
+    found = run([cluster(a, name)], [a, name])
+    assert [(f.kind, f.claims) for f in found] == [("unique", (a.id,)), ("unique", (name.id,))]
+    # two statements joined only through the name are no agreement either; joined to each other, they are
+    (c,) = claims_of("d3", "Comeaux pulled a gun on two guards and ran away, the sheriff said.")
+    joined_through = Cluster((a.id, name.id, c.id), (Edge(a.id, name.id, 0.8, "meaning"),
+                                                      Edge(name.id, c.id, 0.8, "meaning")))
+    found = judge([joined_through], [a, name, c], group_of=lambda x: x.doc, lexicon=RULES.lexicon)
+    assert sorted((f.kind, f.claims) for f in found) == sorted([("unique", (a.id,)), ("unique", (c.id,)),
+                                                                ("unique", (name.id,))])
+    found = run([cluster(a, name, c)], [a, name, c])  # a-name, name-c: still only through the name
+    assert not [f for f in found if f.kind == "agreement"]
+    direct = Cluster((a.id, name.id, c.id), (Edge(a.id, c.id, 0.8, "meaning"), Edge(a.id, name.id, 0.8, "meaning")))
+    found = judge([direct], [a, name, c], group_of=lambda x: x.doc, lexicon=RULES.lexicon)
+    assert [(f.kind, f.claims) for f in found if f.kind == "agreement"] == [("agreement", (a.id, c.id))]
+    # a name with something said of it is a statement, and agrees
+    (said,) = claims_of("d2", "Arcade Joseph Comeaux Jr pulled a gun on two guards and ran away.")
+    assert [f.kind for f in run([cluster(a, said)], [a, said])] == ["agreement"]

@@ -39,6 +39,7 @@ from .structure import (
     PARSER,
     Verdict,
     has_parser,
+    names_only,
     other_predicates,
     predicate_at,
     same_facts,
@@ -49,8 +50,8 @@ from .swaps import compare_swaps
 __all__ = [
     "ACROSS_LANGUAGES", "COMPARATORS", "NO_FACT", "PARSER", "Clash", "Comparator", "Pair", "Verdict", "compare_pair",
     "denial_partners", "in_date",
-    "has_parser", "is_range", "line_up", "opposite_partners", "other_predicates", "predicate_at", "ranges_differ",
-    "revision_words", "same_facts", "same_word", "stated_numbers", "states_no_fact",
+    "has_parser", "is_range", "line_up", "names_only", "opposite_partners", "other_predicates", "predicate_at",
+    "ranges_differ", "revision_words", "same_facts", "same_word", "stated_numbers", "states_no_fact",
 ]
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..align import Cluster
-from ..conflicts import compare_pair, revision_words
+from ..conflicts import compare_pair, names_only, revision_words
 from ..model import Claim, Conflict, Finding, FindingKind
 from ..report.labels import label_of_slot
 from .counts import count_conflicts, describe, is_update, sum_conflicts
@@ -33,6 +33,20 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims]
         groups = {group_of(c) for c in members}
+        if len(groups) >= 2 and (silent := [c for c in members if names_only(c)]):
+            # a name alone ("Convicted Child Molestor Arcade Joseph Comeaux Jr .") states no fact: it is
+            # told apart, and the rest of the cluster agrees (or not) without it
+            kept = {c.id for c in members if c not in silent}
+            edges = tuple(e for e in cluster.edges if e.a in kept and e.b in kept)
+            # the rest stay one cluster only where they were joined to each other, not only through the name
+            alone = [c for c in members if c in silent or not edges]
+            findings += [make_finding("unique", (c.id,), f"only {voices([c], ev.names)} says this", evidence=0.9)
+                         for c in alone]
+            members = [c for c in members if c not in alone]
+            if not members:
+                continue
+            cluster = Cluster(tuple(c.id for c in members), edges)
+            groups = {group_of(c) for c in members}
         if len(groups) < 2:
             findings.append(make_finding(
                 "unique", cluster.claims, f"only {voices(members[:1], ev.names)} says this",
