@@ -81,6 +81,9 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
      (1, "exact", "A man was killed"), (4, "exact", "4")),
     ("One man was killed and three others were wounded in a shooting outside a bar early Sunday.",
      (1, "exact", "One man was killed"), (3, "exact", "three others")),
+    # the dead told as a part of those shot, after them: the rest of those shot are the wounded
+    ("Five people were shot in Pine Hills late Sunday. One of the victims later died, police said.",
+     (1, "exact", "One of the victims"), (4, "exact", "Five people")),
     # others told again are the same others
     ("Two men were killed and seven other people were hurt when shooters opened fire Saturday night. "
      "Seven other people were hurt, police said.",

@@ -119,6 +119,17 @@ def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
     return out
 
 
+def _dead_among(text: str, claims: Sequence[Claim], lexicon: Lexicon, everyone: Said) -> Said | None:
+    """The dead told as a part of those shot, after them: "Five people were shot ... One of the victims
+    later died" (not "three other people", the rest)."""
+    for order, claim in enumerate(claims):
+        for q in claim.facts.quantities if not several_events(text, claim, lexicon) else ():
+            if (q.partial and q.event == "killed" and not (q.hypothetical or q.scoped) and q.start > everyone.end
+                    and q.value < everyone.value and not lexicon.counts.contrast & set(q.text.lower().split())):
+                return Said("killed", q.cls, q.value, "exact", q.start, q.end, claim.id, order, claim.quoted, "fatal")
+    return None
+
+
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
 def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
@@ -360,6 +371,10 @@ def read_counts(
     shot = _total(document, [s for s in said if s.event == "shot"], lexicon, voiced)
     everyone = shot[0] if shot is not None and shot[0].bound == "exact" else None
     killed, injured = totals.get("killed"), totals.get("injured")
+    if everyone is not None and killed is None:
+        killed = _dead_among(document.text, claims, lexicon, everyone)
+        if killed is not None:
+            totals["killed"] = killed
     # those shot less the dead are the wounded, and less the wounded the dead: only from counts stated
     # as such (one named victim, or "one is in critical condition", may be a part)
     if everyone is not None and killed is not None and injured is None and killed.kind in ("count", "fatal", "bare"):
