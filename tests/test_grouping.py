@@ -7,7 +7,7 @@ import datetime as dt
 
 import numpy as np
 
-from reconcile.grouping import LEAD_AND_NAMES, GroupingSettings, group, pair_probability
+from reconcile.grouping import LEAD_AND_NAMES, GroupingSettings, days_around, group, pair_probability
 from reconcile.grouping.profile import Profile, names_of, words_of
 from reconcile.grouping.templates import templates, without_templates
 from reconcile.model import Claim, Document
@@ -387,3 +387,24 @@ def test_a_sites_template_pages_years_apart_are_no_story_but_each_keeps_its_titl
     stripped = {p.id: p for p in without_templates(pages)}
     assert stripped["c"].words == (("hazelwood", 1),) and stripped["c"].names == frozenset()
     assert stripped["c"].vector == pages[2].title_vector
+
+
+def test_a_lone_page_of_an_event_months_from_a_storys_joins_it_only_on_a_strong_link() -> None:
+    from reconcile.grouping import cluster_edges
+
+    # a story of three on one day; a lone page with two middling pairs to it
+    edges = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.4, (1, 3): 0.4}
+    day = dt.date(2016, 10, 12)
+
+    def days(lone: dt.date | None) -> list[frozenset[str]]:
+        return [days_around(day, 3)] * 3 + [days_around(lone, 3)]
+
+    # a follow-up told of a day two weeks on, or one that gives no day, joins
+    assert cluster_edges(4, edges, GroupingSettings(), days=days(day + dt.timedelta(days=14))) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(), days=days(None)) == [[0, 1, 2, 3]]
+    # another barbershop shooting in the same city eight months before does not, unless strongly linked
+    assert cluster_edges(4, edges, GroupingSettings(), days=days(day - dt.timedelta(days=240))) == [[0, 1, 2], [3]]
+    strong = {**edges, (0, 3): 0.8, (1, 3): 0.8, (2, 3): 0.1}
+    assert cluster_edges(4, strong, GroupingSettings(), days=days(day - dt.timedelta(days=240))) == [[0, 1, 2, 3]]
+    assert cluster_edges(4, edges, GroupingSettings(lone_days=-1), days=days(day - dt.timedelta(days=240))) == [
+        [0, 1, 2, 3]]

@@ -113,8 +113,19 @@ def _links(edges: dict[tuple[int, int], float]) -> dict[int, list[tuple[int, flo
     return links
 
 
+def _event_days(days: Sequence[frozenset[str]], reach: int) -> list[int | None]:
+    """Each article's event day (an ordinal) from the days around it (``days_around``), None where unknown."""
+    return [min(int(d) for d in ds) + reach if ds else None for ds in days]
+
+
+def _far(lone: int | None, members: Sequence[int], events: Sequence[int | None], limit: int) -> bool:
+    """Whether the lone article's event day is more than ``limit`` days from every event day of a story."""
+    known = [d for d in (events[m] for m in members) if d is not None]
+    return limit >= 0 and lone is not None and bool(known) and all(abs(lone - d) > limit for d in known)
+
+
 def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float], settings: GroupingSettings,
-                 kinds: Kinds = ()) -> list[list[int]]:
+                 kinds: Kinds = (), events: Sequence[int | None] = ()) -> list[list[int]]:
     """Each article alone in its cluster moved into the story (two articles or more) where the mean
     of its ``lone_pairs`` strongest pairs (a missing pair counts as 0) is highest and reaches
     ``lone_bar`` (and ``settings.regions`` where the two name disjoint places of one of the ``kinds``).
@@ -138,6 +149,8 @@ def _attach_lone(clusters: list[list[int]], edges: dict[tuple[int, int], float],
         scored = []
         for c, ps in tied.items():
             mean = sum(sorted(ps, reverse=True)[:k]) / k
+            if events and mean < settings.regions and _far(events[lone], stories[c], events, settings.lone_days):
+                continue  # a story of another event day: a month or more apart
             if mean >= settings.regions or not _apart(_named(kinds, [lone]), _named(kinds, stories[c])):
                 scored.append((mean, -c))
         if scored and max(scored)[0] >= settings.lone_bar:
@@ -183,7 +196,8 @@ def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: Groupin
     days around its event's, ``days_around``, the cities it happened in or names, ``cities_named``, the
     streets and the ages it gives): average linkage per component, held to the regions, places, days,
     streets and ages; then the articles left alone join a story, held to all but the days (a follow-up
-    tells of a later day; a lone page is most often another town's shooting whose words are alike)."""
+    tells of a later day; a lone page is most often another town's shooting whose words are alike), save
+    an event day months from every one of the story's (``lone_days``)."""
     stories = []
     kinds = (regions, places, days, streets, ages)
     # two clusters whose average is at the cut have at least one pair at the cut: so clusters never
@@ -193,5 +207,6 @@ def cluster_edges(n: int, edges: dict[tuple[int, int], float], settings: Groupin
     for component, inside in zip(components, _split_edges(components, edges), strict=True):
         stories.extend(_average_linkage(component, inside, settings.threshold, kinds, settings.regions))
     # a lone article's pairs below the cut reach across components: this pass sees all pairs
-    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, (regions, places, cities, streets, ages))
+    return _attach_lone(sorted(stories, key=lambda c: c[0]), edges, settings, (regions, places, cities, streets, ages),
+                        _event_days(days, settings.event_reach) if days else ())
 

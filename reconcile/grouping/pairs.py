@@ -82,6 +82,9 @@ class GroupingSettings:
     #: shootings a week apart in one city) are one story only at ``regions``, as for places. A lone
     #: article joining a story is not held to it (a follow-up weeks later tells of a later day); -1: never
     event_reach: int = 3
+    #: a lone article whose event day is more than this many days from every event day of a story does
+    #: not join it on a middling link (a follow-up tells of a later day, but not one months on); -1: never
+    lone_days: int = 60
     #: pairs below this probability are not scored at all
     floor: float = 0.05
     #: a name in more than this share of the articles is not evidence
