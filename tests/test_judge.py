@@ -184,6 +184,13 @@ def test_a_name_alone_agrees_with_nothing_and_joins_no_one_to_anyone() -> None:
     direct = Cluster((a.id, name.id, c.id), (Edge(a.id, c.id, 0.8, "meaning"), Edge(a.id, name.id, 0.8, "meaning")))
     found = judge([direct], [a, name, c], group_of=lambda x: x.doc, lexicon=RULES.lexicon)
     assert [(f.kind, f.claims) for f in found if f.kind == "agreement"] == [("agreement", (a.id, c.id))]
+    # one joined to the others only through the name is left out of their agreement
+    (d,) = claims_of("d4", "Comeaux escaped from the Polunsky Unit in Livingston on Thursday, officials said.")
+    mixed = Cluster((a.id, name.id, c.id, d.id), (Edge(a.id, c.id, 0.8, "meaning"), Edge(a.id, name.id, 0.8, "meaning"),
+                                                  Edge(name.id, d.id, 0.8, "meaning")))
+    found = judge([mixed], [a, name, c, d], group_of=lambda x: x.doc, lexicon=RULES.lexicon)
+    assert [(f.kind, f.claims) for f in found if f.kind == "agreement"] == [("agreement", (a.id, c.id))]
+    assert ("unique", (d.id,)) in [(f.kind, f.claims) for f in found]
     # a name with something said of it is a statement, and agrees
     (said,) = claims_of("d2", "Arcade Joseph Comeaux Jr pulled a gun on two guards and ran away.")
     assert [f.kind for f in run([cluster(a, said)], [a, said])] == ["agreement"]

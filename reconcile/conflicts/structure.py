@@ -79,10 +79,10 @@ def _parse(text: str) -> Any:
     return None if nlp is None else nlp(text)
 
 
-#: a word in lower case (three letters or more): a line with one is no name alone; nor is a line of more
-#: words than this (a name with its titles is short; a headline in title case says more)
-_NAME_WORDS = 8
+#: a word in lower case (three letters or more): a line with one is no name alone
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]{3,}")
+#: nor is a line of more words than this: a name with its titles is short, a headline in title case says more
+_NAME_WORDS = 8
 
 
 def names_only(claim: Claim) -> bool:

@@ -38,8 +38,9 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
             # told apart, and the rest of the cluster agrees (or not) without it
             kept = {c.id for c in members if c not in silent}
             edges = tuple(e for e in cluster.edges if e.a in kept and e.b in kept)
-            # the rest stay one cluster only where they were joined to each other, not only through the name
-            alone = [c for c in members if c in silent or not edges]
+            # the rest stay in the cluster only where joined to each other, not only through the name
+            linked = {x for e in edges for x in (e.a, e.b)}
+            alone = [c for c in members if c in silent or c.id not in linked]
             findings += [make_finding("unique", (c.id,), f"only {voices([c], ev.names)} says this", evidence=0.9)
                          for c in alone]
             members = [c for c in members if c not in alone]
