@@ -75,11 +75,11 @@ _NEXT_WORDS = re.compile(r"\s*(\S+)\s+([^\W\d_]+)")
 def _sharing_determiner(text: str, found: list[Participant], lexicon: Lexicon) -> list[Participant]:
     """A person named by a bare noun listed right after one participant, whose determiner it shares:
     "his father and brother" (his brother), "a mother and daughter"."""
-    joins, persons = lexicon.frame.list_joins - {","}, lexicon.frame.persons
+    persons = lexicon.frame.persons
     out = []
     for p in found:
         m = _NEXT_WORDS.match(text, p.end)
-        if m and m.group(1).lower() in joins and m.group(2).lower() in persons and not m.group(2).endswith("s"):
+        if m and list_gap(m.group(1), lexicon) and m.group(2).lower() in persons and not m.group(2).endswith("s"):
             out.append(Participant(m.start(2), m.end(2), m.group(2).lower()))
     return out
 

@@ -33,20 +33,13 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims]
         groups = {group_of(c) for c in members}
-        if len(groups) >= 2 and (silent := [c for c in members if names_only(c)]):
-            # a name alone ("Convicted Child Molestor Arcade Joseph Comeaux Jr .") states no fact: it is
-            # told apart, and the rest of the cluster agrees (or not) without it
-            kept = {c.id for c in members if c not in silent}
-            edges = tuple(e for e in cluster.edges if e.a in kept and e.b in kept)
-            # the rest stay in the cluster only where joined to each other, not only through the name
-            linked = {x for e in edges for x in (e.a, e.b)}
-            alone = [c for c in members if c in silent or c.id not in linked]
+        if len(groups) >= 2:
+            cluster, alone = _without_names(cluster, members)
             findings += [make_finding("unique", (c.id,), f"only {voices([c], ev.names)} says this", evidence=0.9)
                          for c in alone]
-            members = [c for c in members if c not in alone]
-            if not members:
+            if not cluster.claims:
                 continue
-            cluster = Cluster(tuple(c.id for c in members), edges)
+            members = [by_id[i] for i in cluster.claims]
             groups = {group_of(c) for c in members}
         if len(groups) < 2:
             findings.append(make_finding(
@@ -95,6 +88,19 @@ def cluster_findings(clusters: Sequence[Cluster], ev: Evidence, reported: Report
                 evidence=cluster.score,
             ))
     return findings
+
+
+def _without_names(cluster: Cluster, members: Sequence[Claim]) -> tuple[Cluster, list[Claim]]:
+    """The cluster without its names alone ("Convicted Child Molestor Arcade Joseph Comeaux Jr ."), which
+    state no fact, and without the members joined to the rest only through one; with those left out."""
+    silent = [c for c in members if names_only(c)]
+    if not silent:
+        return cluster, []
+    kept = {c.id for c in members if c not in silent}
+    edges = tuple(e for e in cluster.edges if e.a in kept and e.b in kept)
+    linked = {x for e in edges for x in (e.a, e.b)}
+    alone = [c for c in members if c in silent or c.id not in linked]
+    return Cluster(tuple(c.id for c in members if c not in alone), edges), alone
 
 
 def counts_across(ev: Evidence, reported: Reported) -> list[Finding]:
