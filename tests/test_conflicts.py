@@ -577,3 +577,13 @@ def test_a_figure_in_another_unit_of_measure_is_converted_before_it_is_compared(
     assert [(c.label, c.values) for c in found] == [("Metres", (609, 700))]
     assert clashes("He fell 2,000 feet, or 610 metres, near the Mount Sefton hut.",
                    "He fell 610 metres near the Mount Sefton hut.")[2] == []
+
+
+def test_a_figure_of_another_thing_in_the_other_claim_does_not_hide_a_clash() -> None:
+    # "8 bridges" rounds to nothing of "7.6 magnitude": it restates no magnitude, and the magnitudes clash
+    a = "The 7.7 magnitude quake damaged 42 office buildings, 14 hotels and 8 bridges."
+    b = "The first earthquake measuring 7.6 magnitude struck on Sunday about 135 kilometers from Manokwari."
+    ca, cb, found = clashes(a, b)
+    assert [(c.slot, c.values) for c in found] == [("number.magnitude quake", (7.7, 7.6))]
+    (sa, ea), (sb, eb) = found[0].spans
+    assert (a[sa - ca.start : ea - ca.start], b[sb - cb.start : eb - cb.start]) == ("7.7", "7.6")
