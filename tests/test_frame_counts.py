@@ -136,6 +136,25 @@ def test_a_status_after_a_name_is_that_persons(rules):  # type: ignore[no-untype
      (2, "exact", "shot and killed his wife", True)),
     ("A man shot and killed his wife Sunday in what police called an attempted murder-suicide.",
      (1, "exact", "shot and killed his wife", False)),
+    # the doer killed by others: the passive of the deed's own subject, in its claim
+    ("A man shot and killed a customer at a Houston shop Sunday before being killed by a SWAT officer.",
+     (2, "exact", "shot and killed a customer at a Houston shop Sunday before being killed", False)),
+    # ... or the doer named by their role in a claim of their own, past an aside or a relative pronoun
+    ("The gunman shot and killed three officers in Baton Rouge on Sunday. "
+     "The shooter was killed and three other officers were wounded in the shootout.",
+     (4, "exact", "three officers", True)),
+    ("A gunman shot and killed two people at a bar on Friday. "
+     "The suspect, an unidentified man, was shot and killed by deputies outside.",
+     (3, "exact", "two people", True)),
+    ("A gunman shot and killed two people at a bar on Friday. "
+     "The heavily armed gunman, who was killed by police in the parking lot, was identified Saturday.",
+     (3, "exact", "two people", True)),
+    # a total that has the doer in it already, or a doer who did the killing (active voice): no more
+    ("A gunman shot and killed three people at the theater. "
+     "Three people were killed, including the gunman. The gunman was killed by police.",
+     (3, "exact", "three people", False)),
+    ("A gunman shot and killed two people at a bar on Friday. The suspect killed them with a rifle.",
+     (2, "exact", "two people", False)),
 ])
 def test_the_doers_own_death(rules, text, killed):  # type: ignore[no-untyped-def]
     frame = frame_of(rules, text, dt.date(2016, 5, 7))

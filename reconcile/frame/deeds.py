@@ -4,6 +4,11 @@
 killed his wife ... He then shot himself" told in two claims, where the document's total is that
 deed. Not where an event did the killing ("a shooting that killed a child": no doer to die), nor
 after an attempt ("then tried to take her own life").
+
+The doer may die at others' hands too: a death told in the passive of the deed's own subject
+("killing a man ... before being killed by a SWAT officer"), or of the doer named by their role
+("The shooter was killed", "the gunman, who was shot dead by police"): the structure says whose
+death it is, not a list of phrases.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Bound, Claim
 from ..rules import Lexicon
+from .participants import events_of
 
 __all__ = ["Said", "tried_before", "with_own_death"]
 
@@ -53,19 +59,62 @@ def _own_deaths(claims: Sequence[Claim], said: Sequence[Said], lexicon: Lexicon)
     it ("shot and killed his infant daughter before ..."); in a claim of its own ("He then shot
     himself"), every deed the document tells of, for the total to be matched against."""
     words = lexicon.frame
-    deeds = [s for s in said if s.event == "killed" and s.done_to and s.bound == "exact"]
+    by_id = {c.id: c for c in claims}
+    # a figure some statement gives as a total ("three people, including the gunman") has the doer in it
+    totals = {s.value for s in said if s.event == "killed" and lexicon.compare.totals.search(
+        by_id[s.claim].text, s.end - by_id[s.claim].start) is not None}
+    deeds = [s for s in said if s.event == "killed" and s.done_to and s.bound == "exact" and s.value not in totals]
     out = []
     for claim in claims:
-        for m in words.own_death_pattern.finditer(claim.text):
-            if tried_before(claim.text, m.start(), lexicon):
+        deaths = [(m.start(), m.end(), False) for m in words.own_death_pattern.finditer(claim.text)]
+        for start, end, subject_of_deed in deaths + _at_others_hands(claim, lexicon):
+            if tried_before(claim.text, start, lexicon):
                 continue  # "then tried to take her own life"
-            here = [s for s in deeds if s.claim == claim.id and s.end <= claim.start + m.start()]
+            here = [s for s in deeds if s.claim == claim.id and s.end <= claim.start + start]
             if here:
-                out.append((here[-1], claim.start + m.end(), True))
-            else:
-                out += [(s, claim.start + m.end(), False) for s in deeds if s.claim != claim.id
+                out.append((here[-1], claim.start + end, True))
+            elif not subject_of_deed:
+                out += [(s, claim.start + end, False) for s in deeds if s.claim != claim.id
                         and _by_a_doer(claims, s, lexicon)]
     return out
+
+
+def _at_others_hands(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
+    """The doer's deaths a claim tells in the passive (or with a verb that takes no object), as (start,
+    end, whether the deed's own subject died) in claim offsets: after "being", the subject of the
+    clause, who did the deed of the claim ("killing a man ... before being killed by police"); else
+    the one named by the doer's role right before it, past a relative pronoun or an aside set off by
+    commas ("The shooter was killed", "the suspect, an unidentified man, was shot and killed")."""
+    out = []
+    for start, end, event in events_of(claim, lexicon):
+        if event != "killed":
+            continue
+        tokens = [(m.group().lower(), m.start()) for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[:start])]
+        k = len(tokens)
+        while k and tokens[k - 1][0] in lexicon.frame.passive:
+            k -= 1
+        told = claim.text[start:end].lower()
+        if k == len(tokens) and told not in lexicon.frame.intransitive:
+            continue  # the active voice: someone did it ("the gunman killed two")
+        if k < len(tokens) and tokens[k][0] == "being":
+            out.append((start, end, True))  # "... before being fatally shot by police"
+            continue
+        if k >= 2 and tokens[k - 1][0] in lexicon.speakers.relative_pronouns and tokens[k - 2][0] == ",":
+            k -= 2  # "the gunman, who was killed by police"
+        elif k and tokens[k - 1][0] == ",":
+            aside = [n for n in range(max(0, k - 9), k - 1) if tokens[n][0] == ","]
+            k = aside[-1] if aside else k  # "the suspect, an unidentified man, was shot and killed"
+        if k and _a_doer_named(tokens[:k], lexicon):
+            out.append((start, end, False))
+    return out
+
+
+def _a_doer_named(tokens: Sequence[tuple[str, int]], lexicon: Lexicon) -> bool:
+    """Whether the words end in one doer named by their role, with a determiner of one within three
+    words before it ("the shooter", "a suspect", "the heavily armed gunman"), not several ("gunmen")."""
+    if tokens[-1][0] not in lexicon.frame.doers:
+        return False
+    return any(word in lexicon.compare.determiners for word, _ in tokens[-4:-1])
 
 
 def _by_a_doer(claims: Sequence[Claim], deed: Said, lexicon: Lexicon) -> bool:
@@ -87,7 +136,8 @@ def with_own_death(killed: Said, claims: Sequence[Claim], said: Sequence[Said], 
     if deed is not None:
         s, end = deed
         return Said("killed", None, killed.value + 1, "exact", s.start, end, s.claim, s.order, s.quoted, s.kind)
-    if any(s == killed for s, _, one in deaths if not one):
+    # the total counts the deed's dead: the deed itself, or a count of as many of the same class
+    if any(s == killed or (s.value, s.cls) == (killed.value, killed.cls) for s, _, one in deaths if not one):
         return Said(killed.event, None, killed.value + 1, "exact", killed.start, killed.end, killed.claim,
                     killed.order, killed.quoted, "derived")
     return killed

@@ -290,6 +290,7 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
         outcome_pattern=phrase_pattern(sets["outcome"]), late_in_day=frozenset(sets["late_in_day"]),
         early_in_day=frozenset(sets["early_in_day"]),
         own_death_pattern=phrase_pattern(sets["own_death"]), attempts=frozenset(sets["attempt"]),
+        doers=frozenset(n for n in doers if n in singular_nouns),
         several=frozenset(sets["several"]), incidents_pattern=phrase_pattern(sets["incidents"]),
         meant_pattern=phrase_pattern(sets["meant"]), means=frozenset(sets["means"]),
         deadly_pattern=phrase_pattern([f"{d} {i}" for d in sets["deadly"] for i in sets["incident"]]

@@ -252,6 +252,8 @@ class FrameWords:
     #: and the words before it that make it only tried ("tried to")
     own_death_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     attempts: frozenset[str] = frozenset()
+    #: one doer named by their role ("gunman", "sospechoso"): the counted nouns of the doers' class, singular
+    doers: frozenset[str] = frozenset()
     #: several incidents told of together ("three separate shootings", "multiple shootings"): the words
     #: that say several, and the incidents' plural nouns; what such a claim counts is a roundup's
     several: frozenset[str] = frozenset()
