@@ -587,3 +587,15 @@ def test_a_figure_of_another_thing_in_the_other_claim_does_not_hide_a_clash() ->
     assert [(c.slot, c.values) for c in found] == [("number.magnitude quake", (7.7, 7.6))]
     (sa, ea), (sb, eb) = found[0].spans
     assert (a[sa - ca.start : ea - ca.start], b[sb - cb.start : eb - cb.start]) == ("7.7", "7.6")
+
+
+def test_opposite_words_between_the_same_words_clash_weakly_in_claims_worded_apart() -> None:
+    # "for large, uncrewed aircraft" / "for small, uncrewed aircraft": one word for its opposite in the same
+    # frame, though the rest of the claims is worded apart (no clash at all before: the line-up is loose)
+    a = ("It has shifted from prototyping to the delivery phase of an effort to deploy an airspace management "
+         "tool for large, uncrewed aircraft such as commercial unmanned air vehicles.")
+    b = "The agency will deploy an airspace management system for small, uncrewed aircraft systems in 2025."
+    ca, cb, found = clashes(a, b)
+    assert [(c.slot, c.values, c.strength, c.loose) for c in found] == [("opposite", ("large", "small"), 0.55, False)]
+    (sa, ea), (sb, eb) = found[0].spans
+    assert (a[sa - ca.start : ea - ca.start], b[sb - cb.start : eb - cb.start]) == ("large", "small")
