@@ -22,7 +22,15 @@ from .errors import BadInput
 from .model import Claim, Conflict, Document, Finding, Quantity, Result, Settings, Tally
 from .report.speaker import credited
 from .rules import Rules
-from .unsourced import Unsourced, Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
+from .unsourced import (
+    Unsourced,
+    Vocabulary,
+    figures_by_kind,
+    lower_case_words,
+    unsourced_days,
+    unsourced_figures,
+    unsourced_names,
+)
 from .voices import voice_groups, voice_key
 
 __all__ = ["check", "label_draft", "voice_groups", "voice_key"]
@@ -33,7 +41,7 @@ _DEFAULTS = Settings()
 #: below the default line, so reports show it under "worth checking"
 UNSOURCED = 0.45
 #: what the source claim says in place of an unsourced name or figure
-_ABSENT = {"name": "not named", "figure": "not stated"}
+_ABSENT = {"name": "not named", "figure": "not stated", "date": "not stated"}
 
 
 def _slot_quantity(claim: Claim, slot: str) -> Quantity | None:
@@ -262,7 +270,7 @@ def check(
     unsourced = {
         c.id: found for c in claims if c.doc == draft.id
         if (found := unsourced_names(c, vocabulary, endings, own_words=own, not_names=dates)
-            + unsourced_figures(stated_numbers(c, lexicon), stated))
+            + unsourced_figures(stated_numbers(c, lexicon), stated) + unsourced_days(c, vocabulary, dates))
     }
     restated = restating(
         [c for c in claims if c.doc == draft.id], unsourced, [c for c in claims if c.doc != draft.id],

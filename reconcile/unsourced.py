@@ -28,7 +28,10 @@ from typing import Literal
 from .model import Claim
 from .numbers import Unit
 
-__all__ = ["Unsourced", "Vocabulary", "figures_by_kind", "lower_case_words", "unsourced_figures", "unsourced_names"]
+__all__ = [
+    "Unsourced", "Vocabulary", "figures_by_kind", "lower_case_words", "unsourced_days", "unsourced_figures",
+    "unsourced_names",
+]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: characters after which a capital says nothing: a sentence, a quote, a bracket, a list item opens
@@ -47,9 +50,9 @@ _ROUNDING = 0.005
 
 @dataclass(frozen=True)
 class Unsourced:
-    """A name or a figure of a draft claim that no source mentions, with its document offsets."""
+    """A name, a figure or a day of a draft claim that no source mentions, with its document offsets."""
 
-    kind: Literal["name", "figure"]
+    kind: Literal["name", "figure", "date"]
     text: str
     start: int
     end: int
@@ -151,6 +154,24 @@ def unsourced_names(
         else:
             found.append((start, end))
     return [Unsourced("name", claim.text[s - claim.start : e - claim.start], s, e) for s, e in found]
+
+
+def unsourced_days(claim: Claim, vocabulary: Vocabulary, days: frozenset[str]) -> list[Unsourced]:
+    """The weekdays and months (``days``, in lower case) that ``claim`` writes with a capital and no
+    source mentions in any case: "a pool hall massacre on Monday" against sources that tell of Tuesday
+    and Wednesday only. The date rules compare a day where the claims line up; this finds the one put
+    in place of another where they do not. Not at a sentence's opening ("May" may be a verb there)."""
+    whole = {d for d in days if not any(o != d and o.startswith(d) for o in days)}  # "Sun" is no "Sunday"
+    out = []
+    for m in _WORD.finditer(claim.text):
+        word = m.group(0)
+        if not word[0].isupper() or word.lower() not in whole or word.lower() in vocabulary.words:
+            continue
+        before = claim.text[: m.start()].rstrip()
+        if not before or before[-1] in _OPENERS:
+            continue
+        out.append(Unsourced("date", word, claim.start + m.start(), claim.start + m.end()))
+    return out
 
 
 def _checked(u: Unit) -> bool:

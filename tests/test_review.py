@@ -622,12 +622,30 @@ def test_check_a_name_no_source_mentions_in_a_sentence_the_source_otherwise_stat
     assert finding.reason.endswith(ending)
 
 
-def test_check_a_month_or_a_name_opening_the_sentence_is_no_unsourced_name(write: Any, encoder: Any) -> None:
-    draft = "Mexico City's chief of police was shot and injured in June, officials said."
+def test_check_a_name_opening_the_sentence_is_no_unsourced_name(write: Any, encoder: Any) -> None:
+    draft = "Mexico City's chief of police was shot and injured, officials said."
     source = "The capital's chief of police was shot and injured, officials said."
     result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
     assert not result.of_kind("contradicted")
     assert not any("mentions" in f.reason for f in result.findings)
+
+
+def test_check_a_day_no_source_mentions_is_worth_checking_as_a_date_not_a_name(write: Any, encoder: Any) -> None:
+    # the sources tell of Tuesday and Wednesday; the draft's Monday is nowhere in them
+    draft = "Police caught the gunman who killed seven in a pool hall massacre on Monday, officials said."
+    source = ("Police caught the gunman who killed seven people in a pool hall, officials said. He went on the run "
+              "Tuesday and was found on Wednesday.")
+    result = check(write("draft.txt", draft), [write("source.txt", source)], encoder=encoder, cache=False)
+    conflict, draft_id, source_id = _contradiction(result, "date.unsourced")
+    assert (conflict.values[draft_id], conflict.values[source_id]) == ("Monday", "not stated")
+    assert draft[slice(*conflict.spans[draft_id])] == "Monday"
+    [finding] = result.of_kind("contradicted")
+    assert finding.confidence < result.min_confidence
+    assert finding.reason.startswith("Date: the draft says Monday, which no source mentions")
+    # a day the source names, in any case, is no unsourced one
+    again = check(write("draft2.txt", draft.replace("Monday", "Tuesday")), [write("source.txt", source)],
+                  encoder=encoder, cache=False)
+    assert not any(c.slot == "date.unsourced" for f in again.findings for c in f.conflicts)
 
 
 def test_label_a_clash_with_a_source_that_states_the_draft_word_for_word_is_the_sources_own() -> None:

@@ -7,7 +7,14 @@ import pytest
 from reconcile.conflicts import stated_numbers as figures
 from reconcile.model import Claim
 from reconcile.rules import load_rules
-from reconcile.unsourced import Vocabulary, figures_by_kind, lower_case_words, unsourced_figures, unsourced_names
+from reconcile.unsourced import (
+    Vocabulary,
+    figures_by_kind,
+    lower_case_words,
+    unsourced_days,
+    unsourced_figures,
+    unsourced_names,
+)
 
 ENDINGS = load_rules().lexicon.compare.name_endings
 
@@ -103,3 +110,25 @@ def test_a_figure_no_spanish_source_states_is_found() -> None:
 )
 def test_a_figure_a_source_states_or_one_left_to_the_writer_is_not_reported(draft: str, source: str) -> None:
     assert _figures(draft, source) == []
+
+
+DAYS = frozenset(load_rules().lexicon.dates.months) | frozenset(load_rules().lexicon.dates.weekdays)
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "days"),
+    [
+        ("The massacre in the pool hall on Monday left seven dead.", "He went on the run Tuesday.", ["Monday"]),
+        ("The plant closed in June after the strike.", "The plant closed after the strike.", ["June"]),
+        # named by the source in any case, at a sentence's opening ("May" may be a verb), an abbreviation
+        ("The massacre in the pool hall on Monday left seven dead.", "It was monday night.", []),
+        ("May the court rule soon, he said.", "The court will rule.", []),
+        ("The Sun reported the verdict.", "The paper reported the verdict.", []),
+    ],
+)
+def test_a_day_no_source_mentions_is_found_with_its_span(draft: str, source: str, days: list[str]) -> None:
+    claim = Claim("d1.c1", "d1", draft, 10, 10 + len(draft))
+    found = unsourced_days(claim, Vocabulary.of([source]), DAYS)
+    for m in found:
+        assert (m.kind, draft[m.start - 10 : m.end - 10]) == ("date", m.text)
+    assert [m.text for m in found] == days
