@@ -78,6 +78,24 @@ def test_the_day_is_the_deaths_not_the_charges(rules):  # type: ignore[no-untype
     spans_hold(frame, text)
 
 
+def test_the_time_the_incident_was_reported_is_its_day(rules):  # type: ignore[no-untyped-def]
+    # the incident reported, in the passive, at a time: that is the event's time, not a later statement's
+    text = ("One man is dead after a shooting in the Russell neighborhood.\n\nThe shooting was reported in the 1000 "
+            "block of Magazine Street around 1:40 a.m. Wednesday, according to police.")
+    frame = frame_of(rules, text, dt.date(2017, 3, 1))
+    assert frame.date is not None and (frame.date.value, frame.date.text) == ("2017-03-01", "Wednesday")
+    spans_hold(frame, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a statement about the incident, a posting time right after a headline's word of the incident
+    "A man was shot in the Russell neighborhood.\n\nThe mayor reported on Monday that the city would add patrols.",
+    "Teen dies in shooting Posted: Monday, February 27, 2017 3:40 PM EDT",
+])
+def test_a_statement_or_a_posting_time_gives_no_events_day(rules, text):  # type: ignore[no-untyped-def]
+    assert frame_of(rules, text, dt.date(2017, 3, 1)).date is None
+
+
 def test_a_date_of_another_span_of_time_is_no_events_day(rules):  # type: ignore[no-untyped-def]
     text = "There have been 127 mass shootings since Aug. 1, 1966, the Post found."
     assert frame_of(rules, text, dt.date(2016, 9, 2)).date is None

@@ -67,10 +67,24 @@ def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexico
             near.append((distance(m.start(), m.end()), False))
     near += [(distance(m.start(), m.end()), False) for m in words.later_pattern.finditer(body)]
     verbs = lexicon.speakers.attribution_verbs
-    near += [(distance(m.start(), m.end()), False) for m in _WORD.finditer(body) if m.group().lower() in verbs]
+    near += [(distance(m.start(), m.end()), _incident_reported(body, m.start(), lexicon))
+             for m in _WORD.finditer(body) if m.group().lower() in verbs]
     if not near:
         return True
     return min(near, key=lambda dn: (dn[0], not dn[1]))[1]
+
+
+def _incident_reported(body: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether the verb of saying at ``at`` is said of the incident itself, in the passive ("The shooting
+    was reported around 1:40 a.m. Wednesday", "shots were reported Friday"): the time the incident was
+    reported, not a later statement. The words between are the passive's alone, with no mark."""
+    before = body[:at].rstrip()
+    passive = 0
+    while (m := re.search(r"(\w+)$", before)) and m.group(1).lower() in lexicon.frame.passive:
+        before, passive = before[: m.start()].rstrip(" "), passive + 1
+    last = re.search(r"(\w+)$", before)
+    return passive > 0 and last is not None and (
+        lexicon.frame.incident_pattern.fullmatch(last.group(1).lower()) is not None)
 
 
 def part_of_day(text: str, start: int, end: int, lexicon: Lexicon) -> str:
