@@ -79,6 +79,10 @@ def _own_deaths(claims: Sequence[Claim], said: Sequence[Said], lexicon: Lexicon)
     return out
 
 
+#: how far before a death its subject, an aside about them and the passive are read, in characters
+_REACH = 200
+
+
 def _at_others_hands(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
     """The doer's deaths a claim tells in the passive (or with a verb that takes no object), as (start,
     end, whether the deed's own subject died) in claim offsets: after "being", the subject of the
@@ -89,7 +93,10 @@ def _at_others_hands(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, boo
     for start, end, event in events_of(claim, lexicon):
         if event != "killed":
             continue
-        tokens = [(m.group().lower(), m.start()) for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[:start])]
+        # the doer, an aside and the passive stand close before it: a word the window cuts is left out
+        cut = max(0, start - _REACH)
+        tokens = [(m.group().lower(), m.start()) for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[cut:start])]
+        tokens = tokens[1:] if cut else tokens
         k = len(tokens)
         while k and tokens[k - 1][0] in lexicon.frame.passive:
             k -= 1

@@ -74,17 +74,21 @@ def _of_the_event(text: str, claim: Claim, mention: DateMention, lexicon: Lexico
     return min(near, key=lambda dn: (dn[0], not dn[1]))[1]
 
 
+#: how far before a verb of saying its passive and the word of the incident are looked for, in characters
+_REACH = 80
+
+
 def _incident_reported(body: str, at: int, lexicon: Lexicon) -> bool:
     """Whether the verb of saying at ``at`` is said of the incident itself, in the passive ("The shooting
     was reported around 1:40 a.m. Wednesday", "shots were reported Friday"): the time the incident was
     reported, not a later statement. The words between are the passive's alone, with no mark."""
-    before = body[:at].rstrip()
+    cut = max(0, at - _REACH)
+    words = body[cut:at].lower().split()[1 if cut else 0 :]  # the words right before it, whole
     passive = 0
-    while (m := re.search(r"(\w+)$", before)) and m.group(1).lower() in lexicon.frame.passive:
-        before, passive = before[: m.start()].rstrip(" "), passive + 1
-    last = re.search(r"(\w+)$", before)
-    return passive > 0 and last is not None and (
-        lexicon.frame.incident_pattern.fullmatch(last.group(1).lower()) is not None)
+    while words and words[-1] in lexicon.frame.passive:
+        words.pop()
+        passive += 1
+    return passive > 0 and bool(words) and lexicon.frame.incident_pattern.fullmatch(words[-1]) is not None
 
 
 def part_of_day(text: str, start: int, end: int, lexicon: Lexicon) -> str:
