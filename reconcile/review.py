@@ -40,7 +40,7 @@ _DEFAULTS = Settings()
 #: the confidence of a name or figure no source mentions, in a claim a source otherwise states:
 #: below the default line, so reports show it under "worth checking"
 UNSOURCED = 0.45
-#: what the source claim says in place of an unsourced name or figure
+#: what the source claim says in place of an unsourced name, figure or day
 _ABSENT = {"name": "not named", "figure": "not stated", "date": "not stated"}
 
 

@@ -8,7 +8,8 @@ rest differently, leaves the two claims close and no word to set against the dra
 evidence is that no source says that name anywhere. That is worth an editor's look, so the check
 reports it, weakly, as a name to verify. The same holds for an amount, a percentage or a figure
 with decimals or of a hundred or more that no source states (small whole counts are left alone:
-a writer counts them from the source, "the two hosts").
+a writer counts them from the source, "the two hosts"), and for a weekday or a month no source
+mentions ("a massacre on Monday" against sources that tell of Tuesday and Wednesday).
 
 A name here is a capitalised word without digits that does not open a sentence, a quote or a line,
 in a claim that is not a title-case headline. A source mentions it when any of its texts has the word in any case,

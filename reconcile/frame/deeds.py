@@ -95,33 +95,33 @@ def _at_others_hands(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, boo
             continue
         # the doer, an aside and the passive stand close before it: a word the window cuts is left out
         cut = max(0, start - _REACH)
-        tokens = [(m.group().lower(), m.start()) for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[cut:start])]
+        tokens = [m.group().lower() for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[cut:start])]
         tokens = tokens[1:] if cut else tokens
         k = len(tokens)
-        while k and tokens[k - 1][0] in lexicon.frame.passive:
+        while k and tokens[k - 1] in lexicon.frame.passive:
             k -= 1
         told = claim.text[start:end].lower()
         if k == len(tokens) and told not in lexicon.frame.intransitive:
             continue  # the active voice: someone did it ("the gunman killed two")
-        if k < len(tokens) and tokens[k][0] == "being":
+        if k < len(tokens) and tokens[k] == "being":
             out.append((start, end, True))  # "... before being fatally shot by police"
             continue
-        if k >= 2 and tokens[k - 1][0] in lexicon.speakers.relative_pronouns and tokens[k - 2][0] == ",":
+        if k >= 2 and tokens[k - 1] in lexicon.speakers.relative_pronouns and tokens[k - 2] == ",":
             k -= 2  # "the gunman, who was killed by police"
-        elif k and tokens[k - 1][0] == ",":
-            aside = [n for n in range(max(0, k - 9), k - 1) if tokens[n][0] == ","]
+        elif k and tokens[k - 1] == ",":
+            aside = [n for n in range(max(0, k - 9), k - 1) if tokens[n] == ","]
             k = aside[-1] if aside else k  # "the suspect, an unidentified man, was shot and killed"
         if k and _a_doer_named(tokens[:k], lexicon):
             out.append((start, end, False))
     return out
 
 
-def _a_doer_named(tokens: Sequence[tuple[str, int]], lexicon: Lexicon) -> bool:
+def _a_doer_named(tokens: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether the words end in one doer named by their role, with a determiner of one within three
     words before it ("the shooter", "a suspect", "the heavily armed gunman"), not several ("gunmen")."""
-    if tokens[-1][0] not in lexicon.frame.doers:
+    if tokens[-1] not in lexicon.frame.doers:
         return False
-    return any(word in lexicon.compare.determiners for word, _ in tokens[-4:-1])
+    return any(word in lexicon.compare.determiners for word in tokens[-4:-1])
 
 
 def _by_a_doer(claims: Sequence[Claim], deed: Said, lexicon: Lexicon) -> bool:
