@@ -21,6 +21,7 @@ neural network").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -157,12 +158,18 @@ def unsourced_names(
     return [Unsourced("name", claim.text[s - claim.start : e - claim.start], s, e) for s, e in found]
 
 
+@functools.lru_cache(maxsize=8)
+def _whole_names(days: frozenset[str]) -> frozenset[str]:
+    """The days' whole names, not their abbreviations: "Sun" is no "Sunday"."""
+    return frozenset(d for d in days if not any(o != d and o.startswith(d) for o in days))
+
+
 def unsourced_days(claim: Claim, vocabulary: Vocabulary, days: frozenset[str]) -> list[Unsourced]:
     """The weekdays and months (``days``, in lower case) that ``claim`` writes with a capital and no
     source mentions in any case: "a pool hall massacre on Monday" against sources that tell of Tuesday
     and Wednesday only. The date rules compare a day where the claims line up; this finds the one put
     in place of another where they do not. Not at a sentence's opening ("May" may be a verb there)."""
-    whole = {d for d in days if not any(o != d and o.startswith(d) for o in days)}  # "Sun" is no "Sunday"
+    whole = _whole_names(days)
     out = []
     for m in _WORD.finditer(claim.text):
         word = m.group(0)

@@ -114,6 +114,7 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
         ):
             candidates.append((xs[0], ys[0], 0.6 if ratio >= 0.5 else 0.45))
     b_values, a_values = stated_numbers(b, lexicon), stated_numbers(a, lexicon)
+    at_a, at_b = {u.start: k for k, u in enumerate(ua)}, {u.start: k for k, u in enumerate(ub)}
     for i, j, strength in candidates:
         x, y = ua[i], ub[j]
         if i in paired:
@@ -162,9 +163,9 @@ def compare_figures(pair: Pair, lexicon: Lexicon, tally: Tally) -> list[Clash]:
                 v.start != x.start and _same_ends(v, y) for v in a_values
             ):
                 continue  # the other claim states this range too
-        elif any(_restates_here(v, ub, x, ua, i, lexicon) for v in b_values if v.start != y.start) or any(
-            _restates_here(v, ua, y, ub, j, lexicon) for v in a_values if v.start != x.start
-        ):
+        elif any(
+            _restates_here(v, ub, at_b.get(v.start), x, ua, i, lexicon) for v in b_values if v.start != y.start
+        ) or any(_restates_here(v, ua, at_a.get(v.start), y, ub, j, lexicon) for v in a_values if v.start != x.start):
             continue  # a figure of another kind is no part: "$2.63" is not "the third" (quarter)
         # another span of time, or a total, on one side only ("so far this year", "a total of")
         if _scoped(a, ua, i, lexicon) != _scoped(b, ub, j, lexicon):
@@ -247,12 +248,12 @@ def restates(v: Unit, x: Unit) -> bool:
     return v.key == x.key and x.compatible(v) and not v.open_bound
 
 
-def _restates_here(v: Unit, vs: list[Unit], x: Unit, xs: list[Unit], k: int, lexicon: Lexicon) -> bool:
-    """Whether ``v``, a figure of the other claim (units ``vs``), can be ``x`` (at ``k`` of ``xs``) again:
-    ``restates``, and what each counts may be the same thing ("8 bridges" is no "7.6 magnitude")."""
+def _restates_here(v: Unit, vs: list[Unit], at: int | None, x: Unit, xs: list[Unit], k: int, lexicon: Lexicon) -> bool:
+    """Whether ``v``, a figure of the other claim (at ``at`` of its units ``vs``, where it is one), can be
+    ``x`` (at ``k`` of ``xs``) again: ``restates``, and what each counts may be the same thing ("8 bridges"
+    is no "7.6 magnitude")."""
     if not restates(v, x):
         return False
-    at = next((n for n, u in enumerate(vs) if u.start == v.start), None)
     if at is None or lexicon.compare.partitive.fullmatch(" ".join(u.text.lower() for u in vs[at + 1 : at + 3])):
         return True  # "two of them": a part of what the claim counts, whatever it is
     return same_thing(noun_after(vs, at, lexicon), noun_after(xs, k, lexicon), lexicon)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Bound, Claim
 from ..rules import Lexicon
-from .participants import events_of
+from .participants import events_of, passive_from
 
 __all__ = ["Said", "tried_before", "with_own_death"]
 
@@ -97,9 +97,7 @@ def _at_others_hands(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, boo
         cut = max(0, start - _REACH)
         tokens = [m.group().lower() for m in re.finditer(r"[^\W\d_][\w'’-]*|,", claim.text[cut:start])]
         tokens = tokens[1:] if cut else tokens
-        k = len(tokens)
-        while k and tokens[k - 1] in lexicon.frame.passive:
-            k -= 1
+        k = passive_from(tokens, lexicon)
         told = claim.text[start:end].lower()
         if k == len(tokens) and told not in lexicon.frame.intransitive:
             continue  # the active voice: someone did it ("the gunman killed two")

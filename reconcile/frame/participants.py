@@ -13,8 +13,8 @@ from ..model import Claim
 from ..rules import Lexicon
 
 __all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "is_object",
-           "joins_next", "list_gap", "listed_before", "participants", "rank_of", "several_had", "statuses_only",
-           "tells_of_event"]
+           "joins_next", "list_gap", "listed_before", "participants", "passive_from", "rank_of", "several_had",
+           "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -176,6 +176,15 @@ def several_had(words: str, lexicon: Lexicon) -> bool:
     """Whether the words between one participant and an event (the event's own included) say several
     had it: "were", "all", "fueron", "murieron"."""
     return bool(lexicon.frame.plural & set(re.findall(r"[^\W\d_]+", words.lower())))
+
+
+def passive_from(words: list[str], lexicon: Lexicon) -> int:
+    """Where the passive's words ("was", "has been", "fue") that end ``words`` (lower case) begin: the
+    index of the first of them, ``len(words)`` where none ends it."""
+    k = len(words)
+    while k and words[k - 1] in lexicon.frame.passive:
+        k -= 1
+    return k
 
 
 def is_object(claim: Claim, at: int, lexicon: Lexicon) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..conflicts import predicate_at
 from ..model import WEEKDAYS, Claim, DateMention, Document, Stated
 from ..rules import Lexicon
-from .participants import tells_of_event
+from .participants import passive_from, tells_of_event
 
 __all__ = ["part_of_day", "read_date", "read_weekday"]
 
@@ -84,11 +84,8 @@ def _incident_reported(body: str, at: int, lexicon: Lexicon) -> bool:
     reported, not a later statement. The words between are the passive's alone, with no mark."""
     cut = max(0, at - _REACH)
     words = body[cut:at].lower().split()[1 if cut else 0 :]  # the words right before it, whole
-    passive = 0
-    while words and words[-1] in lexicon.frame.passive:
-        words.pop()
-        passive += 1
-    return passive > 0 and bool(words) and lexicon.frame.incident_pattern.fullmatch(words[-1]) is not None
+    k = passive_from(words, lexicon)
+    return 0 < k < len(words) and lexicon.frame.incident_pattern.fullmatch(words[k - 1]) is not None
 
 
 def part_of_day(text: str, start: int, end: int, lexicon: Lexicon) -> str:
