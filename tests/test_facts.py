@@ -25,6 +25,9 @@ def quantities(rules, text):  # type: ignore[no-untyped-def]
         ("No one was arrested on Friday", [(0, "exact", "people", "arrested", False, False)]),
         ("Nadie resultó herido en el ataque", [(0, "exact", "people", "injured", False, False)]),
         ("No one knows why he opened fire", []),
+        # nobody besides those told of is no total: "else" is none more than them, not none at all
+        ("No one else was injured in the shooting", []),
+        ("Nadie más resultó herido en el ataque", []),
         ("Police have no suspects in custody", [(0, "exact", "attackers", "arrested", False, False)]),
         ("no criminal charges will be filed", []),
         # a number's noun is never past a word that starts another clause

@@ -97,6 +97,21 @@ def test_a_count_is_told_once(rules, text, killed, injured):  # type: ignore[no-
     spans_hold(frame, text)
 
 
+def test_nobody_killed_where_someone_is_hurt_and_no_one_dies(rules):  # type: ignore[no-untyped-def]
+    # an injury with no figure, and nobody else hurt: no death told of, so none killed; no total of the hurt
+    text = ("A 16-year-old boy is recovering at a local hospital after police say he accidentally shot himself. "
+            "No one else was hurt.")
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    assert "injured" not in frame.counts
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.bound, killed.text) == (0, "exact", "hurt")
+    spans_hold(frame, text)
+    # a death told in other words is a death: no 0 killed beside it
+    died = frame_of(rules, "A shooting injured three males. Brandy Council, 34, succumbed to her injuries.",
+                    dt.date(2015, 12, 2))
+    assert "killed" not in died.counts or died.counts["killed"].value != 0
+
+
 def test_a_denied_event_befalls_nobody(rules):  # type: ignore[no-untyped-def]
     text = "A 12-year-old boy was killed in the shooting. Her daughter was not injured, Harris said."
     frame = frame_of(rules, text, dt.date(2016, 5, 7))

@@ -60,11 +60,13 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
         tok = toks[i]
         nobody = lexicon.counts.nobody.match(text, tok.start, span.end)
         if nobody is not None:
+            while i < len(toks) and toks[i].start < nobody.end():
+                i += 1
+            if i < len(toks) and toks[i].text.lower() in lexicon.counts.nobody_more:
+                continue  # "no one else was hurt": none besides those told of, no total
             # "no one was arrested": a count of none, of people; its event is read as any count's
             cls = next(iter(sorted(lexicon.counts.generic)), "people")
             counts.append(Count(0, "exact", nobody.group().lower(), cls, tok.start, nobody.end()))
-            while i < len(toks) and toks[i].start < nobody.end():
-                i += 1
             continue
         number = read_number(toks, i, lexicon, language)
         if number is None and tok.text.lower() in lexicon.counts.no_determiners and i + 1 < len(toks):

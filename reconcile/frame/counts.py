@@ -13,8 +13,8 @@ several incidents ("in three separate shootings"). Beside them:
 - totals from parts: a total over several classes ("4 police officers died ... 4 kidnappers were
   killed" is 8 killed), the wounded as those shot less the dead, the dead as those shot less the
   wounded;
-- nobody killed, where the document counts its wounded and tells of no death at all (a charge's
-  "attempted murder" or "deadly weapon" is none).
+- nobody killed, where the document tells of someone hurt (counted or not: "no one else was hurt")
+  and of no death at all (a charge's "attempted murder" or "deadly weapon" is none).
 Every value keeps the words it was read from; a value derived from several places quotes the main one.
 """
 
@@ -341,6 +341,19 @@ def _a_death(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     return not any(w.lower() in words.means for w in beside)
 
 
+def _an_injury(claims: Sequence[Claim], lexicon: Lexicon) -> Said | None:
+    """The first injury the document's own voice tells of ("a 16-year-old boy is recovering after he shot
+    himself"; "no one else was hurt"), as a statement with no figure, to quote where nobody died."""
+    for order, claim in enumerate(claims):
+        if claim.quoted or "injured" not in claim.facts.events:
+            continue
+        m = lexicon.frame.injury_pattern.search(claim.text)
+        if m is not None:
+            return Said("injured", None, 0, "exact", claim.start + m.start(), claim.start + m.end(), claim.id, order,
+                        claim.quoted, "derived")
+    return None
+
+
 def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:
     """A figure derived from ``base`` (those shot, less the dead or the wounded), quoting it."""
     return Said(base.event, None, value, bound, base.start, base.end, base.claim, base.order, base.quoted, "derived")
@@ -383,12 +396,13 @@ def read_counts(
     elif (everyone is not None and injured is not None and killed is None and injured.kind in ("count", "bare")
           and injured.bound == "exact" and everyone.value >= injured.value):
         totals["killed"] = _derived(everyone, everyone.value - injured.value)
-    if "killed" not in totals and ("injured" in totals or shot is not None) and _none_of(
-            "killed", document, claims, lexicon):
+    if "killed" not in totals and _none_of("killed", document, claims, lexicon):
         # the document tells of no death: everyone it says was shot is among the wounded
         if "injured" not in totals and shot is not None:
             totals["injured"] = _derived(shot[0], shot[0].value, shot[0].bound)  # "at least four were shot"
-        totals["killed"] = _derived(totals["injured"], 0)
+        hurt_by = totals.get("injured") or _an_injury(claims, lexicon)
+        if hurt_by is not None:
+            totals["killed"] = _derived(hurt_by, 0)
     killed = totals.get("killed")
     if killed is not None and killed.bound == "exact" and killed.kind != "derived":
         # the doer who then died by their own hand is one more dead than those they killed

@@ -33,8 +33,8 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
         k: set()
         for k in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "nobody", "no_determiners", "phrase_ends", "verbs", "according_to", "that", "not_speakers", "locative",
-            "pronouns",
+            "nobody", "nobody_more", "no_determiners", "phrase_ends", "verbs", "according_to", "that", "not_speakers",
+            "locative", "pronouns",
             "adverbial_leads", "not_gerunds", "passive", "quote_tail_verbs", "adjuncts", "recipient_verbs",
             "relative_pronouns", "name_joiners", "auxiliaries", "titles", "before_number", "hyphen_prefixes",
         )
@@ -79,7 +79,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
                 object_events[w.lower()] = event
         for key in (
             "anaphora", "between", "subset", "objects", "generic", "hypothetical", "scope", "update", "negation",
-            "locative", "nobody", "no_determiners", "phrase_ends",
+            "locative", "nobody", "nobody_more", "no_determiners", "phrase_ends",
         ):
             lists[key].update(str(w).lower() for w in d.get(key) or [])
         attribution = d.get("attribution") or {}
@@ -152,6 +152,7 @@ def merge_lexicon(docs: list[dict[str, Any]]) -> Lexicon:
             noun_pattern=phrase_pattern(list(nouns)),
             generic=frozenset(lists["generic"]),
             nobody=phrase_pattern(lists["nobody"]),
+            nobody_more=frozenset(lists["nobody_more"]),
             phrase_ends=frozenset(lists["phrase_ends"]),
             no_determiners=frozenset(lists["no_determiners"]),
             events=events,

@@ -73,6 +73,8 @@ class CountWords:
     negation: re.Pattern[str]
     #: nobody, as a count of people: "no one was arrested" is none arrested
     nobody: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: after nobody, these make it none besides those told of ("no one else was hurt"): no count at all
+    nobody_more: frozenset[str] = frozenset()
     #: before a counted noun, these count none of it: "no suspects were in custody" is none arrested
     no_determiners: frozenset[str] = frozenset()
     #: words that end a noun phrase: a count's noun is never found past them ("the three holdouts how
