@@ -44,6 +44,9 @@ def test_shot_to_death_is_killed_not_shot(rules):  # type: ignore[no-untyped-def
     spans_hold(frame, text)
     named = "John Smith, 24, was shot dead outside his home, police said."
     assert [(p.name, p.status) for p in frame_of(rules, named).people] == [("John Smith", "killed")]
+    # an adverb inside the verb after a name still marks a person ("was fatally shot")
+    adverb = "Dayviontay Jackson was fatally shot Nov. 11 on the city's east side."
+    assert [(p.name, p.status) for p in frame_of(rules, adverb).people] == [("Dayviontay Jackson", "killed")]
     # without the result, the four are the shot: with no word of a death, all four were hurt
     shot = frame_of(rules, "Four people were shot inside a home on Tuesday.").counts
     assert (shot["injured"].value, shot["killed"].value, shot["killed"].derived) == (4, 0, True)

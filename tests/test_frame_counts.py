@@ -112,6 +112,16 @@ def test_nobody_killed_where_someone_is_hurt_and_no_one_dies(rules):  # type: ig
     assert "killed" not in died.counts or died.counts["killed"].value != 0
 
 
+def test_a_death_of_someone_named_after_it_is_theirs(rules):  # type: ignore[no-untyped-def]
+    # "the homicide of X" befell X, not the suspects counted before it
+    text = ("Two suspects in the Easter morning homicide of 3-year-old girl on Detroit's west side have been "
+            "arrested, police said.")
+    frame = frame_of(rules, text, dt.date(2016, 3, 30))
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.text) == (1, "homicide of 3-year-old girl")
+    spans_hold(frame, text)
+
+
 def test_a_denied_event_befalls_nobody(rules):  # type: ignore[no-untyped-def]
     text = "A 12-year-old boy was killed in the shooting. Her daughter was not injured, Harris said."
     frame = frame_of(rules, text, dt.date(2016, 5, 7))

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from ..facts import latest_year, number_value
 from ..model import Bound, Claim, Document, Stated
 from ..rules import Lexicon
-from .deeds import Said, tried_before, with_own_death
+from .absent import an_injury, none_of
+from .deeds import Said, with_own_death
 from .participants import (
     FIELDS,
     befell,
@@ -85,7 +86,8 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
             if event is None:
                 # "a shooting that sent four teens to the hospital": what the frame's words say befell
                 # them (the events ``facts`` knows it weighed: "four suspects killed the owner" did it)
-                after = next((e for e in statuses if e[0] >= q.end - claim.start), None)
+                after = next((e for e in statuses if e[0] >= q.end - claim.start and not _of_what_follows(claim, e)),
+                             None)
                 if after is None or len(claim.text[q.end - claim.start : after[0]].split()) > 8:
                     continue
                 event = after[2]
@@ -103,6 +105,13 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
         out += _singular(claim, order, lexicon)
         out += _after_event(claim, order, lexicon)
     return out
+
+
+def _of_what_follows(claim: Claim, status: tuple[int, int, str]) -> bool:
+    """Whether a status phrase befalls who is named right after it ("the homicide of a 3-year-old girl",
+    "deaths of 2 teenagers", "la muerte de"), not a count before it ("Two suspects in the homicide of")."""
+    words = claim.text[status[0] : status[1]].lower().split()
+    return bool(words) and words[-1] in _OF
 
 
 def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
@@ -130,6 +139,8 @@ def _dead_among(text: str, claims: Sequence[Claim], lexicon: Lexicon, everyone: 
     return None
 
 
+#: the last word of a status phrase that names whom it befell after it
+_OF = frozenset({"of", "de", "del"})
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
 def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
@@ -304,56 +315,6 @@ def _total(
     return _with_others(main, others, main.cls, _set_apart(document, main, lexicon), said), classes
 
 
-#: where a sentence ends, roughly: a full stop, a question or exclamation mark, or a line break
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _none_of(event: str, document: Document, claims: Sequence[Claim], lexicon: Lexicon) -> bool:
-    """Whether the document tells of no death (``event`` "killed") or no injury ("injured") at all: no
-    claim names one, and its text has no word of one (a caption or headline the claims left out
-    included)."""
-    words = lexicon.frame
-    if event == "killed":
-        # a claim's death may be a charge's words only ("charged with attempted murder"): read as the text is
-        told = [c for c in claims if event in c.facts.events]
-        if any(not words.death_pattern.search(c.text) for c in told):
-            return False
-        return not any(_a_death(document.text, m, lexicon) for m in words.death_pattern.finditer(document.text))
-    if any(event in c.facts.events for c in claims):
-        return False
-    # a word of the hospital in a sentence of a death tells of where someone died, not of someone hurt
-    # ("was taken to a hospital, where he was pronounced dead")
-    return not any(words.injury_pattern.search(sentence) and not words.death_pattern.search(sentence)
-                   for sentence in _SENTENCE.split(document.text))
-
-
-def _a_death(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
-    """Whether a word of death tells of a death: not what was tried or meant ("attempted murder", "intent to
-    kill", "tried to kill him") nor what could kill ("a deadly weapon", "arma mortal")."""
-    words = lexicon.frame
-    if tried_before(text, m.start(), lexicon):
-        return False
-    before = text[max(0, m.start() - 30) : m.start()]
-    tail = before.split()[-4:]
-    if any(words.meant_pattern.fullmatch(" ".join(tail[-k:])) for k in range(1, len(tail) + 1)):
-        return False  # right after what was meant: "with intent to kill"
-    beside = re.findall(r"[^\W\d_]+", before)[-1:] + re.findall(r"[^\W\d_]+", text[m.end() : m.end() + 20])[:1]
-    return not any(w.lower() in words.means for w in beside)
-
-
-def _an_injury(claims: Sequence[Claim], lexicon: Lexicon) -> Said | None:
-    """The first injury the document's own voice tells of ("a 16-year-old boy is recovering after he shot
-    himself"; "no one else was hurt"), as a statement with no figure, to quote where nobody died."""
-    for order, claim in enumerate(claims):
-        if claim.quoted or "injured" not in claim.facts.events:
-            continue
-        m = lexicon.frame.injury_pattern.search(claim.text)
-        if m is not None:
-            return Said("injured", None, 0, "exact", claim.start + m.start(), claim.start + m.end(), claim.id, order,
-                        claim.quoted, "derived")
-    return None
-
-
 def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:
     """A figure derived from ``base`` (those shot, less the dead or the wounded), quoting it."""
     return Said(base.event, None, value, bound, base.start, base.end, base.claim, base.order, base.quoted, "derived")
@@ -396,18 +357,18 @@ def read_counts(
     elif (everyone is not None and injured is not None and killed is None and injured.kind in ("count", "bare")
           and injured.bound == "exact" and everyone.value >= injured.value):
         totals["killed"] = _derived(everyone, everyone.value - injured.value)
-    if "killed" not in totals and _none_of("killed", document, claims, lexicon):
+    if "killed" not in totals and none_of("killed", document, claims, lexicon):
         # the document tells of no death: everyone it says was shot is among the wounded
         if "injured" not in totals and shot is not None:
             totals["injured"] = _derived(shot[0], shot[0].value, shot[0].bound)  # "at least four were shot"
-        hurt_by = totals.get("injured") or _an_injury(claims, lexicon)
+        hurt_by = totals.get("injured") or an_injury(claims, lexicon)
         if hurt_by is not None:
             totals["killed"] = _derived(hurt_by, 0)
     killed = totals.get("killed")
     if killed is not None and killed.bound == "exact" and killed.kind != "derived":
         # the doer who then died by their own hand is one more dead than those they killed
         totals["killed"] = with_own_death(killed, claims, said, lexicon)
-    if "injured" not in totals and "killed" in totals and _none_of("injured", document, claims, lexicon):
+    if "injured" not in totals and "killed" in totals and none_of("injured", document, claims, lexicon):
         totals["injured"] = _derived(totals["killed"], 0)  # deaths told of, and no one hurt
     out = {field: _stated(document, s, lexicon, voiced) for field, s in totals.items()}
     out.update(by_class)

@@ -135,9 +135,11 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
         before = re.compile(rf"(?<![\w'’])(?i:{alternatives(frame.person_before) or '(?!x)x'})\s+(?P<name>{_NAME})")
-        # an apposition may stand between ("Chet Hockman, of Mountain View, died")
+        # an adverb may stand inside the verb ("was fatally shot", "has been formally charged"), an
+        # apposition between the name and the verb ("Chet Hockman, of Mountain View, died")
+        verbs = alternatives(frame.person_after).replace(r"\s+", r"\s+(?:[a-z]+ly\s+)?")
         after = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,.;:\n]{{2,40}},)?\s+"
-                           rf"(?i:{alternatives(frame.person_after) or '(?!x)x'})(?![\w'’])")
+                           rf"(?i:{verbs or '(?!x)x'})(?![\w'’])")
         found = _CUES[id(lexicon)] = (lexicon, (before, after))
     return found[1]
 
