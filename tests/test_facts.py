@@ -25,6 +25,8 @@ def quantities(rules, text):  # type: ignore[no-untyped-def]
         ("No one was arrested on Friday", [(0, "exact", "people", "arrested", False, False)]),
         ("Nadie resultó herido en el ataque", [(0, "exact", "people", "injured", False, False)]),
         ("No one knows why he opened fire", []),
+        # a list's "and" ends a number's noun phrase: the gunman after it is not what "two" counts
+        ("two bailiffs and a gunman are dead", []),
         # nobody besides those told of is no total: "else" is none more than them, not none at all
         ("No one else was injured in the shooting", []),
         ("Nadie más resultó herido en el ataque", []),

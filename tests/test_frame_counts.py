@@ -112,6 +112,19 @@ def test_nobody_killed_where_someone_is_hurt_and_no_one_dies(rules):  # type: ig
     assert "killed" not in died.counts or died.counts["killed"].value != 0
 
 
+def test_a_total_marked_as_such_supersedes_a_part(rules):  # type: ignore[no-untyped-def]
+    text = ("A gunman attacked a gathering at a suburban Seattle home, killing two people at a fire pit before "
+            "firing more shots from the roof. A total of three people were killed and one was wounded.")
+    frame = frame_of(rules, text, dt.date(2016, 7, 31))
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.bound, killed.text) == (3, "exact", "three people")
+    spans_hold(frame, text)
+    # a total of another class, told as background, is no total of these
+    other = ("One person was killed in the shooting on Thursday. Ambushes in Baton Rouge and Dallas earlier this "
+             "month left a total of eight officers dead.")
+    assert frame_of(rules, other, dt.date(2016, 7, 29)).counts["killed"].value == 1
+
+
 def test_a_death_of_someone_named_after_it_is_theirs(rules):  # type: ignore[no-untyped-def]
     # "the homicide of X" befell X, not the suspects counted before it
     text = ("Two suspects in the Easter morning homicide of 3-year-old girl on Detroit's west side have been "

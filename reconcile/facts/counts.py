@@ -109,8 +109,9 @@ def find_counts(text: str, span: Span, lexicon: Lexicon, language: str = "en") -
                 # "three others" after "two people": others of whom is unclear for an open class
                 partial = partial or antecedent in lexicon.counts.generic
                 break
-            if number_value(toks[j].text, language) is not None or word in lexicon.counts.phrase_ends:
-                break
+            if (number_value(toks[j].text, language) is not None or word in lexicon.counts.phrase_ends
+                    or word in lexicon.frame.list_joins):
+                break  # another number, clause or list member: "two bailiffs and a gunman" counts no gunmen
             partial = partial or word in lexicon.counts.subset or toks[j].text[:1].isupper()
             skipped += 1
             j += 1

@@ -296,6 +296,14 @@ def _total(
     classes = {cls: _stated(document, s, lexicon, voiced) for cls, s in first_of.items()
                if cls not in lexicon.counts.generic}
     main = said[0]
+    # a later statement the document marks as the total ("A total of three people were killed") that
+    # counts more of the same class than the first, in its own voice: the first told only a part of it
+    generic = lexicon.counts.generic
+    marked = [s for s in said[1:] if s.kind == "count" and s.bound == "exact" and s.value > main.value
+              and not s.quoted and _marked_total(document, s, lexicon)
+              and (s.cls if s.cls not in generic else None) == (main.cls if main.cls not in generic else None)]
+    if marked:
+        return marked[0], classes
     parts = [main]
     for s in said[1:]:
         if _joined(document, parts[-1], s, lexicon):
@@ -313,6 +321,12 @@ def _total(
                       first.start, first.end, first.claim, first.order, first.quoted, "count")
         return total, classes
     return _with_others(main, others, main.cls, _set_apart(document, main, lexicon), said), classes
+
+
+def _marked_total(document: Document, said: Said, lexicon: Lexicon) -> bool:
+    """Whether the words right before a count mark it as the total: "a total of", "in all"."""
+    before = document.text[max(0, said.start - 16) : said.start]
+    return any(before[m.end() :].strip() == "" for m in lexicon.compare.totals.finditer(before))
 
 
 def _derived(base: Said, value: int, bound: Bound = "exact") -> Said:
