@@ -19,6 +19,7 @@ from ..rules import Lexicon, Rules
 from ..rules.places import load_gazetteer
 from .counts import FIELDS, read_counts
 from .implied import with_deadly, with_people
+from .kin import with_kin
 from .people import family_name, read_people
 from .sheet import LABELS, fact_sheet, sheet_findings
 from .when import part_of_day, read_date, read_weekday
@@ -33,7 +34,7 @@ def read_frame(document: Document, claims: Sequence[Claim], rules: Rules) -> Fra
     """The key facts of the event ``document`` reports, from its own ``claims``."""
     own = [c for c in claims if c.doc == document.id]
     lexicon = rules.lexicon
-    people = read_people(document, own, lexicon)
+    people = with_kin(document, own, read_people(document, own, lexicon), lexicon)
     counts, said = read_counts(document, own, lexicon)
     counts = _with_sought(counts, people, own, lexicon)
     date = read_date(document, own, lexicon)

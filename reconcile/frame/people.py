@@ -134,7 +134,9 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         def alternatives(words: tuple[str, ...]) -> str:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
-        before = re.compile(rf"(?<![\w'’])(?i:{alternatives(frame.person_before) or '(?!x)x'})\s+(?P<name>{_NAME})")
+        # a role or a relative before the name ("victim John Roe", "his daughter Hannah Johnson")
+        cues = (*frame.person_before, *sorted(frame.kin))
+        before = re.compile(rf"(?<![\w'’])(?i:{alternatives(cues) or '(?!x)x'})\s*,?\s+(?P<name>{_NAME})")
         # an adverb may stand inside the verb ("was fatally shot", "has been formally charged"), an
         # apposition between the name and the verb ("Chet Hockman, of Mountain View, died")
         verbs = alternatives(frame.person_after).replace(r"\s+", r"\s+(?:[a-z]+ly\s+)?")

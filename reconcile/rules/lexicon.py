@@ -201,7 +201,7 @@ _FRAME_SETS = ("one", "not_between", "fatal", "fatal_fillers", "death", "injury"
                "later_stage", "passive", "intransitive", "not_person", "incident", "not_place", "place_followers",
                "place_modifiers", "name_heads", "plural", "own_death", "attempt", "deadly", "deadly_after",
                "count_ends", "outcome", "late_in_day", "early_in_day", "sought_before", "sought_determiners",
-               "sought_after", "severity", "whole", "several", "incidents", "meant", "means")
+               "sought_after", "severity", "whole", "several", "incidents", "meant", "means", "kin", "kin_by_marriage")
 _FRAME_LISTS = ("status_order", "person_before", "person_after")
 _FRAME_MAPS = ("persons", "role_of_status", "count_bounds")
 
@@ -275,7 +275,9 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
     ) if doers and sets["sought_before"] and sets["sought_after"] else _NEVER
     return FrameWords(
         sought_pattern=sought, severity_pattern=phrase_pattern(sets["severity"]), whole=frozenset(sets["whole"]),
-        persons=persons, singular_pattern=singular, fatal_pattern=fatal, list_joins=frozenset(sets["list_joins"]),
+        persons=persons, kin=frozenset(sets["kin"]), kin_by_marriage=frozenset(sets["kin_by_marriage"]),
+        singular_pattern=singular, fatal_pattern=fatal,
+        list_joins=frozenset(sets["list_joins"]),
         death_pattern=phrase_pattern(sets["death"]), injury_pattern=phrase_pattern(sets["injury"]),
         disjoint=frozenset(sets["disjoint"]), statuses=statuses, status_pattern=phrase_pattern(list(statuses)),
         role_words=roles, role_of_status=maps["role_of_status"],

@@ -215,6 +215,10 @@ class FrameWords:
 
     #: nouns of one participant beyond the counted ones (``CountWords.nouns``), with their class
     persons: dict[str, str] = field(default_factory=dict)
+    #: nouns of children and siblings, who most often bear the family name of the person they are told of
+    kin: frozenset[str] = frozenset()
+    #: spouses and parents: named by a given name alone beside a relative, they bear that family name
+    kin_by_marriage: frozenset[str] = frozenset()
     #: "a"/"an"/"un" and a person noun within three words after it: ``noun`` names the group
     singular_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     #: a number and the word that says the counted died: ``n`` names the number ("two fatally")
