@@ -84,6 +84,9 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
     # the dead told as a part of those shot, after them: the rest of those shot are the wounded
     ("Five people were shot in Pine Hills late Sunday. One of the victims later died, police said.",
      (1, "exact", "One of the victims"), (4, "exact", "Five people")),
+    # the dead told as a part of the wounded, with no death told before: the rest are the wounded
+    ("Police said 10 people were wounded near the park on Sunday. One of the victims was killed.",
+     (1, "exact", "One of the victims"), (9, "exact", "10 people")),
     # others told again are the same others
     ("Two men were killed and seven other people were hurt when shooters opened fire Saturday night. "
      "Seven other people were hurt, police said.",
@@ -110,6 +113,26 @@ def test_nobody_killed_where_someone_is_hurt_and_no_one_dies(rules):  # type: ig
     died = frame_of(rules, "A shooting injured three males. Brandy Council, 34, succumbed to her injuries.",
                     dt.date(2015, 12, 2))
     assert "killed" not in died.counts or died.counts["killed"].value != 0
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: State police say a juvenile injured in a shooting incident Monday morning has died of his injuries.",
+    "A two-year-old girl was taken to the hospital but the coroner says she died from her injuries on Sunday.",
+])
+def test_one_hurt_who_then_died_is_one_of_the_dead(rules, text):  # type: ignore[no-untyped-def]
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    killed = frame.counts["killed"]
+    assert (killed.value, killed.bound) == (1, "at_least")  # one of the dead, maybe not all of them
+    assert killed.text.endswith("died")
+    assert "injured" not in frame.counts or frame.counts["injured"].value == 0
+    spans_hold(frame, text)
+
+
+def test_hurt_then_a_death_of_others_is_not_theirs(rules):  # type: ignore[no-untyped-def]
+    # the dead a number counts are the number's: the 10-year-old stays among the hurt
+    text = "A 10-year-old injured during the Wednesday-night shooting spree that left four dead is recovering."
+    frame = frame_of(rules, text, dt.date(2016, 5, 7))
+    assert frame.counts["killed"].value == 4
 
 
 def test_a_total_marked_as_such_supersedes_a_part(rules):  # type: ignore[no-untyped-def]

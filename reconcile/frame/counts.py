@@ -4,12 +4,15 @@ Each count comes from the claims' typed facts (``facts.counts``): the first stat
 document (the headline and the lede come first) that is a fact about this event: not a threat, not
 another span of time ("so far this year"), not a part of a group ("two of them"), not a roundup of
 several incidents ("in three separate shootings"). Beside them:
-- one participant where the text names no number ("a 17-year-old boy died", "un hombre murió"),
+- one participant where the text names no number ("a 17-year-old boy died", "un hombre murió"; one
+  hurt who then died is one of the dead: ``singular``),
   or as many as the rank it gives among the dead ("a second teen has died": at least 2), or two at
   least where a plural verb makes it the last of a list ("... and a woman were found dead");
 - the doer's own death after the deed: one more than those the doer killed ("killing three ...
   before taking his own life": 4);
-- the dead among those shot ("five people were shot, two fatally");
+- the dead among those shot ("five people were shot, two fatally"), or among the wounded, the rest
+  being the wounded ("10 people were wounded ... One of the victims was killed": 1 and 9);
+- a later count the document marks as the total ("A total of three people were killed");
 - totals from parts: a total over several classes ("4 police officers died ... 4 kidnappers were
   killed" is 8 killed), the wounded as those shot less the dead, the dead as those shot less the
   wounded;
@@ -30,24 +33,15 @@ from .absent import an_injury, none_of
 from .deeds import Said, with_own_death
 from .participants import (
     FIELDS,
-    befell,
     by_severity,
-    determiners_only,
-    events_of,
     is_object,
-    joins_next,
     listed_before,
-    participants,
-    rank_of,
-    several_had,
     statuses_only,
 )
 from .sentence import apart_from_another_event, several_events
+from .singular import after_event, singular
 
 __all__ = ["FIELDS", "other_time", "read_counts"]
-
-
-_BOUNDS: dict[str, Bound] = {"at least": "at_least", "at most": "at_most", "about": "about"}
 
 
 def _event_span(claim: Claim, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
@@ -102,8 +96,8 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
         if other_time(claim, year, lexicon):
             continue
         out += _fatal_parts(claim, order, lexicon)
-        out += _singular(claim, order, lexicon)
-        out += _after_event(claim, order, lexicon)
+        out += singular(claim, order, lexicon)
+        out += after_event(claim, order, lexicon)
     return out
 
 
@@ -143,84 +137,6 @@ def _dead_among(text: str, claims: Sequence[Claim], lexicon: Lexicon, everyone: 
 _OF = frozenset({"of", "de", "del"})
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
-def _singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
-    """One participant where the claim names no number: "a 17-year-old boy died", "un hombre murió",
-    "a drive-by that killed a 3-year-old boy", "the shooting death of a child". Not the doer: "a
-    gunman killed two people"."""
-    events = [e for e in events_of(claim, lexicon) if e[2] in (*FIELDS, "shot")]
-    if not events:
-        return []
-    text = claim.text
-    counted = {q.event for q in claim.facts.quantities}
-    out = []
-    named = participants(text, lexicon)
-    for k, m in enumerate(named):
-        found = None
-        event = None  # the event's own words
-        # right after a transitive event, the participant is its object: "killed a 3-year-old boy"
-        before = [e for e in events if e[1] <= m.start and determiners_only(text[e[1] : m.start], lexicon)]
-        if before:
-            found, event = (before[-1][0], m.end, before[-1][2]), before[-1]
-        after = next((e for e in events if e[0] >= m.end), None)
-        if found is None and after is not None:
-            gap = text[m.end : after[0]]
-            if len(gap.split()) <= 6 and not re.search(r"[;:()]", gap) and befell(text, gap, after, events, lexicon):
-                found, event = (m.start, after[1], after[2]), after
-        if found is None or event is None:
-            continue
-        # the last of a list whose first members are counted: "four women and one man were shot"
-        joins = lexicon.frame.list_joins
-        listed = found[0] == m.start and any(
-            q.event in (found[2], None) and text[q.end - claim.start : m.start].strip(" ,").lower() in joins
-            for q in claim.facts.quantities)
-        if found[2] in counted and not listed:
-            continue
-        nxt = named[k + 1] if k + 1 < len(named) else None
-        joined = joins_next(text, m, nxt, found, lexicon)  # "a woman and a child were shot": one each
-        found = (found[0], nxt.end, found[2]) if nxt is not None and joined and found[0] != m.start else found
-        value = 2 if joined else 1
-        noun = m.noun.lower()
-        cls = lexicon.counts.nouns.get(noun) or lexicon.frame.persons.get(noun)
-        # one in a condition, no event ("one man is in critical condition", "was taken to the
-        # hospital"), is one of the wounded, maybe not all of them: at least one
-        condition = found[2] == "injured" and lexicon.counts.event_pattern.search(text, event[0], event[1]) is None
-        bound: Bound = "at_least" if condition and not listed else "exact"
-        # the n-th to die says n died ("the death of a fifth man", "a second teen has died"; the n-th
-        # hurt is most often the n-th victim, dead or alive), the last of a list or one of all says two
-        # at least ("... and a woman were found dead")
-        close = found[0] != m.start or len(text[m.end : event[0]].split()) <= 3
-        nth = rank_of(text[m.start : m.end], lexicon) if found[2] == "killed" and close else 0
-        several = found[0] == m.start and several_had(text[m.end : event[1]], lexicon)
-        if (nth > value or (several and not joined)) and not listed:
-            value, bound = max(nth, value, 2 if several else 1), "at_least"
-        out.append(Said(found[2], cls, value, bound, claim.start + found[0],
-                         claim.start + found[1], claim.id, order, claim.quoted, "one", found[0] != m.start))
-        counted.add(found[2])
-    return out
-
-
-def _after_event(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
-    """A number right after an event, with no noun of its own: "killed one and wounded two"."""
-    counted = {q.event for q in claim.facts.quantities}
-    out = []
-    for start, end, event in events_of(claim, lexicon):
-        if event not in FIELDS or event in counted:
-            continue
-        m = lexicon.frame.bare_count_pattern.match(claim.text, end)
-        if m is None:
-            continue
-        value = number_value(m.group("n"), claim.language)
-        if value is None or not 0 < value < 1000:
-            continue
-        bound = lexicon.frame.count_bounds.get(re.sub(r"\s+", " ", (m.group("bound") or "").lower()), "exact")
-        named = _BOUNDS.get(bound, "exact")
-        end = claim.start + m.end()
-        out.append(Said(event, None, value, named, claim.start + start, end, claim.id, order, claim.quoted, "bare",
-                         True))
-        counted.add(event)
-    return out
-
-
 def _combine(bounds: Sequence[Bound]) -> Bound:
     """The bound of a sum: exact when every part is, else the loosest."""
     if all(b == "exact" for b in bounds):
@@ -363,6 +279,13 @@ def read_counts(
         killed = _dead_among(document.text, claims, lexicon, everyone)
         if killed is not None:
             totals["killed"] = killed
+    if everyone is None and injured is not None and injured.kind == "count" and injured.bound == "exact":
+        # "10 people were wounded ... One of the victims was killed": the dead told as a part of the
+        # wounded, where nothing told of a death before: the rest are the wounded
+        dead = _dead_among(document.text, claims, lexicon, injured)
+        if dead is not None and (killed is None or (killed.order, killed.start) >= (dead.order, dead.start)):
+            totals["killed"] = killed = dead if killed is None else killed
+            totals["injured"] = injured = _derived(injured, injured.value - dead.value)
     # those shot less the dead are the wounded, and less the wounded the dead: only from counts stated
     # as such (one named victim, or "one is in critical condition", may be a part)
     if everyone is not None and killed is not None and injured is None and killed.kind in ("count", "fatal", "bare"):
