@@ -47,6 +47,10 @@ def test_shot_to_death_is_killed_not_shot(rules):  # type: ignore[no-untyped-def
     # an adverb inside the verb after a name still marks a person ("was fatally shot")
     adverb = "Dayviontay Jackson was fatally shot Nov. 11 on the city's east side."
     assert [(p.name, p.status) for p in frame_of(rules, adverb).people] == [("Dayviontay Jackson", "killed")]
+    # an auxiliary and what befell them after a name mark a person too; a street's name is no one
+    condition = ("A hospital spokesman said Kaylee Reyes was in serious condition. "
+                 "A house on Algonquin Parkway was struck by gunfire.")
+    assert [(p.name, p.status) for p in frame_of(rules, condition).people] == [("Kaylee Reyes", "injured")]
     # without the result, the four are the shot: with no word of a death, all four were hurt
     shot = frame_of(rules, "Four people were shot inside a home on Tuesday.").counts
     assert (shot["injured"].value, shot["killed"].value, shot["killed"].derived) == (4, 0, True)

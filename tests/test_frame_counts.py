@@ -73,6 +73,12 @@ def test_the_event_a_count_takes(rules, text, expected):  # type: ignore[no-unty
     ("The gunman injured a 39-year-old man and a 26-year-old man outside the bar, police said.",
      (0, "exact", "injured a 39-year-old man and a 26-year-old man"),
      (2, "exact", "injured a 39-year-old man and a 26-year-old man")),
+    # one named by an age alone, after a count and "and a": the last of its list
+    ("Police are investigating after four adults and a 3-year-old were shot in Evanston Monday.",
+     (0, "exact", "four adults and a 3-year-old were shot"), (5, "exact", "four adults and a 3-year-old were shot")),
+    # relatives counted by a plural noun of kin are people like any others
+    ("Police are investigating a triple shooting on Thursday evening, injuring a mother and her two teenage sons.",
+     (0, "exact", "a mother and her two teenage sons"), (3, "exact", "a mother and her two teenage sons")),
     ("An infant and two women were killed in a shooting in Jacksonville on Monday night.",
      (3, "exact", "An infant and two women"), (0, "exact", "An infant and two women")),
     # others set apart from one participant named before them, of another event: not more than the headline's

@@ -35,6 +35,7 @@ from .participants import (
     FIELDS,
     by_severity,
     is_object,
+    list_gap,
     listed_before,
     statuses_only,
 )
@@ -163,7 +164,8 @@ def _joined(document: Document, a: Said, b: Said, lexicon: Lexicon) -> bool:
     adults were killed" (not "four people, including two children")."""
     if a.claim != b.claim or b.start < a.end:
         return False
-    return document.text[a.end : b.start].strip().lower() in lexicon.frame.list_joins
+    gap = document.text[a.end : b.start]
+    return gap.strip().lower() in lexicon.frame.list_joins or list_gap(gap, lexicon)
 
 
 def _with_others(first: Said, others: Sequence[Said], cls: str | None, apart: bool,

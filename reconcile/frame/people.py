@@ -139,9 +139,12 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         before = re.compile(rf"(?<![\w'’])(?i:{alternatives(cues) or '(?!x)x'})\s*,?\s+(?P<name>{_NAME})")
         # an adverb may stand inside the verb ("was fatally shot", "has been formally charged"), an
         # apposition between the name and the verb ("Chet Hockman, of Mountain View, died")
+        # or an auxiliary and what befell them ("Kaylee Reyes was in serious condition")
         verbs = alternatives(frame.person_after).replace(r"\s+", r"\s+(?:[a-z]+ly\s+)?")
-        after = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,.;:\n]{{2,40}},)?\s+"
-                           rf"(?i:{verbs or '(?!x)x'})(?![\w'’])")
+        fates = alternatives(tuple(sorted(frame.statuses)))
+        auxiliaries = alternatives(tuple(sorted(lexicon.counts.elliptic_aux)))
+        cue = rf"{verbs or '(?!x)x'}|(?:{auxiliaries or '(?!x)x'})\s+(?:{fates or '(?!x)x'})"
+        after = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,.;:\n]{{2,40}},)?\s+(?i:{cue})(?![\w'’])")
         found = _CUES[id(lexicon)] = (lexicon, (before, after))
     return found[1]
 

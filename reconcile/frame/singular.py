@@ -16,6 +16,7 @@ from .participants import (
     determiners_only,
     events_of,
     joins_next,
+    list_gap,
     participants,
     rank_of,
     several_had,
@@ -62,8 +63,10 @@ def singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
                 found, event, later = (found[0], died[1], "killed"), died, True
         # the last of a list whose first members are counted: "four women and one man were shot"
         joins = lexicon.frame.list_joins
+        # ("four adults and a 3-year-old were shot": a determiner may follow the join)
         listed = found[0] == m.start and any(
-            q.event in (found[2], None) and text[q.end - claim.start : m.start].strip(" ,").lower() in joins
+            q.event in (found[2], None) and (text[q.end - claim.start : m.start].strip(" ,").lower() in joins
+                                             or list_gap(text[q.end - claim.start : m.start], lexicon))
             for q in claim.facts.quantities)
         if found[2] in counted and not listed:
             continue
