@@ -260,7 +260,8 @@ def test_a_name_inside_a_longer_one_is_one_person(rules):  # type: ignore[no-unt
             "Lauderhill Police/Courtesy Antonio Neeley was shot and killed Saturday in Lauderhill.")
     frame = frame_of(rules, text, dt.date(2016, 3, 20))
     assert [(p.name, p.status) for p in frame.people if p.status == "killed"] == [("Antonio Neeley", "killed")]
-    assert (frame.counts["killed"].value, frame.counts["killed"].bound) == (1, "exact")
+    # one named dead and no figure: at least one (the text may count others it does not name)
+    assert (frame.counts["killed"].value, frame.counts["killed"].bound) == (1, "at_least")
 
 
 @pytest.mark.parametrize("charge", [

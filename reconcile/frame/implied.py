@@ -1,5 +1,5 @@
 """Counts a document implies without a figure of its own: the people it names with a fate ("Darin
-Booker, 13, died" is one killed), and an event it calls deadly ("a fatal shooting": at least one)."""
+Booker, 13, died": at least one killed), and an event it calls deadly ("a fatal shooting": at least one)."""
 
 from __future__ import annotations
 
@@ -36,14 +36,15 @@ def with_deadly(counts: dict[str, Stated], document: Document, claims: Sequence[
 
 def with_people(counts: dict[str, Stated], people: Sequence[Person]) -> dict[str, Stated]:
     """The counts, with what naming people adds where the document states no figure: "Darin Booker, 13,
-    died" is one killed where it names no one else with that fate; two named dead are at least two."""
+    died" is at least one killed, two named dead at least two: a text names those it has identified, and
+    may count others it does not name (in the dev feeds one in six articles naming one dead or hurt, and
+    no figure, told of a record with more)."""
     out = dict(counts)
     for field in FIELDS:
         named = [p for p in people if p.status == field]
         if field in out or not named:
             continue
-        # several named: at least these (the text may count someone it does not name)
         person = named[0]
         out[field] = Stated(len(named), person.text, person.start, person.end, person.claim,
-                            "exact" if len(named) == 1 else "at_least", firm=False)
+                            "at_least", firm=False)
     return out
