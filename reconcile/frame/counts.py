@@ -33,6 +33,7 @@ from .absent import an_injury, none_of
 from .deeds import Said, with_own_death
 from .participants import (
     FIELDS,
+    LIST_GAP,
     by_severity,
     is_object,
     list_gap,
@@ -164,6 +165,8 @@ def _joined(document: Document, a: Said, b: Said, lexicon: Lexicon) -> bool:
     adults were killed" (not "four people, including two children")."""
     if a.claim != b.claim or b.start < a.end:
         return False
+    if b.start - a.end > LIST_GAP:
+        return False  # a stretch of words between: no list (and no slice of a long run-on claim)
     gap = document.text[a.end : b.start]
     return gap.strip().lower() in lexicon.frame.list_joins or list_gap(gap, lexicon)
 

@@ -5,6 +5,7 @@ and whether a participant did the event or had it done to them ("a gunman killed
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -12,9 +13,9 @@ from ..facts import takes_object
 from ..model import Claim
 from ..rules import Lexicon
 
-__all__ = ["FIELDS", "Participant", "befell", "by_severity", "determiners_only", "events_of", "is_object",
-           "joins_next", "list_gap", "listed_before", "participants", "passive_from", "rank_of", "several_had",
-           "statuses_only", "tells_of_event"]
+__all__ = ["FIELDS", "LIST_GAP", "Participant", "befell", "by_severity", "determiners_only", "events_of",
+           "is_object", "joins_next", "list_gap", "listed_before", "participants", "passive_from", "rank_of",
+           "several_had", "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -34,9 +35,13 @@ def events_of(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         status = lexicon.frame.statuses[re.sub(r"\s+", " ", m.group().lower())]
         if status in FIELDS:
             found[m.start(), m.end()] = status
+    # the statuses' spans, in order and apart (one ``finditer``): an event inside one is the status's
+    starts = [s for s, _ in found]
+    ends = [e for _, e in found]
     for m in lexicon.counts.event_pattern.finditer(claim.text):
         event = lexicon.counts.events[re.sub(r"\s+", " ", m.group().lower())]
-        if not any(s <= m.start() < e for s, e in found):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or not m.start() < ends[k]:
             found[m.start(), m.end()] = event
     return sorted((s, e, event) for (s, e), event in found.items())
 
@@ -105,9 +110,15 @@ def joins_next(
     return list_gap(text[p.end : nxt.start], lexicon)
 
 
+#: the longest run of characters between two members of one list ("and", ", and her", "as well as their")
+LIST_GAP = 40
+
+
 def list_gap(gap: str, lexicon: Lexicon) -> bool:
     """Whether the words between two participants join them as one list: "and", "and her" ("a Gentilly
-    woman and her two boys"); not a comma alone."""
+    woman and her two boys"); not a comma alone, nor a stretch of words (``LIST_GAP``)."""
+    if len(gap) > LIST_GAP:
+        return False
     words, joins = gap.split(), lexicon.frame.list_joins - {","}
     return any(" ".join(words[:k]).lower() in joins and determiners_only(" ".join(words[k:]), lexicon)
                for k in range(1, len(words) + 1))

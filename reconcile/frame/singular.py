@@ -12,6 +12,7 @@ from ..rules import Lexicon
 from .deeds import Said
 from .participants import (
     FIELDS,
+    LIST_GAP,
     befell,
     determiners_only,
     events_of,
@@ -65,8 +66,9 @@ def singular(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
         joins = lexicon.frame.list_joins
         # ("four adults and a 3-year-old were shot": a determiner may follow the join)
         listed = found[0] == m.start and any(
-            q.event in (found[2], None) and (text[q.end - claim.start : m.start].strip(" ,").lower() in joins
-                                             or list_gap(text[q.end - claim.start : m.start], lexicon))
+            q.event in (found[2], None) and 0 <= m.start - (q.end - claim.start) <= LIST_GAP
+            and (text[q.end - claim.start : m.start].strip(" ,").lower() in joins
+                 or list_gap(text[q.end - claim.start : m.start], lexicon))
             for q in claim.facts.quantities)
         if found[2] in counted and not listed:
             continue
