@@ -47,6 +47,9 @@ def test_shot_to_death_is_killed_not_shot(rules):  # type: ignore[no-untyped-def
     # an adverb inside the verb after a name still marks a person ("was fatally shot")
     adverb = "Dayviontay Jackson was fatally shot Nov. 11 on the city's east side."
     assert [(p.name, p.status) for p in frame_of(rules, adverb).people] == [("Dayviontay Jackson", "killed")]
+    # an age in months before a name: under a year is 0
+    infant = "Police identified the victims as Xacia Burnem, 18, and 11-month-old Tedashi Williams."
+    assert [(p.name, p.age) for p in frame_of(rules, infant).people] == [("Xacia Burnem", 18), ("Tedashi Williams", 0)]
     # an auxiliary and what befell them after a name mark a person too; a street's name is no one
     condition = ("A hospital spokesman said Kaylee Reyes was in serious condition. "
                  "A house on Algonquin Parkway was struck by gunfire.")

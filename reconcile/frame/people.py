@@ -42,7 +42,7 @@ _AGE_APPOSITION = re.compile(
     rf"(?P<name>{_NAME})\s?,\s+(?:a|an|un|una)\s+(?P<age>\d{{1,3}}){_DASH}years?{_DASH}old"
 )
 _AGE_BEFORE = re.compile(
-    rf"(?P<age>\d{{1,3}}){_DASH}years?{_DASH}old(?:\s+[a-z]+){{0,2}}?\s?,?\s+(?P<name>{_NAME})"
+    rf"(?P<age>\d{{1,3}}){_DASH}(?:years?|(?P<months>months?)){_DASH}old(?:\s+[a-z]+){{0,2}}?\s?,?\s+(?P<name>{_NAME})"
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 #: how far (characters) from a mention of a person a word of what happened to them is read
@@ -277,12 +277,12 @@ def _with_ages(body: str) -> list[tuple[int, int, str, int | None]]:
     named: list[tuple[int, int, str, int | None]] = []
     for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_APPOSITION, _AGE_BEFORE):
         for m in pattern.finditer(body):
-            years = int(m.group("age"))
-            if m.groupdict().get("months"):
-                years //= 12  # "Avery Contreras, 23 months": one year old
+            years, months = int(m.group("age")), m.groupdict().get("months")
+            if months:
+                years //= 12  # "Avery Contreras, 23 months": one year old; "11-month-old": none
             if re.search(r"['’]s$", m.group("name")):
                 continue  # "That 13-year-old, Zina Bowser's son Chris": the age is the son's
-            if 0 < years < 110:
+            if (years > 0 or (months and int(m.group("age")) > 0)) and years < 110:
                 named.append((m.start("name"), m.end("name"), m.group("name"), years))
     return named
 
