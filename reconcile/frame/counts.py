@@ -34,6 +34,7 @@ from .deeds import Said, with_own_death
 from .participants import (
     FIELDS,
     LIST_GAP,
+    befalls_who_follows,
     by_severity,
     is_object,
     list_gap,
@@ -82,8 +83,8 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
             if event is None:
                 # "a shooting that sent four teens to the hospital": what the frame's words say befell
                 # them (the events ``facts`` knows it weighed: "four suspects killed the owner" did it)
-                after = next((e for e in statuses if e[0] >= q.end - claim.start and not _of_what_follows(claim, e)),
-                             None)
+                after = next((e for e in statuses if e[0] >= q.end - claim.start
+                              and not befalls_who_follows(claim.text[e[0] : e[1]])), None)
                 if after is None or len(claim.text[q.end - claim.start : after[0]].split()) > 8:
                     continue
                 event = after[2]
@@ -101,13 +102,6 @@ def _statements(text: str, claims: Sequence[Claim], lexicon: Lexicon, year: int 
         out += singular(claim, order, lexicon)
         out += after_event(claim, order, lexicon)
     return out
-
-
-def _of_what_follows(claim: Claim, status: tuple[int, int, str]) -> bool:
-    """Whether a status phrase befalls who is named right after it ("the homicide of a 3-year-old girl",
-    "deaths of 2 teenagers", "la muerte de"), not a count before it ("Two suspects in the homicide of")."""
-    words = claim.text[status[0] : status[1]].lower().split()
-    return bool(words) and words[-1] in _OF
 
 
 def _fatal_parts(claim: Claim, order: int, lexicon: Lexicon) -> list[Said]:
@@ -135,8 +129,6 @@ def _dead_among(text: str, claims: Sequence[Claim], lexicon: Lexicon, everyone: 
     return None
 
 
-#: the last word of a status phrase that names whom it befell after it
-_OF = frozenset({"of", "de", "del"})
 #: an age between a number and its noun
 _AGE = re.compile(r"\byears?[- ]old\b|\baños\b", re.IGNORECASE)
 def _combine(bounds: Sequence[Bound]) -> Bound:

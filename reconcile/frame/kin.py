@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..facts import number_value
 from ..model import Claim, Document, Person
-from ..rules import Lexicon
+from ..rules import Lexicon, alternatives
+from .people import family_word
 
 __all__ = ["with_kin"]
 
@@ -35,17 +36,14 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     were"); one member of a list after it; what separates two members ("; ", ", and ")."""
     found = _PATTERNS.get(id(lexicon))
     if found is None:
-
-        def alternatives(words: frozenset[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!x)x"
-
+        never = "(?!x)x"
         age = r"(?P<hb>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ](?P<hunit>years?|months?)[- ]old\s+"
-        verbs = alternatives(lexicon.counts.elliptic_aux)
-        relatives = lexicon.frame.kin | lexicon.frame.kin_by_marriage
-        head = re.compile(rf"(?<![\w'’-])(?:{age})?(?i:{alternatives(relatives)})(?![\w'’-])"
+        verbs = alternatives(lexicon.counts.elliptic_aux) or never
+        relatives = alternatives(lexicon.frame.kin | lexicon.frame.kin_by_marriage) or never
+        head = re.compile(rf"(?<![\w'’-])(?:{age})?(?i:{relatives})(?![\w'’-])"
                           rf"(?P<lead>\s*(?::|,)?\s+(?:(?i:{verbs})\s+)?)")
         member = re.compile(rf"(?:{_AGE_BEFORE}\s+)?{_GIVEN}{_AGE_AFTER}")
-        joins = alternatives(frozenset(w for w in lexicon.frame.list_joins if w.isalpha()))
+        joins = alternatives([w for w in lexicon.frame.list_joins if w.isalpha()]) or never
         between = re.compile(rf"\s*[,;]\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+")
         found = _PATTERNS[id(lexicon)] = (lexicon, head, member, between)
     return found[1], found[2], found[3]
@@ -71,22 +69,11 @@ def _age(m: re.Match[str], head: re.Match[str], first: bool, language: str) -> i
     return None
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _family_written(name: str) -> str:
-    """The family name as the text writes it: the last word of a name, a suffix aside."""
-    words = [w.rstrip(".,") for w in name.split()]
-    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
-
-
 def _relative_of(text: str, at: int, people: Sequence[Person]) -> Person | None:
     """The person named last before ``at`` (by a whole name or the family name alone), within reach."""
     best: tuple[int, Person] | None = None
     for person in people:
-        written = _family_written(person.name)
+        written = family_word(person.name)
         if len(written) < 2:
             continue
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'-])", text[max(0, at - _REACH) : at]):
@@ -115,11 +102,15 @@ def with_kin(document: Document, claims: Sequence[Claim], people: tuple[Person, 
         return people
     text = document.text
     head, member, between = _patterns(lexicon)
-    named = {(p.name.split()[0].lower(), _family_written(p.name).lower()) for p in people}
+    named = {(p.name.split()[0].lower(), family_word(p.name).lower()) for p in people}
     starts = sorted((c.start, c.end, c.id) for c in claims)
     added: list[Person] = []
     for claim in claims:
         for h in head.finditer(claim.text):
+            relative = _relative_of(text, claim.start + h.start(), people)
+            if relative is None:
+                continue
+            family = family_word(relative.name)
             # the list may run past the claim, on its line ("children: Liana, 8; Mark, 5; and Willow, 2")
             at, stop = claim.start + h.end(), text.find("\n", claim.start + h.start())
             stop = len(text) if stop < 0 else stop
@@ -129,10 +120,8 @@ def with_kin(document: Document, claims: Sequence[Claim], people: tuple[Person, 
                     break
                 start, end = m.start("given"), m.end("given")
                 given = m.group("given")
-                relative = _relative_of(text, claim.start + h.start(), people)
-                family = _family_written(relative.name) if relative is not None else ""
                 key = (given.lower(), family.lower())
-                if relative is not None and _a_name(given, text, lexicon) and key not in named:
+                if _a_name(given, text, lexicon) and key not in named:
                     age = _age(m, h, at == claim.start + h.end(), claim.language)
                     owner = next((cid for a, b, cid in starts if a <= start < b), claim.id)
                     added.append(Person(f"{given} {family}", text[start:end], start, end, owner, age))

@@ -13,9 +13,9 @@ from ..facts import takes_object
 from ..model import Claim
 from ..rules import Lexicon
 
-__all__ = ["FIELDS", "LIST_GAP", "Participant", "befell", "by_severity", "determiners_only", "events_of",
-           "is_object", "joins_next", "list_gap", "listed_before", "participants", "passive_from", "rank_of",
-           "several_had", "statuses_only", "tells_of_event"]
+__all__ = ["FIELDS", "LIST_GAP", "Participant", "befalls_who_follows", "befell", "by_severity", "determiners_only",
+           "events_of", "is_object", "joins_next", "list_gap", "listed_before", "participants", "passive_from",
+           "rank_of", "several_had", "statuses_only", "tells_of_event"]
 
 #: the counted fields
 FIELDS = ("killed", "injured", "arrested")
@@ -25,6 +25,17 @@ def tells_of_event(claim: Claim, lexicon: Lexicon) -> bool:
     """Whether a claim tells of the event itself: an event of ``facts`` or a word of the incident
     ("shooting", "balacera"); its date and its place are then the event's."""
     return bool(claim.facts.events) or lexicon.frame.incident_pattern.search(claim.text) is not None
+
+
+#: the last word of a status phrase that names whom it befell right after it ("the death of", "la muerte de")
+_OF = frozenset({"of", "de", "del"})
+
+
+def befalls_who_follows(phrase: str) -> bool:
+    """Whether a status phrase befalls who is named right after it ("the homicide of a 3-year-old girl",
+    "the death of Amorian Hale"), not someone named before it ("Two suspects in the homicide of")."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in _OF
 
 
 def events_of(claim: Claim, lexicon: Lexicon) -> list[tuple[int, int, str]]:

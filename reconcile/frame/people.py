@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 from ..facts import takes_object
 from ..model import Claim, Document, Person
-from ..rules import Lexicon
+from ..rules import Lexicon, alternatives
+from .participants import befalls_who_follows
 
-__all__ = ["family_name", "read_people"]
+__all__ = ["family_name", "family_word", "read_people"]
 
 _CAP = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z][a-zà-öø-ÿ'’]+)?|[A-Z]\.|O'[A-Z][a-z]+)"
 _JOINER = r"(?:de|del|la|las|los|van|von|da|di)"
@@ -47,9 +48,8 @@ _AGE_BEFORE = re.compile(
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 #: how far (characters) from a mention of a person a word of what happened to them is read
 _STATUS_REACH = 80
-#: a status phrase ending in one of these names whom it happened to right after it ("the death of Amorian
-#: Hale", "la muerte de"), within this many characters (an article, a title)
-_OF = frozenset({"of", "de", "del"})
+#: how far after a status phrase that names whom it befell right after it ("the death of Amorian Hale",
+#: ``participants.befalls_who_follows``) that person's name may start (an article, a title), in characters
 _OF_REACH = 12
 
 
@@ -68,14 +68,23 @@ class _Found:
     first: int = 0
 
 
+def family_word(name: str) -> str:
+    """The last word of a name, suffixes aside, as written: "Gerald M. Berkey Jr." -> "Berkey"; "" for none.
+
+    >>> family_word("Mark Jason Short Sr"), family_word("Douglas Shine, Jr.")
+    ('Short', 'Shine')
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
+    return words[-1] if words else ""
+
+
 def family_name(name: str) -> str:
     """The last word of a name, suffixes aside, lower case: "Gerald M. Berkey Jr." -> "berkey".
 
     >>> family_name("Edgar Sanchez Rios"), family_name("Martin Luther King Jr.")
     ('rios', 'king')
     """
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _SUFFIX.sub("", name)) if len(w) > 1]
-    return words[-1].lower().strip("'’") if words else ""
+    return family_word(name).lower().strip("'’")
 
 
 def _plain(word: str) -> str:
@@ -131,9 +140,6 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     if found is None:
         frame = lexicon.frame
 
-        def alternatives(words: tuple[str, ...]) -> str:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
-
         # a role or a relative before the name ("victim John Roe", "his daughter Hannah Johnson")
         cues = (*frame.person_before, *sorted(frame.kin))
         before = re.compile(rf"(?<![\w'’])(?i:{alternatives(cues) or '(?!x)x'})\s*,?\s+(?P<name>{_NAME})")
@@ -141,8 +147,8 @@ def _cue_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # apposition between the name and the verb ("Chet Hockman, of Mountain View, died")
         # or an auxiliary and what befell them ("Kaylee Reyes was in serious condition")
         verbs = alternatives(frame.person_after).replace(r"\s+", r"\s+(?:[a-z]+ly\s+)?")
-        fates = alternatives(tuple(sorted(frame.statuses)))
-        auxiliaries = alternatives(tuple(sorted(lexicon.counts.elliptic_aux)))
+        fates = alternatives(tuple(frame.statuses))
+        auxiliaries = alternatives(lexicon.counts.elliptic_aux)
         cue = rf"{verbs or '(?!x)x'}|(?:{auxiliaries or '(?!x)x'})\s+(?:{fates or '(?!x)x'})"
         after = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,.;:\n]{{2,40}},)?\s+(?i:{cue})(?![\w'’])")
         found = _CUES[id(lexicon)] = (lexicon, (before, after))
@@ -261,11 +267,11 @@ def _statuses(claim: Claim, at: int, end: int, lexicon: Lexicon,
     out: list[tuple[float, str]] = []
     for m in lexicon.frame.status_pattern.finditer(claim.text):
         phrase = re.sub(r"\s+", " ", m.group().lower())
-        if phrase.rsplit(" ", 1)[-1] in _OF and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
+        if befalls_who_follows(phrase) and not 0 <= at - (claim.start + m.end()) <= _OF_REACH:
             continue  # "the death of X" is X's, not that of whoever is charged with it
         if _agent(claim, end, m, lexicon):
             continue
-        if phrase.rsplit(" ", 1)[-1] not in _OF and _owned_by_another(claim, (at, end), m, mentions, lexicon):
+        if not befalls_who_follows(phrase) and _owned_by_another(claim, (at, end), m, mentions, lexicon):
             continue
         distance = abs(claim.start + m.start() - at)
         out.append((distance, lexicon.frame.statuses[phrase]))

@@ -19,13 +19,13 @@ import yaml
 from ..errors import RulesError
 from ..stamp import folder_stamp
 from .lexicon import merge_lexicon
-from .patterns import phrase_pattern, region_pattern
+from .patterns import alternatives, phrase_pattern, region_pattern
 from .shape import check_shape, wrong_types_named, yaml_problem
 from .words import CompareWords, CountWords, DateWords, Lexicon, PlaceWords, SentenceWords, SpeakerWords
 
 __all__ = [
     "CompareWords", "CountWords", "DateWords", "Lexicon", "PlaceWords", "Rules", "SentenceWords", "SpeakerWords",
-    "load_rules", "phrase_pattern", "region_pattern",
+    "alternatives", "load_rules", "phrase_pattern", "region_pattern",
 ]
 
 LANGUAGE_FILES = ("en.yaml", "es.yaml")

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .compare import compare_words
-from .patterns import negation_pattern, phrase_pattern, region_pattern, street_pattern
+from .patterns import alternatives, negation_pattern, phrase_pattern, region_pattern, street_pattern
 from .words import CountWords, DateWords, FrameWords, Lexicon, PlaceWords, SentenceWords, SpeakerWords
 
 __all__ = ["merge_lexicon"]
@@ -251,26 +251,26 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
     persons, one = maps["persons"], sets["one"]
     singular_nouns = set(persons) | {n for n in nouns if n in persons or not n.endswith("s")}
     singular = re.compile(
-        rf"(?<![\w'’])(?:{_alternatives(one)})\s+"
-        rf"(?:(?!(?:{_alternatives(one | sets['not_between'])})\s)[\w'’-]+(?<!ing)\s+){{0,2}}?"
-        rf"(?P<noun>{_alternatives(singular_nouns)})(?![\w'’])", re.IGNORECASE,
+        rf"(?<![\w'’])(?:{alternatives(one)})\s+"
+        rf"(?:(?!(?:{alternatives(one | sets['not_between'])})\s)[\w'’-]+(?<!ing)\s+){{0,2}}?"
+        rf"(?P<noun>{alternatives(singular_nouns)})(?![\w'’])", re.IGNORECASE,
     ) if one else _NEVER
-    filler = rf"(?:(?:{_alternatives(sets['fatal_fillers'])})\s+)?" if sets["fatal_fillers"] else ""
+    filler = rf"(?:(?:{alternatives(sets['fatal_fillers'])})\s+)?" if sets["fatal_fillers"] else ""
     fatal = re.compile(
-        rf"(?<![\w'’])(?P<n>\d+|[^\W\d_]+)\s+{filler}(?:{_alternatives(sets['fatal'])})(?![\w'’])", re.IGNORECASE,
+        rf"(?<![\w'’])(?P<n>\d+|[^\W\d_]+)\s+{filler}(?:{alternatives(sets['fatal'])})(?![\w'’])", re.IGNORECASE,
     ) if sets["fatal"] else _NEVER
     bare = re.compile(
-        rf"\s+(?:(?P<bound>{_alternatives(set(maps['count_bounds'])) or '(?!x)x'})\s+)?(?P<n>\d+|[^\W\d_]+)"
+        rf"\s+(?:(?P<bound>{alternatives(set(maps['count_bounds'])) or '(?!x)x'})\s+)?(?P<n>\d+|[^\W\d_]+)"
         # a mark after it ends the count, but not a time's or a figure's ("died about 3:15 a.m.", "1,000")
-        rf"(?=\s*(?:[,.:](?!\d)|[;)]|$)|\s+(?:{_alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))",
+        rf"(?=\s*(?:[,.:](?!\d)|[;)]|$)|\s+(?:{alternatives(sets['count_ends']) or '(?!x)x'})(?![\w'’]))",
         re.IGNORECASE,
     )
     doers = {n for n, cls in nouns.items() if cls == "attackers"}
-    dets = rf"(?:(?:{_alternatives(sets['sought_determiners'])})\s+)?" if sets["sought_determiners"] else ""
+    dets = rf"(?:(?:{alternatives(sets['sought_determiners'])})\s+)?" if sets["sought_determiners"] else ""
     sought = re.compile(
-        rf"(?<![\w'’])(?:(?:{_alternatives(sets['sought_before'])})\s+{dets}(?:{_alternatives(doers)})(?![\w'’])"
-        rf"|(?<![\w'’])(?:{_alternatives(sets['sought_determiners'])})\s+(?:{_alternatives(doers)})\s+(?:[\w'’]+\s+){{1,2}}"
-        rf"(?:{_alternatives(sets['sought_after'])})(?![\w'’]))",
+        rf"(?<![\w'’])(?:(?:{alternatives(sets['sought_before'])})\s+{dets}(?:{alternatives(doers)})(?![\w'’])"
+        rf"|(?<![\w'’])(?:{alternatives(sets['sought_determiners'])})\s+(?:{alternatives(doers)})\s+(?:[\w'’]+\s+){{1,2}}"
+        rf"(?:{alternatives(sets['sought_after'])})(?![\w'’]))",
         re.IGNORECASE,
     ) if doers and sets["sought_before"] and sets["sought_after"] else _NEVER
     return FrameWords(
@@ -303,7 +303,3 @@ def frame_words(docs: list[dict[str, Any]], nouns: dict[str, str], results: dict
 
 _NEVER = re.compile(r"(?!x)x")
 
-
-def _alternatives(words: set[str]) -> str:
-    """Words as one alternation, longest first, a space matching any white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["negation_pattern", "phrase_pattern", "region_pattern", "street_pattern"]
+__all__ = ["alternatives", "negation_pattern", "phrase_pattern", "region_pattern", "street_pattern"]
 
 
 def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -20,6 +20,16 @@ def phrase_pattern(phrases: list[str] | set[str] | tuple[str, ...]) -> re.Patter
     if not ordered:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<![\w'])(?:{_trie(ordered)})(?![\w'])", re.IGNORECASE)
+
+
+def alternatives(words: set[str] | frozenset[str] | tuple[str, ...] | list[str]) -> str:
+    """Words as one alternation to set inside a larger pattern, longest first, a space matching any
+    white space; "" for none.
+
+    >>> print(alternatives(["at least", "at"]))
+    at\\s+least|at
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _Node = dict[str, "_Node"]
